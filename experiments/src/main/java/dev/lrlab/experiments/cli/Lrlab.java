@@ -1,0 +1,61 @@
+package dev.lrlab.experiments.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lrlab} command: a verb per job, each with its own {@code --help}. */
+@Command(name = "lrlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = Lrlab.Version.class,
+        description = "A learning-rate lab for reinforcement learning.",
+        subcommands = {
+            EnvsCommand.class,
+            CheckEnvCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Lrlab implements Runnable {
+
+    /** Exit code for bad input: an unknown id, a malformed spec, an unusable directory. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code, for tests and for main. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Lrlab());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserInputException bad) {
+                commandLine.getErr().println("lrlab " + commandLine.getCommandName() + ": "
+                        + bad.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            // A bug, not bad input: say so in one line and where to look, without a trace.
+            commandLine.getErr().println("lrlab " + commandLine.getCommandName()
+                    + ": internal error: " + e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Lrlab.class.getPackage().getImplementationVersion();
+            return new String[] {"lrlab " + (v == null ? "development" : v)};
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.lrlab.experiments.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the CLI in-process and captures what it printed. */
+record CliRunner(int exitCode, String out, String err) {
+
+    static CliRunner run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lrlab.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRunner(code, out.toString(), err.toString());
+    }
+}
