@@ -1,0 +1,316 @@
+package dev.lrlab.agents.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A map of named settings read from a spec (as Jackson or Gson parse it: numbers, booleans,
+ * strings, lists and maps) with typed getters that check the value and, when it is wrong, record a
+ * problem naming the key's full path, what was expected and what was found. Keys nobody asked for
+ * are reported by {@link #reportUnknownKeys()}, with a "did you mean" for near misses.
+ */
+public final class Parameters {
+
+    /** A check on a number, with its description for messages ("must be in (0, 1]"). */
+    public record Range(double low, boolean lowOpen, double high, boolean highOpen) {
+        public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+        public static final Range POSITIVE = new Range(0, true, Double.POSITIVE_INFINITY, true);
+        public static final Range NON_NEGATIVE = new Range(0, false, Double.POSITIVE_INFINITY, true);
+        public static final Range UNIT = new Range(0, false, 1, false);
+        public static final Range UNIT_OPEN_LOW = new Range(0, true, 1, false);
+        public static final Range OPEN_UNIT = new Range(0, true, 1, true);
+        public static final Range AT_LEAST_ONE = new Range(1, false, Double.POSITIVE_INFINITY, true);
+
+        public boolean contains(double v) {
+            return (lowOpen ? v > low : v >= low) && (highOpen ? v < high : v <= high)
+                    && !Double.isNaN(v);
+        }
+
+        public String describe() {
+            if (high == Double.POSITIVE_INFINITY) {
+                return low == Double.NEGATIVE_INFINITY ? "a number" : (lowOpen ? "> " : ">= ") + fmt(low);
+            }
+            return "in " + (lowOpen ? "(" : "[") + fmt(low) + ", " + fmt(high) + (highOpen ? ")" : "]");
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+
+    private final String path;
+    private final Map<String, Object> values;
+    private final Problems problems;
+    private final Set<String> asked = new LinkedHashSet<>();
+
+    private Parameters(String path, Map<String, Object> values, Problems problems) {
+        this.path = path;
+        this.values = new LinkedHashMap<>(values);
+        this.problems = problems;
+    }
+
+    /** Settings at {@code path}, recording problems into {@code problems}. */
+    public static Parameters of(String path, Map<String, ?> values, Problems problems) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) values;
+        return new Parameters(path, map, problems);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    /** The path of one key under this map. */
+    public String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    public boolean has(String key) {
+        asked.add(key);
+        return values.containsKey(key) && values.get(key) != null;
+    }
+
+    /** Records a problem at one key of this map. */
+    public void problem(String key, String message) {
+        problems.add(pathOf(key), message);
+    }
+
+    /** The raw value, or null. */
+    public Object raw(String key) {
+        asked.add(key);
+        return values.get(key);
+    }
+
+    public double number(String key, double defaultValue, Range range) {
+        return has(key) ? requiredNumber(key, range) : defaultValue;
+    }
+
+    public double requiredNumber(String key, Range range) {
+        Object v = raw(key);
+        if (v == null) {
+            problem(key, "is required (" + range.describe() + ")");
+            return Double.NaN;
+        }
+        if (!(v instanceof Number n)) {
+            problem(key, "must be a number, was " + describe(v));
+            return Double.NaN;
+        }
+        double d = n.doubleValue();
+        if (!range.contains(d)) {
+            problem(key, "must be " + range.describe() + ", was " + n);
+            return Double.NaN;
+        }
+        return d;
+    }
+
+    public long integer(String key, long defaultValue, long min) {
+        return has(key) ? requiredInteger(key, min) : defaultValue;
+    }
+
+    public long requiredInteger(String key, long min) {
+        Object v = raw(key);
+        if (v == null) {
+            problem(key, "is required (an integer >= " + min + ")");
+            return min;
+        }
+        Long l = asLong(v);
+        if (l == null) {
+            problem(key, "must be an integer, was " + describe(v));
+            return min;
+        }
+        if (l < min) {
+            problem(key, "must be >= " + min + ", was " + l);
+            return min;
+        }
+        return l;
+    }
+
+    public boolean flag(String key, boolean defaultValue) {
+        Object v = raw(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!(v instanceof Boolean b)) {
+            problem(key, "must be true or false, was " + describe(v));
+            return defaultValue;
+        }
+        return b;
+    }
+
+    public String text(String key, String defaultValue) {
+        Object v = raw(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (!(v instanceof String s)) {
+            problem(key, "must be a string, was " + describe(v));
+            return defaultValue;
+        }
+        return s;
+    }
+
+    /** One of a fixed set of words. */
+    public String choice(String key, String defaultValue, List<String> allowed) {
+        String s = text(key, defaultValue);
+        if (s != null && !allowed.contains(s)) {
+            problem(key, "must be one of " + String.join(", ", allowed) + ", was '" + s + "'"
+                    + Suggestions.hint(s, allowed));
+            return defaultValue;
+        }
+        return s;
+    }
+
+    /** A list of increasing integers >= min. */
+    public long[] increasingIntegers(String key, long min, boolean required) {
+        Object v = raw(key);
+        if (v == null) {
+            if (required) {
+                problem(key, "is required (a list of increasing integers)");
+            }
+            return new long[0];
+        }
+        if (!(v instanceof List<?> list)) {
+            problem(key, "must be a list of integers, was " + describe(v));
+            return new long[0];
+        }
+        long[] out = new long[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Long l = asLong(list.get(i));
+            if (l == null || l < min || (i > 0 && l <= out[i - 1])) {
+                problem(key + "[" + i + "]", "must be an integer >= " + min
+                        + (i > 0 ? " and above the one before" : "") + ", was " + describe(list.get(i)));
+                return new long[0];
+            }
+            out[i] = l;
+        }
+        return out;
+    }
+
+    /** A list of numbers, each in range. */
+    public double[] numbers(String key, Range range, boolean required) {
+        Object v = raw(key);
+        if (v == null) {
+            if (required) {
+                problem(key, "is required (a list of numbers " + range.describe() + ")");
+            }
+            return new double[0];
+        }
+        if (!(v instanceof List<?> list)) {
+            problem(key, "must be a list of numbers, was " + describe(v));
+            return new double[0];
+        }
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object e = list.get(i);
+            if (!(e instanceof Number n) || !range.contains(n.doubleValue())) {
+                problem(key + "[" + i + "]", "must be a number " + range.describe() + ", was " + describe(e));
+                return new double[0];
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
+    /** A nested map, or null (with a problem recorded if present but not a map). */
+    public Parameters child(String key, boolean required) {
+        Object v = raw(key);
+        if (v == null) {
+            if (required) {
+                problem(key, "is required (a map)");
+            }
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            problem(key, "must be a map, was " + describe(v));
+            return null;
+        }
+        return Parameters.of(pathOf(key), castMap(map), problems);
+    }
+
+    /** A list of nested maps. */
+    public List<Parameters> children(String key, boolean required) {
+        Object v = raw(key);
+        List<Parameters> out = new ArrayList<>();
+        if (v == null) {
+            if (required) {
+                problem(key, "is required (a list of maps)");
+            }
+            return out;
+        }
+        if (!(v instanceof List<?> list)) {
+            problem(key, "must be a list of maps, was " + describe(v));
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> map) {
+                out.add(Parameters.of(pathOf(key) + "[" + i + "]", castMap(map), problems));
+            } else {
+                problems.add(pathOf(key) + "[" + i + "]", "must be a map, was " + describe(list.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** Records a problem for every key that no getter asked for. */
+    public void reportUnknownKeys() {
+        for (String key : values.keySet()) {
+            if (!asked.contains(key)) {
+                problem(key, "unknown key" + Suggestions.hint(key, asked)
+                        + (asked.isEmpty() ? "" : "; known here: " + String.join(", ", asked)));
+            }
+        }
+    }
+
+    /** The keys given, in order. */
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** The underlying values, for echoing the resolved spec. */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    private static Long asLong(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 9e15) {
+                return (long) d;
+            }
+        }
+        return null;
+    }
+
+    /** How a found value is shown in a message: its text and its kind. */
+    public static String describe(Object v) {
+        if (v == null) {
+            return "nothing";
+        }
+        if (v instanceof String s) {
+            return "'" + s + "' (a string)";
+        }
+        if (v instanceof List<?>) {
+            return "a list";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "a map";
+        }
+        return v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}

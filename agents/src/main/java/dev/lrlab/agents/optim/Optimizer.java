@@ -1,0 +1,44 @@
+package dev.lrlab.agents.optim;
+
+/**
+ * Turns the gradient of a loss into an update of one parameter vector, with PyTorch's numerics.
+ * The rate comes from the caller (who reads it off a schedule at its clock); everything else an
+ * adaptive method keeps (moments, accumulators, its own step count) lives here. A network is just
+ * several parameter vectors, each with its own optimizer.
+ *
+ * <p>An optimizer can say what step size it actually applied to each parameter, which is what
+ * adaptive methods change: see {@link #effectiveStepSizes(double[])}.
+ */
+public interface Optimizer {
+
+    /** Length of the parameter vector this optimizer updates. */
+    int size();
+
+    /** Applies one update: {@code params} moves against {@code gradient} with base rate {@code rate}. */
+    void update(double[] params, double[] gradient, double rate);
+
+    /**
+     * The same update when only {@code gradient[nonZero[0..count-1]]} can be non-zero (the rest
+     * must be 0). Methods whose update touches only those entries override this to skip the rest;
+     * the result is identical to {@link #update(double[], double[], double)}.
+     */
+    default void update(double[] params, double[] gradient, int[] nonZero, int count, double rate) {
+        update(params, gradient, rate);
+    }
+
+    /**
+     * Writes, for each parameter, the factor the last update applied in front of the gradient (for
+     * SGD the rate; for Adam rate / ((1 - beta1^k)(sqrt(v-hat) + eps)), in front of the first
+     * moment; for RMSprop rate / (sqrt(v) + eps); for Adagrad rate / (sqrt(s) + eps)).
+     */
+    void effectiveStepSizes(double[] out);
+
+    /** Euclidean norm of the last update (the change in the parameters). */
+    double lastUpdateNorm();
+
+    /** Euclidean norm of the parameters after the last update. */
+    double lastParamNorm();
+
+    /** Updates made so far. */
+    long updates();
+}

@@ -1,0 +1,69 @@
+package dev.lrlab.agents.optim;
+
+/**
+ * PyTorch's SGD with optional momentum (dampening 0), Nesterov momentum and L2 weight decay:
+ * {@code g += wd w; b = mu b + g (b = g at first); w -= rate (nesterov ? g + mu b : b)}.
+ */
+final class Sgd extends AbstractOptimizer {
+
+    private final double mu;
+    private final boolean nesterov;
+    private final double wd;
+    private final double[] buffer;
+
+    Sgd(int size, OptimizerConfig config) {
+        super(size, config);
+        this.mu = config.kind() == OptimizerKind.SGD ? 0 : config.momentum();
+        this.nesterov = config.kind() == OptimizerKind.NESTEROV;
+        this.wd = config.weightDecay();
+        this.buffer = mu == 0 ? null : new double[size];
+    }
+
+    @Override
+    public void update(double[] w, double[] g, double rate) {
+        boolean first = updates == 0;
+        double du = 0;
+        double pn = 0;
+        for (int i = 0; i < size; i++) {
+            double grad = g[i] + wd * w[i];
+            if (buffer != null) {
+                buffer[i] = first ? grad : mu * buffer[i] + grad;
+                grad = nesterov ? grad + mu * buffer[i] : buffer[i];
+            }
+            double delta = rate * grad;
+            w[i] -= delta;
+            du += delta * delta;
+            pn += w[i] * w[i];
+        }
+        finish(rate, du, pn);
+    }
+
+    @Override
+    public void update(double[] w, double[] g, int[] nonZero, int count, double rate) {
+        if (buffer != null || wd != 0) {
+            update(w, g, rate); // momentum and decay move every parameter
+            return;
+        }
+        double du = 0;
+        for (int k = 0; k < count; k++) {
+            int i = nonZero[k];
+            double delta = rate * g[i];
+            w[i] -= delta;
+            du += delta * delta;
+        }
+        // the parameter norm would cost a full pass; it is refreshed on dense updates only
+        finish(rate, du, paramNormSq);
+    }
+
+    private void finish(double rate, double du, double pn) {
+        updates++;
+        lastRate = rate;
+        updateNormSq = du;
+        paramNormSq = pn;
+    }
+
+    @Override
+    public void effectiveStepSizes(double[] out) {
+        java.util.Arrays.fill(out, 0, size, lastRate);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.lrlab.agents.schedule;
+
+/**
+ * PyTorch's ReduceLROnPlateau: multiplies the rate by {@code factor} when a monitored metric (fed
+ * through {@link #observe(double)}, for example an evaluation return) has not improved for more
+ * than {@code patience} checks. The one schedule that is not a pure function of its clock: its
+ * state is a {@link State} value that can be saved and restored.
+ */
+public final class ReduceOnPlateau implements StepSizeSchedule {
+
+    /** Whether a larger metric is better (returns) or a smaller one (losses). */
+    public enum Mode { MAX, MIN }
+
+    /** Whether the improvement threshold is relative to the best value or absolute. */
+    public enum ThresholdMode { REL, ABS }
+
+    /** The settings, with PyTorch's defaults except the mode (returns are maximised). */
+    public record Settings(Mode mode, double factor, int patience, double threshold,
+            ThresholdMode thresholdMode, int cooldown, double minRate) {
+
+        public static final Settings DEFAULTS =
+                new Settings(Mode.MAX, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0);
+
+        public Settings {
+            if (!(factor > 0 && factor < 1)) {
+                throw new IllegalArgumentException("factor must be in (0, 1), was " + factor);
+            }
+            if (patience < 0 || cooldown < 0) {
+                throw new IllegalArgumentException("patience and cooldown must be >= 0");
+            }
+            Check.nonNegative("threshold", threshold);
+            Check.nonNegative("min-lr", minRate);
+        }
+    }
+
+    /**
+     * Everything that changes as metrics arrive.
+     *
+     * @param rate the current rate
+     * @param best the best metric so far (NaN before the first)
+     * @param badChecks checks since the last improvement
+     * @param cooldownLeft checks left before bad checks count again
+     */
+    public record State(double rate, double best, int badChecks, int cooldownLeft) {
+    }
+
+    private final double base;
+    private final Settings settings;
+    private State state;
+
+    private ReduceOnPlateau(double base, Settings settings, State state) {
+        this.base = base;
+        this.settings = settings;
+        this.state = state;
+    }
+
+    public static ReduceOnPlateau of(double base, Settings settings) {
+        Check.nonNegative("base rate", base);
+        return new ReduceOnPlateau(base, settings, new State(base, Double.NaN, 0, 0));
+    }
+
+    public double base() {
+        return base;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The current rate, whatever t is. */
+    @Override
+    public double rate(long t) {
+        return state.rate;
+    }
+
+    /** Feeds one check of the monitored metric. */
+    public void observe(double metric) {
+        double best = state.best;
+        int bad = state.badChecks;
+        int cooldown = state.cooldownLeft;
+        double rate = state.rate;
+        if (Double.isNaN(best) || isBetter(metric, best)) {
+            best = metric;
+            bad = 0;
+        } else {
+            bad++;
+        }
+        if (cooldown > 0) {
+            cooldown--;
+            bad = 0;
+        }
+        if (bad > settings.patience()) {
+            rate = Math.max(rate * settings.factor(), settings.minRate());
+            cooldown = settings.cooldown();
+            bad = 0;
+        }
+        state = new State(rate, best, bad, cooldown);
+    }
+
+    private boolean isBetter(double metric, double best) {
+        double th = settings.threshold();
+        boolean rel = settings.thresholdMode() == ThresholdMode.REL;
+        if (settings.mode() == Mode.MAX) {
+            return metric > (rel ? best * (1 + th) : best + th);
+        }
+        return metric < (rel ? best * (1 - th) : best - th);
+    }
+
+    /** The state, to save with a checkpoint. */
+    public State state() {
+        return state;
+    }
+
+    /** Restores a saved state. */
+    public void restore(State saved) {
+        this.state = saved;
+    }
+}
