@@ -155,7 +155,8 @@ public final class Gridworld implements Environment, Renderable {
 
     @Override
     public ObservationSpace observationSpace() {
-        return ObservationSpace.discrete(cellCount);
+        // one-hot over the cells, laid out as a one-channel grid so tile coders know the shape
+        return new ObservationSpace(cellCount, cellCount, 1, spec.height(), width);
     }
 
     @Override

@@ -1,0 +1,262 @@
+package dev.lrlab.agents.policy;
+
+import dev.lrlab.agents.Agent;
+import dev.lrlab.agents.AgentDiagnostics;
+import dev.lrlab.agents.DiagnosticsAccumulator;
+import dev.lrlab.agents.DivergedException;
+import dev.lrlab.agents.features.FeatureMap;
+import dev.lrlab.agents.optim.Optimizer;
+import dev.lrlab.agents.optim.StepSizeStats;
+import dev.lrlab.agents.schedule.ReduceOnPlateau;
+import dev.lrlab.env.Environment;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * REINFORCE, REINFORCE with baseline, and one-step actor-critic (Sutton &amp; Barto sections
+ * 13.3-13.5) with a softmax policy linear in binary features. Parameter updates go through
+ * {@link Optimizer}s, so the book's SGD updates and Adam or RMSprop are one setting apart.
+ *
+ * <p>REINFORCE updates once per time step of the finished episode, in order, as the book's
+ * pseudocode does; actor-critic updates after every step.
+ */
+public final class PolicyGradientAgent implements Agent {
+
+    private final PolicyGradientConfig config;
+    private final FeatureMap features;
+    private final UniformRandomProvider rng;
+    private final SoftmaxPolicy policy;
+    private final Optimizer actor;
+    private final double[] actorGradient;
+    /** State values v(s) = w . x(s), for the baseline or critic. */
+    private final double[] w;
+    private final Optimizer critic;
+    private final double[] criticGradient;
+    private final int[] touched;
+    private final int[] x;
+    private final double[] stepSizeScratch;
+    private final DiagnosticsAccumulator diagnostics = new DiagnosticsAccumulator();
+    private final EpisodeBuffer episode;
+
+    private int action;
+    private int activeCount;
+    private double discount;
+    private long steps;
+    private long episodes;
+
+    private PolicyGradientAgent(PolicyGradientConfig config, FeatureMap features, int actions,
+            UniformRandomProvider rng) {
+        this.config = config;
+        this.features = features;
+        this.rng = rng;
+        int f = features.featureCount();
+        this.policy = new SoftmaxPolicy(actions, f, config.initialPreferences());
+        this.actor = config.actorOptimizer().create(policy.theta.length);
+        this.actorGradient = new double[policy.theta.length];
+        this.w = new double[f];
+        this.critic = config.criticOptimizer().create(f);
+        this.criticGradient = new double[f];
+        this.touched = new int[actions * f];
+        this.x = new int[f];
+        this.stepSizeScratch = new double[policy.theta.length];
+        this.episode = new EpisodeBuffer(f);
+    }
+
+    public static PolicyGradientAgent of(PolicyGradientConfig config, FeatureMap features,
+            Environment env, UniformRandomProvider rng) {
+        if (config.initialPreferences().length != 0
+                && config.initialPreferences().length != env.actionCount()) {
+            throw new IllegalArgumentException("initial preferences need one value per action ("
+                    + env.actionCount() + ")");
+        }
+        return new PolicyGradientAgent(config, features, env.actionCount(), rng);
+    }
+
+    @Override
+    public int start(Environment env) {
+        episode.clear();
+        discount = 1;
+        activeCount = features.encode(env, x);
+        policy.evaluate(x, activeCount);
+        action = policy.sample(rng);
+        return action;
+    }
+
+    @Override
+    public int step(double reward, Environment env) {
+        steps++;
+        if (config.algorithm() == PolicyGradientAlgorithm.ACTOR_CRITIC) {
+            actorCriticUpdate(reward, env);
+        } else {
+            episode.add(x, activeCount, action, reward);
+        }
+        activeCount = features.encode(env, x);
+        policy.evaluate(x, activeCount);
+        action = policy.sample(rng);
+        return action;
+    }
+
+    private void actorCriticUpdate(double reward, Environment env) {
+        double v = value(x, activeCount);
+        int nextCount = features.encode(env, episode.scratch);
+        double next = env.terminated() ? 0 : value(episode.scratch, nextCount);
+        double delta = reward + config.gamma() * next - v;
+        DivergedException.check(delta, config.divergenceBound(), steps, "TD error");
+        diagnostics.tdError(delta);
+        updateCritic(x, activeCount, delta);
+        updateActor(x, activeCount, action, discount * delta);
+        discount *= config.gamma();
+    }
+
+    @Override
+    public void end(Environment env) {
+        episodes++;
+        if (config.algorithm() == PolicyGradientAlgorithm.ACTOR_CRITIC) {
+            return;
+        }
+        // returns G_t, computed backwards over the episode, then one update per step in order
+        int length = episode.length();
+        double[] returns = episode.returns(config.gamma());
+        double weight = 1;
+        for (int t = 0; t < length; t++) {
+            int n = episode.features(t, x);
+            double delta = returns[t];
+            if (config.algorithm() == PolicyGradientAlgorithm.REINFORCE_BASELINE) {
+                delta -= value(x, n);
+                diagnostics.tdError(delta);
+                updateCritic(x, n, delta);
+            }
+            updateActor(x, n, episode.action(t), weight * delta);
+            weight *= config.gamma();
+        }
+    }
+
+    /** theta -= rate * grad(-weight log pi(a|s)): the policy-gradient ascent step. */
+    private void updateActor(int[] xs, int n, int a, double weight) {
+        policy.evaluate(xs, n);
+        diagnostics.policyLoss(-weight * Math.log(policy.probabilities[a]));
+        int count = policy.lossGradient(xs, n, a, weight, actorGradient, touched);
+        double rate = config.actorRate().rate(steps - 1, episodes, actor.updates(), 0);
+        actor.update(policy.theta, actorGradient, touched, count, rate);
+        for (int i = 0; i < count; i++) {
+            actorGradient[touched[i]] = 0;
+            DivergedException.check(policy.theta[touched[i]], config.divergenceBound(), steps,
+                    "policy parameter theta[" + touched[i] + "]");
+        }
+        diagnostics.update(rate, actor.lastUpdateNorm());
+    }
+
+    /** w -= rate * grad(1/2 delta^2) = w + rate delta x(s). */
+    private void updateCritic(int[] xs, int n, double delta) {
+        for (int i = 0; i < n; i++) {
+            criticGradient[xs[i]] = -delta;
+        }
+        double rate = config.criticRate().rate(steps - 1, episodes, critic.updates(), 0);
+        critic.update(w, criticGradient, xs, n, rate);
+        for (int i = 0; i < n; i++) {
+            criticGradient[xs[i]] = 0;
+            DivergedException.check(w[xs[i]], config.divergenceBound(), steps, "value weight w[" + xs[i] + "]");
+        }
+    }
+
+    private double value(int[] xs, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += w[xs[i]];
+        }
+        return sum;
+    }
+
+    @Override
+    public int greedyAction(Environment env) {
+        int n = features.encode(env, episode.scratch);
+        policy.evaluate(episode.scratch, n);
+        return policy.mode();
+    }
+
+    /** pi(a | s) for the environment's current observation. */
+    public double probability(Environment env, int a) {
+        int n = features.encode(env, episode.scratch);
+        policy.evaluate(episode.scratch, n);
+        return policy.probabilities[a];
+    }
+
+    @Override
+    public AgentDiagnostics takeDiagnostics() {
+        return diagnostics.take(actor.updates() == 0 ? null : StepSizeStats.of(actor, stepSizeScratch));
+    }
+
+    @Override
+    public void observeMetric(double metric) {
+        if (config.actorRate().schedule() instanceof ReduceOnPlateau plateau) {
+            plateau.observe(metric);
+        }
+    }
+
+    /**
+     * One episode's features, actions and rewards, in arrays that grow by doubling: allocation only
+     * when an episode is longer than any before it.
+     */
+    private static final class EpisodeBuffer {
+        final int[] scratch;
+        private int[] featureStart = new int[1024];
+        private int[] featureData = new int[1024];
+        private int[] actions = new int[1024];
+        private double[] rewards = new double[1024];
+        private double[] returns = new double[1024];
+        private int length;
+        private int used;
+
+        EpisodeBuffer(int featureCount) {
+            this.scratch = new int[featureCount];
+        }
+
+        void clear() {
+            length = 0;
+            used = 0;
+        }
+
+        void add(int[] xs, int n, int action, double reward) {
+            if (length + 1 >= actions.length) {
+                int size = actions.length * 2;
+                featureStart = Arrays.copyOf(featureStart, size);
+                actions = Arrays.copyOf(actions, size);
+                rewards = Arrays.copyOf(rewards, size);
+                returns = new double[size];
+            }
+            if (used + n > featureData.length) {
+                featureData = Arrays.copyOf(featureData, Math.max(featureData.length * 2, used + n));
+            }
+            featureStart[length] = used;
+            System.arraycopy(xs, 0, featureData, used, n);
+            used += n;
+            actions[length] = action;
+            rewards[length] = reward;
+            length++;
+            featureStart[length] = used;
+        }
+
+        int length() {
+            return length;
+        }
+
+        int action(int t) {
+            return actions[t];
+        }
+
+        int features(int t, int[] out) {
+            int n = featureStart[t + 1] - featureStart[t];
+            System.arraycopy(featureData, featureStart[t], out, 0, n);
+            return n;
+        }
+
+        double[] returns(double gamma) {
+            double g = 0;
+            for (int t = length - 1; t >= 0; t--) {
+                g = rewards[t] + gamma * g;
+                returns[t] = g;
+            }
+            return returns;
+        }
+    }
+}
