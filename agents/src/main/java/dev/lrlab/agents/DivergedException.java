@@ -18,12 +18,18 @@ public final class DivergedException extends RuntimeException {
         return step;
     }
 
-    /** Throws when {@code value} is non-finite or beyond {@code bound} in magnitude. */
-    public static void check(double value, double bound, long step, String what) {
-        if (!(Math.abs(value) <= bound)) {
-            throw new DivergedException(step, Double.isNaN(value) ? what + " is NaN"
-                    : Double.isInfinite(value) ? what + " is infinite"
-                    : what + " = " + value + " exceeds the bound " + bound);
-        }
+    /**
+     * Whether {@code value} is non-finite or beyond {@code bound} in magnitude. Callers test this
+     * first and only then build the message, so that the hot path allocates nothing.
+     */
+    public static boolean beyond(double value, double bound) {
+        return !(Math.abs(value) <= bound);
+    }
+
+    /** The exception for a value that {@link #beyond} flagged, saying what it was. */
+    public static DivergedException of(double value, double bound, long step, String what) {
+        return new DivergedException(step, Double.isNaN(value) ? what + " is NaN"
+                : Double.isInfinite(value) ? what + " is infinite"
+                : what + " = " + value + " exceeds the bound " + bound);
     }
 }

@@ -13,14 +13,25 @@ public final class EpisodeLoop {
      * (undiscounted) return.
      */
     public static double train(Agent agent, Environment env) {
+        return train(agent, env, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #train(Agent, Environment)}, but stops after {@code maxSteps} steps; an episode cut
+     * off that way is left running (not over) and the agent's {@code end} is not called, so the
+     * caller can tell it apart by {@link Environment#episodeOver()}.
+     */
+    public static double train(Agent agent, Environment env, long maxSteps) {
         double total = 0;
         int action = agent.start(env);
-        while (!env.episodeOver()) {
+        for (long t = 0; !env.episodeOver() && t < maxSteps; t++) {
             double reward = env.step(action);
             total += reward;
             action = agent.step(reward, env);
         }
-        agent.end(env);
+        if (env.episodeOver()) {
+            agent.end(env);
+        }
         return total;
     }
 

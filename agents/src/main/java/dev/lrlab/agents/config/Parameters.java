@@ -99,13 +99,13 @@ public final class Parameters {
             problem(key, "is required (" + range.describe() + ")");
             return Double.NaN;
         }
-        if (!(v instanceof Number n)) {
+        Double d = asDouble(v);
+        if (d == null) {
             problem(key, "must be a number, was " + describe(v));
             return Double.NaN;
         }
-        double d = n.doubleValue();
         if (!range.contains(d)) {
-            problem(key, "must be " + range.describe() + ", was " + n);
+            problem(key, "must be " + range.describe() + ", was " + v);
             return Double.NaN;
         }
         return d;
@@ -210,11 +210,12 @@ public final class Parameters {
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
             Object e = list.get(i);
-            if (!(e instanceof Number n) || !range.contains(n.doubleValue())) {
+            Double d = asDouble(e);
+            if (d == null || !range.contains(d)) {
                 problem(key + "[" + i + "]", "must be a number " + range.describe() + ", was " + describe(e));
                 return new double[0];
             }
-            out[i] = n.doubleValue();
+            out[i] = d;
         }
         return out;
     }
@@ -279,15 +280,39 @@ public final class Parameters {
         return values;
     }
 
+    /**
+     * A number, or a string that spells one: YAML reads {@code 1e-4} (no dot) as a string, and
+     * step sizes are often written as powers such as {@code 2^-12}.
+     */
+    public static Double asDouble(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            String t = s.trim();
+            try {
+                int caret = t.indexOf('^');
+                if (caret > 0) {
+                    return Math.pow(Double.parseDouble(t.substring(0, caret)),
+                            Double.parseDouble(t.substring(caret + 1)));
+                }
+                if (t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                    return Double.parseDouble(t);
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     private static Long asLong(Object v) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 9e15) {
-                return (long) d;
-            }
+        Double d = v instanceof Boolean ? null : asDouble(v);
+        if (d != null && d == Math.rint(d) && Math.abs(d) < 9e15) {
+            return d.longValue();
         }
         return null;
     }

@@ -91,7 +91,9 @@ public final class LinearQAgent implements Agent {
             };
         }
         double delta = target - value(action, active, activeCount);
-        DivergedException.check(delta, config.divergenceBound(), steps, "TD error");
+        if (DivergedException.beyond(delta, config.divergenceBound())) {
+            throw DivergedException.of(delta, config.divergenceBound(), steps, "TD error");
+        }
 
         // loss 1/2 delta^2 has gradient -delta x(s) on the chosen action's weights
         int base = action * featureCount;
@@ -103,8 +105,10 @@ public final class LinearQAgent implements Agent {
         optimizer.update(w, gradient, touched, activeCount, rate);
         for (int i = 0; i < activeCount; i++) {
             gradient[touched[i]] = 0;
-            DivergedException.check(w[touched[i]], config.divergenceBound(), steps,
-                    "weight w[a=" + action + ", f=" + active[i] + "]");
+            if (DivergedException.beyond(w[touched[i]], config.divergenceBound())) {
+                throw DivergedException.of(w[touched[i]], config.divergenceBound(), steps,
+                        "weight w[a=" + action + ", f=" + active[i] + "]");
+            }
         }
         diagnostics.tdError(delta);
         diagnostics.update(rate, optimizer.lastUpdateNorm());

@@ -101,7 +101,9 @@ public final class PolicyGradientAgent implements Agent {
         int nextCount = features.encode(env, episode.scratch);
         double next = env.terminated() ? 0 : value(episode.scratch, nextCount);
         double delta = reward + config.gamma() * next - v;
-        DivergedException.check(delta, config.divergenceBound(), steps, "TD error");
+        if (DivergedException.beyond(delta, config.divergenceBound())) {
+            throw DivergedException.of(delta, config.divergenceBound(), steps, "TD error");
+        }
         diagnostics.tdError(delta);
         updateCritic(x, activeCount, delta);
         updateActor(x, activeCount, action, discount * delta);
@@ -140,8 +142,10 @@ public final class PolicyGradientAgent implements Agent {
         actor.update(policy.theta, actorGradient, touched, count, rate);
         for (int i = 0; i < count; i++) {
             actorGradient[touched[i]] = 0;
-            DivergedException.check(policy.theta[touched[i]], config.divergenceBound(), steps,
-                    "policy parameter theta[" + touched[i] + "]");
+            if (DivergedException.beyond(policy.theta[touched[i]], config.divergenceBound())) {
+                throw DivergedException.of(policy.theta[touched[i]], config.divergenceBound(), steps,
+                        "policy parameter theta[" + touched[i] + "]");
+            }
         }
         diagnostics.update(rate, actor.lastUpdateNorm());
     }
@@ -155,7 +159,10 @@ public final class PolicyGradientAgent implements Agent {
         critic.update(w, criticGradient, xs, n, rate);
         for (int i = 0; i < n; i++) {
             criticGradient[xs[i]] = 0;
-            DivergedException.check(w[xs[i]], config.divergenceBound(), steps, "value weight w[" + xs[i] + "]");
+            if (DivergedException.beyond(w[xs[i]], config.divergenceBound())) {
+                throw DivergedException.of(w[xs[i]], config.divergenceBound(), steps,
+                        "value weight w[" + xs[i] + "]");
+            }
         }
     }
 

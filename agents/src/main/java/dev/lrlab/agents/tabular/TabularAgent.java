@@ -103,8 +103,10 @@ public final class TabularAgent implements Agent {
             behaviour[sa] = q[sa] + q2[sa];
         }
         updates++;
-        DivergedException.check(table[sa], config.divergenceBound(), steps,
-                "Q(s=" + state + ", a=" + action + ")");
+        if (DivergedException.beyond(table[sa], config.divergenceBound())) {
+            throw DivergedException.of(table[sa], config.divergenceBound(), steps,
+                    "Q(s=" + state + ", a=" + action + ")");
+        }
         diagnostics.tdError(delta);
         diagnostics.update(alpha, Math.abs(change));
 

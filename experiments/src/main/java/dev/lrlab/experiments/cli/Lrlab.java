@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Lrlab.Version.class,
         description = "A learning-rate lab for reinforcement learning.",
         subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
             EnvsCommand.class,
             CheckEnvCommand.class,
             CommandLine.HelpCommand.class

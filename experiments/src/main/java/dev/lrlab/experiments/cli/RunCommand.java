@@ -1,0 +1,92 @@
+package dev.lrlab.experiments.cli;
+
+import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.experiments.run.RunDirectoryException;
+import dev.lrlab.experiments.run.SweepRunner;
+import dev.lrlab.experiments.run.SweepSummary;
+import dev.lrlab.experiments.spec.ExperimentSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lrlab run [SPEC]}: the sweep, then the report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Sweep learning rates (and agents, schedules) over seeds and write a return curve "
+                + "for every trial to a run directory. Running it again on the same directory resumes.",
+            "With no SPEC, runs the built-in cliff-walking alpha sweep (" + SpecSource.DEFAULT + ")."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "SPEC", arity = "0..1", description = "a YAML or JSON experiment spec")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: the spec's output, or runs/<name>)")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--force-new", description = "start afresh even if DIR holds a run of another spec "
+            + "(the old run is moved to DIR/previous-<time>/)")
+    boolean forceNew;
+
+    @Override
+    public Integer call() {
+        PrintWriter log = command.commandLine().getErr();
+        ScheduleKinds kinds = ScheduleKinds.load();
+        ExperimentSpec spec = SpecSource.read(file, kinds);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new UserInputException("--threads must be at least 1, was " + n);
+        }
+        Path dir = out != null ? out : spec.output();
+        log.printf("lrlab run: %s, %d trials on %d threads -> %s%n", spec.name(), spec.trialCount(), n, dir);
+        SweepRunner runner = new SweepRunner(spec, kinds,
+                new SweepRunner.Options(dir, n, forceNew, System.console() != null), log);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            // Ctrl-C: stop the trials still running; every finished one is already on disk
+            runner.cancel();
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.println("lrlab run: interrupted; finished trials are kept in " + dir
+                    + "; run the same command again to resume");
+            log.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        SweepSummary summary;
+        try {
+            summary = runner.run();
+        } catch (RunDirectoryException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new UserInputException("cannot write the results: " + e.getMessage());
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            return 130;
+        }
+        command.commandLine().getOut().println(summary.describe());
+        command.commandLine().getOut().println("results: " + dir.resolve("trials.jsonl"));
+        if (summary.interrupted()) {
+            return 130;
+        }
+        return summary.failed() > 0 ? 1 : 0;
+    }
+}

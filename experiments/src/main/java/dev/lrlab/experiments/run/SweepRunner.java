@@ -1,0 +1,269 @@
+package dev.lrlab.experiments.run;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.lrlab.agents.schedule.Clock;
+import dev.lrlab.agents.schedule.ClockedSchedule;
+import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.experiments.spec.ScheduleChoice;
+import dev.lrlab.reports.results.Manifest;
+import dev.lrlab.reports.results.ResultsJson;
+import dev.lrlab.reports.results.TrialRecord;
+import dev.lrlab.reports.results.TrialStatus;
+import dev.lrlab.reports.results.TrialsFile;
+import dev.lrlab.reports.results.TrialsWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a sweep into a run directory: checks the directory first, resumes what an earlier run left
+ * (skipping finished trials, redoing a torn last line, refusing a different spec), runs the rest in
+ * parallel, and writes each trial as it ends.
+ */
+public final class SweepRunner {
+
+    /**
+     * How to run.
+     *
+     * @param out the run directory
+     * @param threads worker threads
+     * @param forceNew start afresh even if the directory holds another spec's run (the old files
+     *     are moved into a {@code previous-...} folder, not deleted)
+     * @param terminal whether to draw a progress bar
+     */
+    public record Options(Path out, int threads, boolean forceNew, boolean terminal) {
+    }
+
+    private final ExperimentSpec spec;
+    private final ScheduleKinds kinds;
+    private final Options options;
+    private final PrintWriter log;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public SweepRunner(ExperimentSpec spec, ScheduleKinds kinds, Options options, PrintWriter log) {
+        this.spec = spec;
+        this.kinds = kinds;
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Asks running trials to stop; finished ones are already on disk. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public SweepSummary run() throws IOException, RunDirectoryException {
+        long started = System.nanoTime();
+        Path dir = options.out();
+        prepare(dir);
+        List<Trial> trials = Trial.all(spec);
+        Manifest manifest = manifest(trials.size());
+        Path trialsPath = dir.resolve(TrialsFile.NAME);
+        TrialsFile.Contents existing = TrialsFile.read(trialsPath);
+        if (!existing.badLines().isEmpty()) {
+            throw new RunDirectoryException(trialsPath + " is damaged; fix or move it away:\n  "
+                    + String.join("\n  ", existing.badLines()));
+        }
+        if (existing.tornLine() > 0) {
+            log.println("lrlab run: line " + existing.tornLine() + " of " + trialsPath
+                    + " was cut off mid-write; its trial will be run again");
+        }
+        Set<String> done = new HashSet<>();
+        existing.records().forEach(r -> done.add(r.key()));
+        Path manifestPath = dir.resolve(Manifest.NAME);
+        if (Files.exists(manifestPath)) {
+            manifest = manifest.withStart(Manifest.read(dir).startedAt());
+        }
+        manifest.write(dir);
+
+        List<Trial> todo = trials.stream().filter(t -> !done.contains(t.key())).toList();
+        int skipped = trials.size() - todo.size();
+        if (skipped > 0) {
+            log.println("lrlab run: resuming " + dir + ": " + skipped + " of " + trials.size()
+                    + " trials already done");
+        }
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger diverged = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicLong steps = new AtomicLong();
+        TrialRunner runner = new TrialRunner(spec, kinds);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
+            Thread t = new Thread(r, "lrlab-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        List<String> writeErrors = new ArrayList<>();
+        try (TrialsWriter writer = TrialsWriter.append(trialsPath, existing.validBytes());
+                ProgressReporter progress = new ProgressReporter(log, todo.size(), options.terminal())) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Trial trial : todo) {
+                futures.add(pool.submit(() -> {
+                    TrialRecord record = runner.run(trial, cancelled::get);
+                    if (record == null || cancelled.get()) {
+                        return;
+                    }
+                    try {
+                        writer.write(record);
+                    } catch (IOException e) {
+                        synchronized (writeErrors) {
+                            writeErrors.add(e.getMessage());
+                        }
+                        cancelled.set(true);
+                        return;
+                    }
+                    (record.status() == TrialStatus.completed ? completed
+                            : record.status() == TrialStatus.diverged ? diverged : failed).incrementAndGet();
+                    steps.addAndGet(record.steps());
+                    progress.trialDone(record.steps());
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled.set(true);
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a trial worker failed", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!writeErrors.isEmpty()) {
+            throw new IOException("cannot write " + trialsPath + ": " + writeErrors.get(0));
+        }
+        manifest.withEnd(Instant.now().toString()).write(dir);
+        int finished = completed.get() + diverged.get() + failed.get();
+        return new SweepSummary(trials.size(), skipped, completed.get(), diverged.get(), failed.get(),
+                steps.get(), (System.nanoTime() - started) / 1e9, finished < todo.size());
+    }
+
+    /** Creates the directory and proves it writable; refuses another spec's run unless forced. */
+    private void prepare(Path dir) throws IOException, RunDirectoryException {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".lrlab-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new RunDirectoryException("cannot write to the output directory " + dir + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage());
+        }
+        if (!Files.exists(dir.resolve(Manifest.NAME))) {
+            return;
+        }
+        Manifest old;
+        try {
+            old = Manifest.read(dir);
+        } catch (IOException e) {
+            throw new RunDirectoryException(e.getMessage() + "; use --force-new to start afresh "
+                    + "(the old files are kept in a previous-... folder)");
+        }
+        List<String> differences = new ArrayList<>();
+        diff("", old.spec(), specJson(), differences);
+        if (differences.isEmpty()) {
+            return;
+        }
+        if (!options.forceNew()) {
+            throw new RunDirectoryException(dir + " holds a run of a different spec; what differs:\n  "
+                    + String.join("\n  ", differences.subList(0, Math.min(20, differences.size())))
+                    + "\nUse another --out, or --force-new to start afresh (the old run is kept in a "
+                    + "previous-... folder)");
+        }
+        Path keep = dir.resolve("previous-" + Instant.now().toString().replace(':', '-'));
+        Files.createDirectories(keep);
+        for (String name : List.of(Manifest.NAME, TrialsFile.NAME, "report")) {
+            if (Files.exists(dir.resolve(name))) {
+                Files.move(dir.resolve(name), keep.resolve(name));
+            }
+        }
+        log.println("lrlab run: --force-new: the earlier run was moved to " + keep);
+    }
+
+    private JsonElement specJson() {
+        return new Gson().toJsonTree(spec.resolved());
+    }
+
+    /** Lists the paths at which two JSON trees differ. */
+    static void diff(String path, JsonElement was, JsonElement now, List<String> out) {
+        if (was == null || now == null || was.isJsonNull() || now.isJsonNull()) {
+            if (!(was == null || was.isJsonNull()) || !(now == null || now.isJsonNull())) {
+                out.add((path.isEmpty() ? "(spec)" : path) + ": was " + show(was) + ", now " + show(now));
+            }
+            return;
+        }
+        if (was.isJsonObject() && now.isJsonObject()) {
+            JsonObject a = was.getAsJsonObject();
+            JsonObject b = now.getAsJsonObject();
+            Set<String> keys = new java.util.TreeSet<>(a.keySet());
+            keys.addAll(b.keySet());
+            for (String k : keys) {
+                diff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
+            }
+            return;
+        }
+        if (!was.equals(now)) {
+            out.add((path.isEmpty() ? "(spec)" : path) + ": was " + show(was) + ", now " + show(now));
+        }
+    }
+
+    private static String show(JsonElement e) {
+        return e == null || e.isJsonNull() ? "absent" : e.toString();
+    }
+
+    private Manifest manifest(int planned) {
+        List<Manifest.ScheduleCurve> curves = new ArrayList<>();
+        for (ScheduleChoice s : spec.schedules()) {
+            long horizon = horizon(s.clock());
+            int points = (int) Math.min(horizon + 1, 201);
+            long[] t = new long[points];
+            for (int i = 0; i < points; i++) {
+                t[i] = points == 1 ? 0 : Math.round((double) horizon * i / (points - 1));
+            }
+            for (double rate : spec.learningRates()) {
+                ClockedSchedule built = s.create(kinds, rate);
+                double[] r = new double[points];
+                for (int i = 0; i < points; i++) {
+                    r[i] = built.schedule().rate(t[i]);
+                }
+                curves.add(new Manifest.ScheduleCurve(s.label(), s.clock().id(), rate, t, r));
+            }
+        }
+        return new Manifest(spec.name(), ResultsJson.compact().toJsonTree(spec.resolved()), Version.lrlab(),
+                Version.gitCommit(), Version.jvm(), Instant.now().toString(), null, planned, curves);
+    }
+
+    /** How far the schedules figure draws each clock: the budget in that clock's units, or an estimate. */
+    private long horizon(Clock clock) {
+        var b = spec.budget();
+        long steps = b.inSteps() ? b.steps()
+                : (long) b.episodes() * (b.maxEpisodeSteps() > 0 ? Math.min(b.maxEpisodeSteps(), 200) : 100);
+        return switch (clock) {
+            case EPISODES -> b.inSteps() ? Math.max(1, steps / 100) : b.episodes();
+            case STEPS, UPDATES -> steps;
+            case VISITS -> 1000;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lrlab.reports.results;
+
+/**
+ * One finished trial, as one line of {@code trials.jsonl}. Field names are written in snake_case
+ * (pandas and jq read them as they are); the fields below are the contract, and more may be added.
+ *
+ * @param key stable identity of the trial, derived from its content
+ * @param environment environment id
+ * @param agent agent label (its type unless the spec gave a label)
+ * @param schedule schedule label (its type unless the spec gave a label)
+ * @param learningRate the swept base rate
+ * @param seed the trial's seed
+ * @param status how it ended
+ * @param divergedAtStep for {@code diverged}: the training step at which it diverged
+ * @param reason for {@code diverged}: what diverged; for {@code failed}: the error
+ * @param returns return of every finished training episode
+ * @param lengths length of every finished training episode
+ * @param steps training steps taken
+ * @param wallSeconds wall time of the trial (the one field that differs between identical runs)
+ * @param evaluations greedy evaluations, if the spec asked for them
+ * @param diagnostics the agent's measurements, if recorded
+ * @param gridPolicy final greedy policy and values, for tabular agents on gridworlds
+ */
+public record TrialRecord(String key, String environment, String agent, String schedule,
+        double learningRate, long seed, TrialStatus status, Long divergedAtStep, String reason,
+        double[] returns, int[] lengths, long steps, double wallSeconds, Evaluation[] evaluations,
+        Diagnostics diagnostics, GridPolicy gridPolicy) {
+
+    /** The same record with wall time zeroed, for comparing runs byte for byte. */
+    public TrialRecord withoutWallTime() {
+        return new TrialRecord(key, environment, agent, schedule, learningRate, seed, status,
+                divergedAtStep, reason, returns, lengths, steps, 0, evaluations, diagnostics, gridPolicy);
+    }
+
+    /** The configuration a curve belongs to: agent and schedule. */
+    public String configuration() {
+        return agent + " / " + schedule;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.lrlab.reports.results;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads {@code trials.jsonl}: one JSON trial record per line. A last line without its newline, or
+ * one that does not parse, is a torn write (the process died mid-line) and is reported as such so
+ * that its trial can be redone; a bad line before the last is an error in the file.
+ */
+public final class TrialsFile {
+
+    /** The file name inside a run directory. */
+    public static final String NAME = "trials.jsonl";
+
+    /**
+     * What a read found.
+     *
+     * @param records the valid records, in file order
+     * @param tornLine the 1-based number of a torn last line, or 0
+     * @param validBytes length of the file up to the end of the last valid line
+     * @param badLines messages for invalid lines before the last, with their line numbers
+     */
+    public record Contents(List<TrialRecord> records, int tornLine, long validBytes, List<String> badLines) {
+    }
+
+    private TrialsFile() {
+    }
+
+    /** Reads a trials file; a missing file reads as empty. */
+    public static Contents read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return new Contents(List.of(), 0, 0, List.of());
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Gson gson = ResultsJson.compact();
+        List<TrialRecord> records = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        int line = 0;
+        int start = 0;
+        long validBytes = 0;
+        int torn = 0;
+        while (start < bytes.length) {
+            line++;
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            boolean complete = end < bytes.length;
+            String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            TrialRecord record = text.isBlank() ? null : parse(gson, text);
+            boolean last = !complete || end + 1 >= bytes.length;
+            if (text.isBlank() && complete) {
+                validBytes = end + 1;
+            } else if (record != null && complete) {
+                records.add(record);
+                validBytes = end + 1;
+            } else if (last) {
+                torn = line;
+            } else {
+                bad.add("line " + line + ": not a trial record: " + abbreviate(text));
+            }
+            start = end + 1;
+        }
+        return new Contents(records, torn, validBytes, bad);
+    }
+
+    private static TrialRecord parse(Gson gson, String text) {
+        try {
+            TrialRecord r = gson.fromJson(text, TrialRecord.class);
+            return r == null || r.key() == null || r.status() == null || r.returns() == null ? null : r;
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
