@@ -243,10 +243,16 @@ public final class SweepRunner {
                 t[i] = points == 1 ? 0 : Math.round((double) horizon * i / (points - 1));
             }
             for (double rate : spec.learningRates()) {
-                ClockedSchedule built = s.create(kinds, rate);
                 double[] r = new double[points];
-                for (int i = 0; i < points; i++) {
-                    r[i] = built.schedule().rate(t[i]);
+                try {
+                    ClockedSchedule built = s.create(kinds, rate);
+                    for (int i = 0; i < points; i++) {
+                        r[i] = built.schedule().rate(t[i]);
+                    }
+                } catch (RuntimeException e) {
+                    // a plugin schedule that breaks fails its trials; the figure just goes without it
+                    log.println("lrlab run: schedule '" + s.label() + "' could not be drawn: " + e);
+                    break;
                 }
                 curves.add(new Manifest.ScheduleCurve(s.label(), s.clock().id(), rate, t, r));
             }

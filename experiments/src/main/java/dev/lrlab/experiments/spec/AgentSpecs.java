@@ -47,7 +47,8 @@ final class AgentSpecs {
     }
 
     /** The agent the map describes, or null with its problems recorded. */
-    static AgentChoice read(Parameters p, String envId, ObservationSpace space, Clock clock, ScheduleKinds kinds) {
+    static AgentChoice read(Parameters p, String envId, ObservationSpace space, int actionCount, Clock clock,
+            ScheduleKinds kinds) {
         String type = p.text("type", null);
         if (type == null) {
             if (!p.has("type")) {
@@ -66,7 +67,7 @@ final class AgentSpecs {
             blueprint = linear(p, TdRule.byId(type.substring(7)).get(), gamma, bound, envId, space, clock, kinds);
         } else if (PolicyGradientAlgorithm.byId(type).isPresent()) {
             blueprint = policyGradient(p, PolicyGradientAlgorithm.byId(type).get(), gamma, bound, envId,
-                    space, clock, kinds);
+                    space, actionCount, clock, kinds);
         } else {
             p.problem("type", "unknown agent '" + type + "'" + Suggestions.hint(type, TYPES)
                     + "; known: " + String.join(", ", TYPES));
@@ -100,7 +101,7 @@ final class AgentSpecs {
     }
 
     private static AgentBlueprint policyGradient(Parameters p, PolicyGradientAlgorithm algorithm,
-            double gamma, double bound, String envId, ObservationSpace space, Clock clock,
+            double gamma, double bound, String envId, ObservationSpace space, int actionCount, Clock clock,
             ScheduleKinds kinds) {
         requireNotVisits(p, clock);
         OptimizerConfig actor = optimizer(p, "optimizer");
@@ -108,11 +109,12 @@ final class AgentSpecs {
         double criticRate = algorithm == PolicyGradientAlgorithm.REINFORCE
                 ? Double.NaN : p.number("critic-rate", Double.NaN, Range.POSITIVE);
         double[] preferences = p.numbers("initial-preferences", Range.ANY, false);
+        if (preferences.length != 0 && preferences.length != actionCount) {
+            p.problem("initial-preferences", "needs " + actionCount + " values (one per action of "
+                    + envId + "), had " + preferences.length);
+        }
         Function<ObservationSpace, FeatureMap> features = features(p, envId, space);
         return (env, stepSize, rate, rng) -> {
-            if (preferences.length != 0 && preferences.length != env.actionCount()) {
-                throw new IllegalArgumentException("initial-preferences needs " + env.actionCount() + " values");
-            }
             // the critic follows its own constant rate, or the actor's schedule when none is given
             ClockedSchedule criticSchedule = Double.isNaN(criticRate)
                     ? stepSize : ClockedSchedule.of(Constant.of(criticRate), clock);

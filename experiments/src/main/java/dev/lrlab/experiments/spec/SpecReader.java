@@ -228,7 +228,8 @@ public final class SpecReader {
             if (probe == null) {
                 continue; // the environment is unknown, so compatibility cannot be checked
             }
-            AgentChoice choice = AgentSpecs.read(a, probe.id(), probe.observationSpace(), clock, kinds);
+            AgentChoice choice = AgentSpecs.read(a, probe.id(), probe.observationSpace(), probe.actionCount(),
+                    clock, kinds);
             if (choice != null) {
                 out.add(choice);
             }

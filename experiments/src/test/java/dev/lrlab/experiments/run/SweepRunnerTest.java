@@ -1,0 +1,191 @@
+package dev.lrlab.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.reports.results.Manifest;
+import dev.lrlab.reports.results.TrialRecord;
+import dev.lrlab.reports.results.TrialStatus;
+import dev.lrlab.reports.results.TrialsFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepRunnerTest {
+
+    @TempDir
+    Path tmp;
+
+    private SweepSummary run(ExperimentSpec spec, Path out, int threads, boolean forceNew)
+            throws IOException, RunDirectoryException {
+        return new SweepRunner(spec, ScheduleKinds.load(), new SweepRunner.Options(out, threads, forceNew, false),
+                new PrintWriter(new StringWriter())).run();
+    }
+
+    @Test
+    void resultsAreByteIdenticalOnOneAndFourThreads() throws Exception {
+        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        run(spec, tmp.resolve("one"), 1, false);
+        run(spec, tmp.resolve("four"), 4, false);
+        run(spec, tmp.resolve("again"), 4, false);
+        List<String> one = Specs.canonical(tmp.resolve("one"));
+        assertEquals(spec.trialCount(), one.size());
+        assertEquals(one, Specs.canonical(tmp.resolve("four")));
+        assertEquals(one, Specs.canonical(tmp.resolve("again")));
+    }
+
+    @Test
+    void everyTrialIsWrittenOnceWithItsCurveAndEvaluations() throws Exception {
+        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        SweepSummary s = run(spec, tmp, 2, false);
+        assertEquals(12, s.completed());
+        List<TrialRecord> records = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records();
+        assertEquals(12, new HashSet<>(records.stream().map(TrialRecord::key).toList()).size());
+        for (TrialRecord r : records) {
+            assertEquals(50, r.returns().length);
+            assertEquals(50, r.lengths().length);
+            assertEquals(java.util.Arrays.stream(r.lengths()).sum(), r.steps());
+            assertEquals(2, r.evaluations().length);
+            assertEquals(25, r.evaluations()[0].episode());
+            assertNotNull(r.gridPolicy(), "tabular agents on gridworlds record their greedy policy");
+        }
+        Manifest m = Manifest.read(tmp);
+        assertNotNull(m.endedAt());
+        assertEquals(12, m.trialsPlanned());
+        assertFalse(m.schedules().isEmpty());
+    }
+
+    @Test
+    void rerunSkipsFinishedTrials() throws Exception {
+        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        run(spec, tmp, 2, false);
+        List<String> before = Specs.canonical(tmp);
+        SweepSummary again = run(spec, tmp, 2, false);
+        assertEquals(12, again.skipped());
+        assertEquals(0, again.completed());
+        assertEquals(before, Specs.canonical(tmp));
+    }
+
+    @Test
+    void tornLastLineIsRedone() throws Exception {
+        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        run(spec, tmp.resolve("whole"), 2, false);
+        Path dir = tmp.resolve("torn");
+        run(spec, dir, 2, false);
+        Path file = dir.resolve(TrialsFile.NAME);
+        List<String> lines = Files.readAllLines(file);
+        // keep five whole lines and half of the sixth, as a crash mid-write would
+        String torn = String.join("\n", lines.subList(0, 5)) + "\n" + lines.get(5).substring(0, 40);
+        Files.writeString(file, torn);
+        TrialsFile.Contents c = TrialsFile.read(file);
+        assertEquals(6, c.tornLine());
+        assertEquals(5, c.records().size());
+        SweepSummary s = run(spec, dir, 2, false);
+        assertEquals(5, s.skipped());
+        assertEquals(7, s.completed());
+        assertEquals(Specs.canonical(tmp.resolve("whole")), Specs.canonical(dir));
+        assertEquals(0, TrialsFile.read(file).tornLine());
+    }
+
+    @Test
+    void aDifferentSpecIsRefusedWithWhatDiffers() throws Exception {
+        run(Specs.parse(Specs.SMALL), tmp, 2, false);
+        ExperimentSpec other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 4"));
+        RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(other, tmp, 2, false));
+        assertTrue(e.getMessage().contains("sweep.seeds: was 3, now 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("--force-new"), e.getMessage());
+        assertEquals(12, TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().size(), "nothing lost");
+    }
+
+    @Test
+    void forceNewKeepsTheOldRunAside() throws Exception {
+        run(Specs.parse(Specs.SMALL), tmp, 2, false);
+        ExperimentSpec other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 1"));
+        SweepSummary s = run(other, tmp, 2, true);
+        assertEquals(4, s.completed());
+        Path previous;
+        try (var list = Files.list(tmp)) {
+            previous = list.filter(p -> p.getFileName().toString().startsWith("previous-")).findFirst().orElseThrow();
+        }
+        assertEquals(12, TrialsFile.read(previous.resolve(TrialsFile.NAME)).records().size());
+        assertEquals(4, TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().size());
+    }
+
+    @Test
+    void unwritableOutputIsReportedBeforeAnyTrialRuns() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        RunDirectoryException e = assertThrows(RunDirectoryException.class,
+                () -> run(Specs.parse(Specs.SMALL), file.resolve("sub"), 2, false));
+        assertTrue(e.getMessage().contains("cannot write to the output directory"), e.getMessage());
+    }
+
+    @Test
+    void divergenceIsRecordedAndTheSweepGoesOn() throws Exception {
+        ExperimentSpec spec = Specs.parse("""
+                name: diverge
+                environment: cliff-walking
+                agent: { type: linear-q-learning, gamma: 1.0, features: { type: one-hot } }
+                sweep: { learning-rates: [0.1, 1000], seeds: 2 }
+                budget: { episodes: 30, max-episode-steps: 300 }
+                """);
+        SweepSummary s = run(spec, tmp, 2, false);
+        assertEquals(2, s.completed());
+        assertEquals(2, s.diverged());
+        for (TrialRecord r : TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records()) {
+            if (r.learningRate() == 1000) {
+                assertEquals(TrialStatus.diverged, r.status());
+                assertNotNull(r.divergedAtStep());
+                assertTrue(r.reason().contains("at step " + r.divergedAtStep()), r.reason());
+                for (double g : r.returns()) {
+                    assertTrue(Double.isFinite(g));
+                }
+            } else {
+                assertEquals(TrialStatus.completed, r.status());
+            }
+        }
+    }
+
+    @Test
+    void aBugInOneTrialFailsThatTrialOnly() throws Exception {
+        ExperimentSpec spec = Specs.parse("""
+                name: faulty
+                environment: open-room
+                agent: { type: q-learning }
+                learning-rate: { schedule: { type: test-faulty, after: 20 } }
+                sweep: { learning-rates: [0.1, 0.5], seeds: 2 }
+                budget: { episodes: 20 }
+                """);
+        SweepSummary s = run(spec, tmp, 2, false);
+        assertEquals(2, s.completed());
+        assertEquals(2, s.failed());
+        TrialRecord failed = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().stream()
+                .filter(r -> r.status() == TrialStatus.failed).findFirst().orElseThrow();
+        assertTrue(failed.reason().contains("ArithmeticException: test-faulty schedule broke"), failed.reason());
+    }
+
+    @Test
+    void stepBudgetsStopAtTheBudget() throws Exception {
+        ExperimentSpec spec = Specs.parse("""
+                name: steps
+                environment: cliff-walking
+                agent: { type: q-learning }
+                sweep: { learning-rates: [0.5], seeds: 1 }
+                budget: { steps: 5000 }
+                """);
+        run(spec, tmp, 1, false);
+        TrialRecord r = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().get(0);
+        assertEquals(5000, r.steps());
+        assertTrue(java.util.Arrays.stream(r.lengths()).sum() <= 5000);
+    }
+}

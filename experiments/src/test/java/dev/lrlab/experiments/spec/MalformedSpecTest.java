@@ -1,0 +1,175 @@
+package dev.lrlab.experiments.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lrlab.experiments.cli.Lrlab;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A catalogue of broken specs: each one, given to {@code lrlab validate}, exits with 2, names the
+ * key's path with what was expected and what was found, and prints no stack trace.
+ */
+class MalformedSpecTest {
+
+    private static final String VALID = """
+            name: ok
+            environment: { id: cliff-walking }
+            agent:
+              type: q-learning
+              gamma: 1.0
+              exploration: { type: epsilon-greedy, epsilon: 0.1 }
+            learning-rate:
+              schedule: { type: constant }
+            sweep:
+              learning-rates: [0.1, 0.5]
+              seeds: 3
+            budget: { episodes: 10, max-episode-steps: 100 }
+            """;
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> catalogue() {
+        return Stream.of(
+                broken("missing name", VALID.replace("name: ok\n", ""), "name: is required"),
+                broken("name with spaces", VALID.replace("name: ok", "name: my run"),
+                        "name: must be letters, digits, '.', '_' or '-', was 'my run'"),
+                broken("unknown top key", VALID + "agnet: {}\n", "agnet: unknown key (did you mean 'agent'?)"),
+                broken("unknown environment", VALID.replace("id: cliff-walking", "id: cliff-walk"),
+                        "environment.id: unknown environment 'cliff-walk' (did you mean 'cliff-walking'?)"),
+                broken("missing environment", VALID.replace("environment: { id: cliff-walking }\n", ""),
+                        "environment: is required"),
+                broken("environment without id", VALID.replace("{ id: cliff-walking }", "{ name: x }"),
+                        "environment.id: is required"),
+                broken("environment of wrong type", VALID.replace("{ id: cliff-walking }", "[1, 2]"),
+                        "environment: must be an id or a map with an id, was a list"),
+                broken("missing agent", VALID.replace(VALID.substring(VALID.indexOf("agent:"), VALID.indexOf("learning-rate:")), ""),
+                        "agent: is required"),
+                broken("agent and agents", VALID + "agents: [{ type: sarsa }]\n", "agents: give agent or agents, not both"),
+                broken("unknown agent type", VALID.replace("type: q-learning", "type: q-learnin"),
+                        "agent.type: unknown agent 'q-learnin' (did you mean 'q-learning'?)"),
+                broken("gamma above one", VALID.replace("gamma: 1.0", "gamma: 1.5"),
+                        "agent.gamma: must be in [0, 1], was 1.5"),
+                broken("gamma as text", VALID.replace("gamma: 1.0", "gamma: high"),
+                        "agent.gamma: must be a number, was 'high' (a string)"),
+                broken("negative epsilon", VALID.replace("epsilon: 0.1", "epsilon: -0.1"),
+                        "agent.exploration.epsilon: must be in [0, 1], was -0.1"),
+                broken("unknown exploration", VALID.replace("type: epsilon-greedy", "type: greedy"),
+                        "agent.exploration.type: must be one of epsilon-greedy, softmax, was 'greedy'"),
+                broken("misspelt agent key", VALID.replace("gamma: 1.0", "gama: 1.0"),
+                        "agent.gama: unknown key (did you mean 'gamma'?)"),
+                broken("tile coding off a grid", VALID.replace("cliff-walking", "short-corridor")
+                                .replace("type: q-learning", "type: reinforce\n  features: { type: tile-coding }")
+                                .replace("  exploration: { type: epsilon-greedy, epsilon: 0.1 }\n", ""),
+                        "agent.features.type: tile coding needs a gridworld and short-corridor is not one"),
+                broken("visits clock on a linear agent", VALID.replace("type: q-learning", "type: linear-q-learning")
+                                .replace("learning-rate:\n", "learning-rate:\n  clock: visits\n"),
+                        "agent.type: the visits clock counts (state, action) pairs and needs a tabular agent"),
+                broken("wrong number of preferences", VALID.replace("cliff-walking", "short-corridor")
+                                .replace("type: q-learning", "type: reinforce\n  initial-preferences: [0, 1, 2]")
+                                .replace("  exploration: { type: epsilon-greedy, epsilon: 0.1 }\n", ""),
+                        "agent.initial-preferences: needs 2 values (one per action of short-corridor), had 3"),
+                broken("zero rate", VALID.replace("[0.1, 0.5]", "[0.1, 0]"),
+                        "sweep.learning-rates[1]: must be a number > 0, was 0"),
+                broken("negative rate", VALID.replace("[0.1, 0.5]", "[-0.1, 0.5]"),
+                        "sweep.learning-rates[0]: must be a number > 0, was -0.1"),
+                broken("empty rates", VALID.replace("[0.1, 0.5]", "[]"), "sweep.learning-rates: is empty"),
+                broken("rates as text", VALID.replace("[0.1, 0.5]", "lots"),
+                        "sweep.learning-rates: must be a list of numbers, was 'lots' (a string)"),
+                broken("log-space with zero count", VALID.replace("[0.1, 0.5]", "{ log-space: { from: 1e-3, to: 1, count: 0 } }"),
+                        "sweep.learning-rates.log-space.count: must be >= 1, was 0"),
+                broken("zero seeds", VALID.replace("seeds: 3", "seeds: 0"), "sweep.seeds: must be >= 1, was 0"),
+                broken("empty seed list", VALID.replace("seeds: 3", "seeds: []"), "sweep.seeds: is empty"),
+                broken("repeated seed", VALID.replace("seeds: 3", "seeds: [3, 3]"), "sweep.seeds[1]: repeats seed 3"),
+                broken("missing sweep", VALID.replace(VALID.substring(VALID.indexOf("sweep:"), VALID.indexOf("budget:")), ""),
+                        "sweep: is required"),
+                broken("episodes and steps", VALID.replace("episodes: 10", "episodes: 10, steps: 100"),
+                        "budget.steps: give episodes or steps, not both"),
+                broken("episodes as text", VALID.replace("episodes: 10", "episodes: many"),
+                        "budget.episodes: must be an integer, was 'many' (a string)"),
+                broken("zero step limit", VALID.replace("max-episode-steps: 100", "max-episode-steps: 0"),
+                        "budget.max-episode-steps: must be >= 1, was 0"),
+                broken("unknown schedule", VALID.replace("type: constant", "type: cosin"),
+                        "learning-rate.schedule.type: unknown schedule 'cosin' (did you mean 'cosine'?)"),
+                broken("decay out of range", VALID.replace("type: constant", "type: cyclic, max-lr: 1, gamma: 1.5"),
+                        "learning-rate.schedule.gamma: must be in (0, 1], was 1.5"),
+                broken("missing schedule parameter", VALID.replace("type: constant", "type: cosine"),
+                        "learning-rate.schedule.t-max: is required"),
+                broken("unknown clock", VALID.replace("learning-rate:\n", "learning-rate:\n  clock: hours\n"),
+                        "learning-rate.clock: must be one of steps, episodes, updates, visits, was 'hours'"),
+                broken("schedule and schedules", VALID + "schedules: [{ type: constant }]\n",
+                        "schedules: give learning-rate.schedule or schedules, not both"),
+                broken("repeated schedule label", VALID.replace("learning-rate:\n  schedule: { type: constant }\n",
+                                "schedules:\n  - { type: constant }\n  - { type: constant }\n"),
+                        "schedules: two entries are labelled 'constant'"),
+                broken("unknown optimizer", VALID.replace("type: q-learning", "type: linear-q-learning\n  optimizer: { type: adma }"),
+                        "agent.optimizer.type: must be one of sgd, momentum, nesterov, rmsprop, adam, adamw, adagrad, was 'adma' (did you mean 'adam'?)"),
+                broken("zero evaluation interval", VALID + "evaluation: { every: 0 }\n",
+                        "evaluation.every: must be >= 1, was 0"),
+                broken("YAML syntax", VALID.replace("seeds: 3", "seeds: [3"), "not valid YAML"),
+                broken("not a map", "- a\n- b\n", "a spec is a map of keys"));
+    }
+
+    private static Arguments broken(String what, String yaml, String expected) {
+        return Arguments.of(what, yaml, expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void isRefusedWithTheKeyPathAndExitTwo(String what, String yaml, String expected) throws Exception {
+        Path file = Files.writeString(tmp.resolve("spec.yaml"), yaml);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lrlab.execute(new PrintWriter(out), new PrintWriter(err), "validate", file.toString());
+        assertEquals(2, code, what + ": " + out + err);
+        assertTrue(err.toString().contains(expected), what + ": expected «" + expected + "» in:\n" + err);
+        assertFalse(err.toString().contains("\tat "), "a stack trace was printed:\n" + err);
+        assertFalse(err.toString().contains("Exception"), "an exception name was printed:\n" + err);
+    }
+
+    @Test
+    void catalogueHasAtLeast25Cases() {
+        assertTrue(catalogue().count() >= 25);
+    }
+
+    @Test
+    void everyMistakeIsReportedAtOnce() throws Exception {
+        String yaml = VALID.replace("gamma: 1.0", "gamma: 2").replace("seeds: 3", "seeds: 0")
+                .replace("episodes: 10", "episodes: -1");
+        Path file = Files.writeString(tmp.resolve("spec.yaml"), yaml);
+        StringWriter err = new StringWriter();
+        assertEquals(2, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate", file.toString()));
+        assertTrue(err.toString().contains("3 problems"), err.toString());
+        assertTrue(err.toString().contains("agent.gamma"));
+        assertTrue(err.toString().contains("sweep.seeds"));
+        assertTrue(err.toString().contains("budget.episodes"));
+    }
+
+    @Test
+    void validSpecPassesAndCountsTrials() throws Exception {
+        Path file = Files.writeString(tmp.resolve("spec.yaml"), VALID);
+        StringWriter out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", file.toString()));
+        assertTrue(out.toString().contains("valid; 6 trials"), out.toString());
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate",
+                tmp.resolve("nope.yaml").toString()));
+        assertTrue(err.toString().contains("nope.yaml: 1 problem"), err.toString());
+        assertTrue(err.toString().contains("no such file"), err.toString());
+    }
+}
