@@ -45,7 +45,7 @@ public final class PolicyGradientAgent implements Agent {
     private long episodes;
 
     private PolicyGradientAgent(PolicyGradientConfig config, FeatureMap features, int actions,
-            UniformRandomProvider rng) {
+            int timeLimit, UniformRandomProvider rng) {
         this.config = config;
         this.features = features;
         this.rng = rng;
@@ -59,7 +59,8 @@ public final class PolicyGradientAgent implements Agent {
         this.touched = new int[actions * f];
         this.x = new int[f];
         this.stepSizeScratch = new double[policy.theta.length];
-        this.episode = new EpisodeBuffer(f);
+        // sized for the longest possible episode when there is a time limit, so it never grows
+        this.episode = new EpisodeBuffer(f, timeLimit > 0 ? timeLimit + 1 : 1024);
     }
 
     public static PolicyGradientAgent of(PolicyGradientConfig config, FeatureMap features,
@@ -69,7 +70,7 @@ public final class PolicyGradientAgent implements Agent {
             throw new IllegalArgumentException("initial preferences need one value per action ("
                     + env.actionCount() + ")");
         }
-        return new PolicyGradientAgent(config, features, env.actionCount(), rng);
+        return new PolicyGradientAgent(config, features, env.actionCount(), env.timeLimit(), rng);
     }
 
     @Override
@@ -206,16 +207,21 @@ public final class PolicyGradientAgent implements Agent {
      */
     private static final class EpisodeBuffer {
         final int[] scratch;
-        private int[] featureStart = new int[1024];
-        private int[] featureData = new int[1024];
-        private int[] actions = new int[1024];
-        private double[] rewards = new double[1024];
-        private double[] returns = new double[1024];
+        private int[] featureStart;
+        private int[] featureData;
+        private int[] actions;
+        private double[] rewards;
+        private double[] returns;
         private int length;
         private int used;
 
-        EpisodeBuffer(int featureCount) {
+        EpisodeBuffer(int featureCount, int capacity) {
             this.scratch = new int[featureCount];
+            this.featureStart = new int[capacity + 1];
+            this.featureData = new int[capacity * Math.min(featureCount, 4)];
+            this.actions = new int[capacity + 1];
+            this.rewards = new double[capacity + 1];
+            this.returns = new double[capacity + 1];
         }
 
         void clear() {

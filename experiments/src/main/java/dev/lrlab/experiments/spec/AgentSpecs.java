@@ -1,6 +1,7 @@
 package dev.lrlab.experiments.spec;
 
 import dev.lrlab.agents.config.Parameters;
+import dev.lrlab.agents.config.Problems;
 import dev.lrlab.agents.config.Parameters.Range;
 import dev.lrlab.agents.config.Suggestions;
 import dev.lrlab.agents.explore.Exploration;
@@ -28,10 +29,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Reads and validates one {@code agent:} entry of a spec into an {@link AgentChoice}. */
-final class AgentSpecs {
+public final class AgentSpecs {
 
     /** Every agent type a spec can name. */
-    static final List<String> TYPES = types();
+    public static final List<String> TYPES = types();
 
     private static final double DEFAULT_GAMMA = 0.99;
     private static final double DEFAULT_EPSILON = 0.1;
@@ -46,7 +47,10 @@ final class AgentSpecs {
         return List.copyOf(t);
     }
 
-    /** The agent the map describes, or null with its problems recorded. */
+    /**
+     * The agent the map describes, or null with its problems recorded. With a null {@code space}
+     * (the environment was not understood) the agent's own keys are still checked.
+     */
     static AgentChoice read(Parameters p, String envId, ObservationSpace space, int actionCount, Clock clock,
             ScheduleKinds kinds) {
         String type = p.text("type", null);
@@ -77,9 +81,21 @@ final class AgentSpecs {
         return blueprint == null ? null : new AgentChoice(label, type, p.asMap(), blueprint);
     }
 
+    /**
+     * The agent of {@code type} with every setting at its default, if it can run on {@code env};
+     * empty otherwise (for the benchmark, which tries every pair).
+     */
+    public static java.util.Optional<AgentChoice> withDefaults(String type, dev.lrlab.env.Environment env,
+            ScheduleKinds kinds) {
+        Problems problems = new Problems();
+        Parameters p = Parameters.of("agent", new java.util.LinkedHashMap<>(java.util.Map.of("type", type)), problems);
+        AgentChoice choice = read(p, env.id(), env.observationSpace(), env.actionCount(), Clock.STEPS, kinds);
+        return problems.isEmpty() ? java.util.Optional.ofNullable(choice) : java.util.Optional.empty();
+    }
+
     private static AgentBlueprint tabular(Parameters p, TdRule rule, double gamma, double bound,
             String envId, ObservationSpace space, ScheduleKinds kinds) {
-        if (!space.isDiscrete()) {
+        if (space != null && !space.isDiscrete()) {
             p.problem("type", rule.id() + " needs discrete states and " + envId
                     + " has none; use linear-" + rule.id() + " or a policy-gradient agent");
         }
@@ -109,7 +125,7 @@ final class AgentSpecs {
         double criticRate = algorithm == PolicyGradientAlgorithm.REINFORCE
                 ? Double.NaN : p.number("critic-rate", Double.NaN, Range.POSITIVE);
         double[] preferences = p.numbers("initial-preferences", Range.ANY, false);
-        if (preferences.length != 0 && preferences.length != actionCount) {
+        if (space != null && preferences.length != 0 && preferences.length != actionCount) {
             p.problem("initial-preferences", "needs " + actionCount + " values (one per action of "
                     + envId + "), had " + preferences.length);
         }
@@ -173,7 +189,7 @@ final class AgentSpecs {
         Function<ObservationSpace, FeatureMap> out;
         switch (type) {
             case "one-hot" -> {
-                if (!space.isDiscrete()) {
+                if (space != null && !space.isDiscrete()) {
                     f.problem("type", "one-hot features need discrete states and " + envId + " has none");
                 }
                 out = OneHotState::of;
@@ -181,7 +197,7 @@ final class AgentSpecs {
             case "tile-coding" -> {
                 int tilings = (int) f.integer("tilings", 4, 1);
                 int size = (int) f.integer("tile-size", 2, 1);
-                if (!space.isDiscrete() || space.channels() != 1) {
+                if (space != null && (!space.isDiscrete() || space.channels() != 1)) {
                     f.problem("type", "tile coding needs a gridworld and " + envId + " is not one");
                 }
                 out = s -> TileCoding.of(s, tilings, size);

@@ -225,11 +225,10 @@ public final class SpecReader {
         }
         List<AgentChoice> out = new ArrayList<>();
         for (Parameters a : specs) {
-            if (probe == null) {
-                continue; // the environment is unknown, so compatibility cannot be checked
-            }
-            AgentChoice choice = AgentSpecs.read(a, probe.id(), probe.observationSpace(), probe.actionCount(),
-                    clock, kinds);
+            // with an unknown environment, the agent's own keys are still checked
+            AgentChoice choice = probe == null
+                    ? AgentSpecs.read(a, "?", null, 0, clock, kinds)
+                    : AgentSpecs.read(a, probe.id(), probe.observationSpace(), probe.actionCount(), clock, kinds);
             if (choice != null) {
                 out.add(choice);
             }

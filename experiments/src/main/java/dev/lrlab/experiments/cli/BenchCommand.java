@@ -1,0 +1,155 @@
+package dev.lrlab.experiments.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.experiments.bench.Bench;
+import dev.lrlab.experiments.bench.Throughput;
+import dev.lrlab.experiments.run.SweepRunner;
+import dev.lrlab.experiments.run.SweepSummary;
+import dev.lrlab.experiments.spec.AgentChoice;
+import dev.lrlab.experiments.spec.ExperimentSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lrlab bench}: what a sweep will cost, per (environment, agent), and how well sweeps scale. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure environment-plus-agent steps per second for every (environment, agent) pair, "
+                + "on one thread and on all threads, and the parallel efficiency of a sweep.",
+            "Throughput is counted over wall time after a JIT warm-up; bytes/step is the heap the loop "
+                + "allocates (0 means none)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--seconds", defaultValue = "0.5", description = "measured seconds per pair and mode (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--threads", description = "threads for the all-threads figures (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--env", paramLabel = "ID", description = "only these environments (repeatable)")
+    List<String> envs = new ArrayList<>();
+
+    @Option(names = "--agent", paramLabel = "TYPE", description = "only these agent types (repeatable)")
+    List<String> agents = new ArrayList<>();
+
+    @Option(names = "--no-sweep", description = "skip the sweep efficiency measurement")
+    boolean noSweep;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(seconds > 0) || seconds > 600) {
+            throw new UserInputException("--seconds must be in (0, 600], was " + seconds);
+        }
+        for (String id : envs) {
+            Presets.environment(id);
+        }
+        for (String type : agents) {
+            if (!dev.lrlab.experiments.spec.AgentSpecs.TYPES.contains(type)) {
+                throw new UserInputException("unknown agent type '" + type + "'; known: "
+                        + String.join(", ", dev.lrlab.experiments.spec.AgentSpecs.TYPES));
+            }
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new UserInputException("--threads must be at least 1, was " + n);
+        }
+        PrintWriter out = command.commandLine().getOut();
+        ScheduleKinds kinds = ScheduleKinds.load();
+        Bench bench = new Bench(kinds, seconds);
+        List<Throughput> rows = new ArrayList<>();
+        if (!json) {
+            out.printf("%-16s %-22s %9s %14s %14s %10s%n", "environment", "agent", "rate",
+                    "1 thread", n + " threads", "bytes/step");
+        }
+        for (EnvironmentPreset preset : EnvironmentPreset.values()) {
+            if (!envs.isEmpty() && !envs.contains(preset.id())) {
+                continue;
+            }
+            for (AgentChoice agent : bench.agentsFor(preset, agents)) {
+                Throughput t = bench.measure(preset, agent, n);
+                rows.add(t);
+                if (!json) {
+                    out.printf(Locale.ROOT, "%-16s %-22s %9.3g %11.2f M/s %11.2f M/s %10.3f%n", t.environment(),
+                            t.agent(), t.learningRate(), t.singleThreadStepsPerSecond() / 1e6,
+                            t.allThreadsStepsPerSecond() / 1e6, t.bytesPerStep());
+                    out.flush();
+                }
+            }
+        }
+        Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("threads", n);
+            result.put("seconds_per_measurement", seconds);
+            result.put("pairs", rows);
+            result.put("sweep", sweep);
+            out.println(new GsonBuilder().setPrettyPrinting()
+                    .setFieldNamingPolicy(com.google.gson.FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                    .create().toJson(result));
+        }
+        return 0;
+    }
+
+    /** The built-in sweep, run on one thread and on n threads: same trials, wall times compared. */
+    private Map<String, Object> sweepEfficiency(ScheduleKinds kinds, int n, PrintWriter out)
+            throws Exception {
+        ExperimentSpec spec = SpecSource.read(null, kinds);
+        Path tmp = Files.createTempDirectory("lrlab-bench");
+        try {
+            run(spec, kinds, tmp.resolve("warm"), n); // warm the JIT on the same code
+            SweepSummary one = run(spec, kinds, tmp.resolve("one"), 1);
+            SweepSummary all = run(spec, kinds, tmp.resolve("all"), n);
+            double speedup = one.wallSeconds() / all.wallSeconds();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("spec", spec.name());
+            m.put("trials", spec.trialCount());
+            m.put("steps", one.steps());
+            m.put("one_thread_seconds", one.wallSeconds());
+            m.put("all_threads_seconds", all.wallSeconds());
+            m.put("threads", n);
+            m.put("speedup", speedup);
+            m.put("efficiency", speedup / n);
+            if (!json) {
+                out.printf(Locale.ROOT, "%nsweep %s (%d trials, %,d steps): 1 thread %.2f s, %d threads %.2f s; "
+                                + "speed-up %.2fx, parallel efficiency %.0f%%%n", spec.name(), spec.trialCount(),
+                        one.steps(), one.wallSeconds(), n, all.wallSeconds(), speedup, 100 * speedup / n);
+            }
+            return m;
+        } finally {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static SweepSummary run(ExperimentSpec spec, ScheduleKinds kinds, Path dir, int threads)
+            throws IOException {
+        try {
+            return new SweepRunner(spec, kinds, new SweepRunner.Options(dir, threads, false, false),
+                    new PrintWriter(new StringWriter())).run();
+        } catch (dev.lrlab.experiments.run.RunDirectoryException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+}
