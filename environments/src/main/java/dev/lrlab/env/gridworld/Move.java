@@ -3,13 +3,13 @@ package dev.lrlab.env.gridworld;
 /** A move on the grid: a change of row and column, with the glyph that draws it in a policy. */
 public enum Move {
     UP(-1, 0, "^"),
-    UP_RIGHT(-1, 1, "/"),
+    UP_RIGHT(-1, 1, "↗"),
     RIGHT(0, 1, ">"),
-    DOWN_RIGHT(1, 1, "\\"),
+    DOWN_RIGHT(1, 1, "↘"),
     DOWN(1, 0, "v"),
-    DOWN_LEFT(1, -1, "/"),
+    DOWN_LEFT(1, -1, "↙"),
     LEFT(0, -1, "<"),
-    UP_LEFT(-1, -1, "\\");
+    UP_LEFT(-1, -1, "↖");
 
     /** The four compass moves in the order Sutton & Barto and Gymnasium's CliffWalking use. */
     public static final Move[] COMPASS = {UP, RIGHT, DOWN, LEFT};
@@ -36,7 +36,7 @@ public enum Move {
         return dCol;
     }
 
-    /** The ASCII glyph that draws this move in a rendered policy. */
+    /** The glyph that draws this move in a rendered policy: ASCII for the compass moves, arrows for diagonals. */
     public String glyph() {
         return glyph;
     }

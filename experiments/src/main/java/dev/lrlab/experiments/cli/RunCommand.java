@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--no-report", description = "skip the report at the end")
+    boolean noReport;
+
     @Option(names = "--force-new", description = "start afresh even if DIR holds a run of another spec "
             + "(the old run is moved to DIR/previous-<time>/)")
     boolean forceNew;
@@ -86,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
         command.commandLine().getOut().println("results: " + dir.resolve("trials.jsonl"));
         if (summary.interrupted()) {
             return 130;
+        }
+        if (!noReport) {
+            ReportCommand.write(dir, dev.lrlab.reports.ReportOptions.DEFAULTS, command.commandLine().getOut(), log);
         }
         return summary.failed() > 0 ? 1 : 0;
     }

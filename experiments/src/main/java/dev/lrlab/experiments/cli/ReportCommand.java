@@ -1,0 +1,76 @@
+package dev.lrlab.experiments.cli;
+
+import dev.lrlab.reports.Report;
+import dev.lrlab.reports.ReportException;
+import dev.lrlab.reports.ReportOptions;
+import dev.lrlab.reports.RunData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lrlab report RUN_DIR}: figures, tables and report.html from a run directory. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write RUN_DIR/report/: figures (SVG, PNG, PDF), summary.csv, curves.csv, summary.md "
+                + "and a self-contained report.html. Also run at the end of `lrlab run`.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "a directory written by `lrlab run`")
+    Path dir;
+
+    @Option(names = "--smoothing", defaultValue = "0", description = "moving-window width over episodes for curves (0: about 1/50 of the episodes)")
+    int smoothing;
+
+    @Option(names = "--x", defaultValue = "episodes", description = "x axis of the curves: episodes or steps (default: ${DEFAULT-VALUE})")
+    String x;
+
+    @Option(names = "--window", defaultValue = "0", description = "episodes in the interim and asymptotic windows (0: a tenth of the episodes)")
+    int window;
+
+    @Option(names = "--resamples", defaultValue = "2000", description = "bootstrap resamples (default: ${DEFAULT-VALUE})")
+    int resamples;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the bootstrap (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (!x.equals("episodes") && !x.equals("steps")) {
+            throw new UserInputException("--x must be episodes or steps, was '" + x + "'");
+        }
+        if (smoothing < 0 || window < 0 || resamples < 100) {
+            throw new UserInputException("--smoothing and --window must be >= 0 and --resamples >= 100");
+        }
+        return write(dir, new ReportOptions(smoothing, x.equals("steps"), window, resamples, 0.95, seed),
+                command.commandLine().getOut(), command.commandLine().getErr());
+    }
+
+    /** Writes the report and says what it wrote; shared with {@code lrlab run}. */
+    static int write(Path dir, ReportOptions options, PrintWriter out, PrintWriter err) {
+        long started = System.nanoTime();
+        RunData run;
+        try {
+            run = RunData.load(dir);
+        } catch (ReportException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        run.warnings().forEach(w -> err.println("lrlab report: warning: " + w));
+        try {
+            Report.Result result = Report.write(run, options);
+            out.printf(Locale.ROOT, "report: %d trials, %d figures in %.1f s -> %s%n", result.trials(),
+                    result.figures().size(), (System.nanoTime() - started) / 1e9, result.dir().resolve("report.html"));
+            return 0;
+        } catch (IOException e) {
+            throw new UserInputException("cannot write the report into " + dir.resolve("report") + ": " + e.getMessage());
+        }
+    }
+}
