@@ -1,0 +1,114 @@
+package dev.lrlab.reports.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** The statistics, pinned by hand on small inputs and by coverage on synthetic data. */
+class StatisticsTest {
+
+    @Test
+    void iqmOfAKnownArray() {
+        // 8 values sorted -50 1 2 3 4 5 6 100: cut 2 from each end, mean of 2, 3, 4, 5
+        assertEquals(3.5, Statistics.iqm(new double[] {100, 1, 6, 2, 5, 3, -50, 4}), 1e-15);
+        // 10 values: cut floor(10/4) = 2 from each end (scipy.stats.trim_mean(range(10), 0.25) = 4.5)
+        assertEquals(4.5, Statistics.iqm(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), 1e-15);
+        // 3 values: nothing is cut
+        assertEquals(2.0, Statistics.iqm(new double[] {1, 2, 3}), 1e-15);
+    }
+
+    @Test
+    void probabilityOfImprovementByHand() {
+        double[] x = {3, 5};
+        double[] y = {1, 2, 3};
+        // x=3: beats 1, 2, ties 3 -> 2.5; x=5: beats all -> 3; total 5.5 / 6
+        assertEquals(5.5 / 6, Statistics.probabilityOfImprovement(x, y), 1e-15);
+        assertEquals(0.5 / 6, Statistics.probabilityOfImprovement(y, x), 1e-15);
+    }
+
+    @Test
+    void meanAndStandardDeviation() {
+        assertEquals(2.5, Statistics.mean(new double[] {1, 2, 3, 4}), 1e-15);
+        assertEquals(Math.sqrt(5.0 / 3), Statistics.standardDeviation(new double[] {1, 2, 3, 4}), 1e-15);
+    }
+
+    @Test
+    void bootstrapCoversTheTrueMeanAboutNinetyFivePercentOfTheTime() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(2024);
+        ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        Bootstrap bootstrap = Bootstrap.of(1000, 0.95, 7);
+        int experiments = 400;
+        int covered = 0;
+        for (int e = 0; e < experiments; e++) {
+            double[] sample = new double[30];
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = 10 + 3 * normal.sample();
+            }
+            if (bootstrap.interval(sample, Bootstrap.Statistic.MEAN).contains(10)) {
+                covered++;
+            }
+        }
+        double coverage = covered / (double) experiments;
+        // the percentile bootstrap undercovers a little at n = 30; the sd of the estimate is 0.011
+        assertTrue(coverage > 0.90 && coverage < 0.98, "coverage " + coverage);
+    }
+
+    @Test
+    void bootstrapIqmIntervalCoversTheCentreOfASymmetricDistribution() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(99);
+        ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        Bootstrap bootstrap = Bootstrap.of(1000, 0.95, 3);
+        int covered = 0;
+        for (int e = 0; e < 300; e++) {
+            double[] sample = new double[40];
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = -5 + normal.sample();
+            }
+            if (bootstrap.interval(sample, Bootstrap.Statistic.IQM).contains(-5)) {
+                covered++;
+            }
+        }
+        assertTrue(covered / 300.0 > 0.88, "IQM coverage " + covered / 300.0);
+    }
+
+    @Test
+    void bootstrapIsReproducibleAndStratified() {
+        Bootstrap b = Bootstrap.of(500, 0.9, 1);
+        double[] s = {1, 2, 3, 4, 10};
+        assertEquals(b.interval(s, Bootstrap.Statistic.MEAN), b.interval(s, Bootstrap.Statistic.MEAN));
+        // two strata of constants: every resample keeps one value from each, so the interval is a point
+        Interval i = b.interval(new double[][] {{1, 1, 1}, {5, 5, 5}}, Bootstrap.Statistic.MEAN);
+        assertEquals(3.0, i.low(), 1e-15);
+        assertEquals(3.0, i.high(), 1e-15);
+    }
+
+    @Test
+    void meanCurveBandIsTheStudentTInterval() {
+        double[][] curves = {{1, 10}, {2, 20}, {3, 30}, {4}};
+        MeanCurve c = MeanCurve.of(new double[] {1, 2}, curves, 0.95);
+        assertEquals(2.5, c.mean()[0], 1e-15);
+        // t(0.975, 3) = 3.182446305; sd = sqrt(5/3); half-width = t * sd / 2
+        assertEquals(2.5 - 3.182446305284 * Math.sqrt(5.0 / 3) / 2, c.low()[0], 1e-9);
+        assertEquals(4, c.count()[0]);
+        assertEquals(20, c.mean()[1], 1e-15);
+        assertEquals(3, c.count()[1], "the short curve does not reach x = 2");
+    }
+
+    @Test
+    void smoothingIsATrailingMovingAverage() {
+        assertArrayEquals(new double[] {1, 1.5, 2.5, 3.5}, MeanCurve.smooth(new double[] {1, 2, 3, 4}, 2), 1e-15);
+    }
+
+    @Test
+    void stepGridTakesTheLastFinishedEpisode() {
+        // episodes of 10, 5 and 20 steps end at steps 10, 15 and 35
+        double[] y = MeanCurve.onStepGrid(new double[] {-10, -5, -20}, new int[] {10, 5, 20},
+                new double[] {5, 10, 14, 15, 34, 35, 40});
+        assertArrayEquals(new double[] {Double.NaN, -10, -10, -5, -5, -20, Double.NaN}, y, 0);
+    }
+}
