@@ -1,5 +1,6 @@
 package dev.lrlab.env;
 
+import dev.lrlab.env.breakout.Breakout;
 import dev.lrlab.env.corridor.ShortCorridor;
 import dev.lrlab.env.gridworld.Gridworld;
 import dev.lrlab.env.gridworld.GridworldPresets;
@@ -50,7 +51,15 @@ public enum EnvironmentPreset {
     /** Sutton &amp; Barto Example 13.1; a 1000-step limit so that deterministic policies end. */
     SHORT_CORRIDOR("short-corridor",
             "short corridor with switched actions (S&B Ex. 13.1): states look alike, -1 per step",
-            () -> TimeLimit.of(ShortCorridor.of(), 1000));
+            () -> TimeLimit.of(ShortCorridor.of(), 1000)),
+
+    /**
+     * MinAtar's Breakout (Young &amp; Tian 2019): 10x10, three rows of bricks, +1 per brick, the
+     * minimal action set (no-op, left, right), sticky actions 0.1, no time limit.
+     */
+    BREAKOUT("breakout",
+            "MinAtar Breakout 10x10: +1 per brick, actions no-op/left/right, sticky 0.1, no time limit",
+            Breakout::minatar);
 
     private final String id;
     private final String description;

@@ -1,0 +1,378 @@
+package dev.lrlab.env.breakout;
+
+import dev.lrlab.env.Environment;
+import dev.lrlab.env.ObservationSpace;
+import dev.lrlab.env.Renderable;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * MinAtar's Breakout (Young &amp; Tian 2019), rule for rule at the default size (see
+ * shared/reference/breakout.md in the design notes): a paddle on the bottom row, a ball moving
+ * diagonally, rows of bricks worth +1 each, the episode ending when the ball passes the paddle.
+ *
+ * <p>Observations are four binary channels (paddle, ball, trail, brick) over the board, as
+ * features in channel-major order, or in compact form through {@link #paddleColumn()},
+ * {@link #ballRow()}, ... and {@link #brickWord(int)} (the bricks as a bit board, cell
+ * {@code row * width + col}), which costs nothing to read.
+ *
+ * <p>One deliberate difference from MinAtar: stepping after the episode has ended is refused (the
+ * {@link Environment} contract) rather than returning 0.
+ */
+public final class Breakout implements Environment, Renderable {
+
+    /** Actions of the full set; the minimal set is {no-op, left, right}. */
+    public static final int NOOP = 0;
+    public static final int LEFT = 1;
+    public static final int UP = 2;
+    public static final int RIGHT = 3;
+    public static final int DOWN = 4;
+    public static final int FIRE = 5;
+
+    /** Channels of the observation, in MinAtar's order. */
+    public static final int PADDLE_CHANNEL = 0;
+    public static final int BALL_CHANNEL = 1;
+    public static final int TRAIL_CHANNEL = 2;
+    public static final int BRICK_CHANNEL = 3;
+
+    private static final int[] MINIMAL = {NOOP, LEFT, RIGHT};
+    private static final int[] FULL = {NOOP, LEFT, UP, RIGHT, DOWN, FIRE};
+    private static final int[] DX = {-1, 1, 1, -1};
+    private static final int[] DY = {-1, -1, 1, 1};
+    private static final int[] FLIP_HORIZONTAL = {1, 0, 3, 2};
+    private static final int[] FLIP_VERTICAL = {3, 2, 1, 0};
+    private static final int[] REVERSE = {2, 3, 0, 1};
+
+    private final BreakoutConfig config;
+    private final int width;
+    private final int height;
+    private final int cells;
+    private final int[] actionMap;
+    private final long[] bricks;
+    private final long[] fullWall;
+    private final int fullWallCount;
+
+    private UniformRandomProvider rng;
+    private int paddle;
+    private int ballX;
+    private int ballY;
+    private int lastX;
+    private int lastY;
+    private int direction;
+    private boolean strike;
+    private boolean terminated;
+    private boolean running;
+    private int brickCount;
+    private int previousAction;
+    private int lastExecuted;
+    private int steps;
+
+    private Breakout(BreakoutConfig config) {
+        this.config = config;
+        this.width = config.width();
+        this.height = config.height();
+        this.cells = width * height;
+        this.actionMap = config.fullActionSet() ? FULL : MINIMAL;
+        this.bricks = new long[(cells + 63) / 64];
+        this.fullWall = new long[bricks.length];
+        for (int r = 1; r <= config.brickRows(); r++) {
+            for (int c = 0; c < width; c++) {
+                int cell = r * width + c;
+                fullWall[cell >>> 6] |= 1L << cell;
+            }
+        }
+        this.fullWallCount = config.brickRows() * width;
+    }
+
+    public static Breakout of(BreakoutConfig config) {
+        return new Breakout(config);
+    }
+
+    /** MinAtar's Breakout: 10x10, minimal actions, sticky 0.1. */
+    public static Breakout minatar() {
+        return new Breakout(BreakoutConfig.MINATAR);
+    }
+
+    public BreakoutConfig config() {
+        return config;
+    }
+
+    @Override
+    public String id() {
+        return "breakout";
+    }
+
+    @Override
+    public int actionCount() {
+        return actionMap.length;
+    }
+
+    @Override
+    public ObservationSpace observationSpace() {
+        return ObservationSpace.grid(4, height, width);
+    }
+
+    @Override
+    public void reset(long seed) {
+        rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        reset();
+    }
+
+    @Override
+    public void reset() {
+        if (rng == null) {
+            throw new IllegalStateException(id() + ": call reset(seed) once before reset()");
+        }
+        ballY = config.brickRows();
+        if (rng.nextBoolean()) {
+            ballX = 0;
+            direction = 2;
+        } else {
+            ballX = width - 1;
+            direction = 3;
+        }
+        paddle = width / 2 - 1;
+        System.arraycopy(fullWall, 0, bricks, 0, bricks.length);
+        brickCount = fullWallCount;
+        strike = false;
+        lastX = ballX;
+        lastY = ballY;
+        terminated = false;
+        running = true;
+        previousAction = 0;
+        lastExecuted = 0;
+        steps = 0;
+    }
+
+    @Override
+    public double step(int action) {
+        if (!running) {
+            throw new IllegalStateException(id() + (rng == null
+                    ? ": step() before reset(); call reset(seed) first"
+                    : ": the episode has terminated; call reset() before step()"));
+        }
+        if (action < 0 || action >= actionMap.length) {
+            throw new IllegalArgumentException(id() + ": action " + action + " is outside 0.."
+                    + (actionMap.length - 1));
+        }
+        // sticky actions: with probability p the previous executed action is repeated
+        if (config.stickyProbability() > 0 && rng.nextDouble() < config.stickyProbability()) {
+            action = previousAction;
+        }
+        previousAction = action;
+        lastExecuted = action;
+        steps++;
+
+        int move = actionMap[action];
+        if (move == LEFT) {
+            paddle = Math.max(0, paddle - 1);
+        } else if (move == RIGHT) {
+            paddle = Math.min(width - 1, paddle + 1);
+        }
+        lastX = ballX;
+        lastY = ballY;
+        int newX = ballX + DX[direction];
+        int newY = ballY + DY[direction];
+        double reward = 0;
+        boolean struck = false;
+        if (newX < 0 || newX >= width) {
+            newX = newX < 0 ? 0 : width - 1;
+            direction = FLIP_HORIZONTAL[direction];
+        }
+        if (newY < 0) {
+            newY = 0;
+            direction = FLIP_VERTICAL[direction];
+        } else if (isBrick(newY * width + newX)) {
+            struck = true;
+            if (!strike) {
+                reward = 1;
+                strike = true;
+                removeBrick(newY * width + newX);
+                newY = lastY;
+                direction = FLIP_VERTICAL[direction];
+            }
+        } else if (newY == height - 1) {
+            if (brickCount == 0) {
+                System.arraycopy(fullWall, 0, bricks, 0, bricks.length);
+                brickCount = fullWallCount;
+            }
+            if (ballX == paddle) {
+                direction = FLIP_VERTICAL[direction];
+                newY = lastY;
+            } else if (newX == paddle) {
+                direction = REVERSE[direction];
+                newY = lastY;
+            } else {
+                terminated = true;
+                running = false;
+            }
+        }
+        if (!struck) {
+            strike = false;
+        }
+        ballX = newX;
+        ballY = newY;
+        return reward;
+    }
+
+    private boolean isBrick(int cell) {
+        return (bricks[cell >>> 6] & (1L << cell)) != 0;
+    }
+
+    private void removeBrick(int cell) {
+        bricks[cell >>> 6] &= ~(1L << cell);
+        brickCount--;
+    }
+
+    @Override
+    public boolean terminated() {
+        return terminated;
+    }
+
+    @Override
+    public boolean truncated() {
+        return false;
+    }
+
+    @Override
+    public int episodeSteps() {
+        return steps;
+    }
+
+    /** Breakout has no state index; tabular agents cannot run on it. */
+    @Override
+    public int state() {
+        throw new UnsupportedOperationException("breakout has no discrete state index; use features");
+    }
+
+    @Override
+    public int activeFeatures(int[] out) {
+        int n = 0;
+        out[n++] = PADDLE_CHANNEL * cells + (height - 1) * width + paddle;
+        out[n++] = BALL_CHANNEL * cells + ballY * width + ballX;
+        out[n++] = TRAIL_CHANNEL * cells + lastY * width + lastX;
+        int base = BRICK_CHANNEL * cells;
+        for (int w = 0; w < bricks.length; w++) {
+            long word = bricks[w];
+            while (word != 0) {
+                out[n++] = base + (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+            }
+        }
+        return n;
+    }
+
+    /** The action actually executed by the last step, after stickiness (an index into this action set). */
+    public int lastExecutedAction() {
+        return lastExecuted;
+    }
+
+    public int paddleColumn() {
+        return paddle;
+    }
+
+    public int ballRow() {
+        return ballY;
+    }
+
+    public int ballColumn() {
+        return ballX;
+    }
+
+    /** The ball's direction: 0 up-left, 1 up-right, 2 down-right, 3 down-left. */
+    public int ballDirection() {
+        return direction;
+    }
+
+    public int trailRow() {
+        return lastY;
+    }
+
+    public int trailColumn() {
+        return lastX;
+    }
+
+    /** Whether a brick was struck on the last step (a second strike then passes through). */
+    public boolean strike() {
+        return strike;
+    }
+
+    public int brickCount() {
+        return brickCount;
+    }
+
+    public boolean brickAt(int row, int col) {
+        return isBrick(row * width + col);
+    }
+
+    /** Word i of the brick bit board: bit b is cell {@code 64 i + b} ({@code row * width + col}). */
+    public long brickWord(int i) {
+        return bricks[i];
+    }
+
+    /** Number of words in the brick bit board. */
+    public int brickWords() {
+        return bricks.length;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /**
+     * Sets the game state directly, for tests of single rules and for replaying situations. The
+     * bricks are given as a predicate over cells.
+     */
+    public void setState(int paddleColumn, int ballRow, int ballColumn, int ballDirection, boolean struck,
+            java.util.function.IntPredicate brickAtCell) {
+        if (rng == null) {
+            reset(0);
+        }
+        paddle = paddleColumn;
+        ballY = ballRow;
+        ballX = ballColumn;
+        lastX = ballColumn;
+        lastY = ballRow;
+        direction = ballDirection;
+        strike = struck;
+        java.util.Arrays.fill(bricks, 0);
+        brickCount = 0;
+        for (int cell = 0; cell < cells; cell++) {
+            if (brickAtCell.test(cell)) {
+                bricks[cell >>> 6] |= 1L << cell;
+                brickCount++;
+            }
+        }
+        terminated = false;
+        running = true;
+    }
+
+    @Override
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                char ch = '.';
+                if (isBrick(r * width + c)) {
+                    ch = '#';
+                }
+                if (r == lastY && c == lastX) {
+                    ch = 'o';
+                }
+                if (r == ballY && c == ballX) {
+                    ch = 'O';
+                }
+                if (r == height - 1 && c == paddle) {
+                    ch = ch == 'O' ? '@' : '=';
+                }
+                out.append(ch);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
