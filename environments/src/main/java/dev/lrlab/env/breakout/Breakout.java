@@ -1,5 +1,6 @@
 package dev.lrlab.env.breakout;
 
+import dev.lrlab.env.BitBoardObservation;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
@@ -19,7 +20,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>One deliberate difference from MinAtar: stepping after the episode has ended is refused (the
  * {@link Environment} contract) rather than returning 0.
  */
-public final class Breakout implements Environment, Renderable {
+public final class Breakout implements Environment, Renderable, BitBoardObservation {
 
     /** Actions of the full set; the minimal set is {no-op, left, right}. */
     public static final int NOOP = 0;
@@ -260,6 +261,29 @@ public final class Breakout implements Environment, Renderable {
             }
         }
         return n;
+    }
+
+    @Override
+    public int wordsPerChannel() {
+        return bricks.length;
+    }
+
+    @Override
+    public void bitBoards(long[] out) {
+        // plain loops: for two or three words they beat Arrays.fill and System.arraycopy
+        int words = bricks.length;
+        for (int i = 0; i < 3 * words; i++) {
+            out[i] = 0L;
+        }
+        int paddleCell = (height - 1) * width + paddle;
+        int ballCell = ballY * width + ballX;
+        int trailCell = lastY * width + lastX;
+        out[PADDLE_CHANNEL * words + (paddleCell >>> 6)] = 1L << paddleCell;
+        out[BALL_CHANNEL * words + (ballCell >>> 6)] = 1L << ballCell;
+        out[TRAIL_CHANNEL * words + (trailCell >>> 6)] = 1L << trailCell;
+        for (int i = 0; i < words; i++) {
+            out[BRICK_CHANNEL * words + i] = bricks[i];
+        }
     }
 
     /** The action actually executed by the last step, after stickiness (an index into this action set). */

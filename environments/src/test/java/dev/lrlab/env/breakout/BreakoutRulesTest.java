@@ -262,6 +262,33 @@ class BreakoutRulesTest {
     }
 
     @Test
+    void bitBoardsHoldTheSameCellsAsTheFeatures() {
+        Breakout b = Breakout.minatar();
+        UniformRandomProvider policy = RandomSource.XO_RO_SHI_RO_128_PP.create(8);
+        b.reset(8);
+        int[] features = new int[400];
+        long[] boards = new long[4 * b.wordsPerChannel()];
+        for (int t = 0; t < 2000; t++) {
+            if (b.episodeOver()) {
+                b.reset();
+            }
+            b.step(policy.nextInt(3));
+            b.bitBoards(boards);
+            int n = b.activeFeatures(features);
+            int bits = 0;
+            for (long w : boards) {
+                bits += Long.bitCount(w);
+            }
+            assertEquals(n, bits, "one bit per active feature");
+            for (int i = 0; i < n; i++) {
+                int channel = features[i] / 100;
+                int cell = features[i] % 100;
+                assertTrue((boards[channel * 2 + cell / 64] & (1L << cell)) != 0, "feature " + features[i]);
+            }
+        }
+    }
+
+    @Test
     void largerBoardsKeepTheRules() {
         Breakout b = Breakout.of(new BreakoutConfig(16, 12, 4, false, 0));
         b.reset(2);

@@ -91,6 +91,59 @@ public final class Bench {
         }
     }
 
+    /** How much of the observation the environment-only benchmark reads after each step. */
+    public enum Observation { NONE, COMPACT, FEATURES }
+
+    /**
+     * Steps per second of the environment alone under a uniformly random policy, reading the
+     * observation after every step as asked: not at all, in its compact form (the state index, or
+     * the bit boards), or as the list of active features.
+     */
+    public double environmentThroughput(EnvironmentPreset preset, Observation observation) {
+        Environment env = preset.create();
+        Environment inner = env instanceof dev.lrlab.env.TimeLimit t ? t.inner() : env;
+        var boards = inner instanceof dev.lrlab.env.BitBoardObservation b ? b : null;
+        long[] words = new long[boards == null ? 1 : 4 * boards.wordsPerChannel()];
+        int[] features = new int[env.observationSpace().featureCount()];
+        var policy = RandomSource.XO_RO_SHI_RO_128_PP.create(9);
+        int actions = env.actionCount();
+        env.reset(9);
+        long sink = 0;
+        long steps = 0;
+        double measured = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+            long start = System.nanoTime();
+            long end = start + (long) ((round == 0 ? seconds / 3 : seconds) * 1e9);
+            steps = 0;
+            while (System.nanoTime() < end) {
+                for (int i = 0; i < 4096; i++) {
+                    if (env.episodeOver()) {
+                        env.reset();
+                    }
+                    env.step(policy.nextInt(actions));
+                    switch (observation) {
+                        case COMPACT -> {
+                            if (boards != null) {
+                                boards.bitBoards(words);
+                                sink += words[0] ^ words[words.length - 1];
+                            } else {
+                                sink += env.state();
+                            }
+                        }
+                        case FEATURES -> sink += features[env.activeFeatures(features) - 1];
+                        default -> { }
+                    }
+                }
+                steps += 4096;
+            }
+            measured = (System.nanoTime() - start) / 1e9;
+        }
+        if (sink == 42) {
+            System.out.print(""); // keeps the observation reads from being optimised away
+        }
+        return steps / measured;
+    }
+
     private static long allocatedBytes() {
         var bean = ManagementFactory.getThreadMXBean();
         if (bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {

@@ -97,12 +97,36 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        List<Map<String, Object>> environments = new ArrayList<>();
+        if (!json) {
+            out.printf("%nenvironment alone, uniformly random policy, one thread (observation read after every step):%n");
+            out.printf("%-16s %14s %14s %14s%n", "environment", "no observation", "compact", "features");
+        }
+        for (EnvironmentPreset preset : EnvironmentPreset.values()) {
+            if (!envs.isEmpty() && !envs.contains(preset.id())) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("environment", preset.id());
+            for (Bench.Observation o : Bench.Observation.values()) {
+                row.put(o.name().toLowerCase(Locale.ROOT) + "_steps_per_second", bench.environmentThroughput(preset, o));
+            }
+            environments.add(row);
+            if (!json) {
+                out.printf(Locale.ROOT, "%-16s %10.2f M/s %10.2f M/s %10.2f M/s%n", preset.id(),
+                        (double) row.get("none_steps_per_second") / 1e6,
+                        (double) row.get("compact_steps_per_second") / 1e6,
+                        (double) row.get("features_steps_per_second") / 1e6);
+                out.flush();
+            }
+        }
         Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("threads", n);
             result.put("seconds_per_measurement", seconds);
             result.put("pairs", rows);
+            result.put("environments", environments);
             result.put("sweep", sweep);
             out.println(new GsonBuilder().setPrettyPrinting()
                     .setFieldNamingPolicy(com.google.gson.FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)

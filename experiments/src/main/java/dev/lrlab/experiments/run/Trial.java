@@ -49,6 +49,7 @@ public record Trial(String key, AgentChoice agent, ScheduleChoice schedule, doub
     static String keyOf(ExperimentSpec spec, AgentChoice agent, ScheduleChoice schedule, double rate, long seed) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("environment", spec.environment().id());
+        content.put("environment-options", spec.environment().options());
         content.put("max-episode-steps", spec.budget().maxEpisodeSteps());
         content.put("agent", agent.settings());
         content.put("schedule", schedule.settings());

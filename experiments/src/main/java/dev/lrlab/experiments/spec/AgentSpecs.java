@@ -1,5 +1,6 @@
 package dev.lrlab.experiments.spec;
 
+import dev.lrlab.agents.baseline.RandomAgent;
 import dev.lrlab.agents.config.Parameters;
 import dev.lrlab.agents.config.Problems;
 import dev.lrlab.agents.config.Parameters.Range;
@@ -44,6 +45,7 @@ public final class AgentSpecs {
         List<String> t = new ArrayList<>(TdRule.ids());
         TdRule.ids().stream().filter(id -> !id.equals("double-q-learning")).forEach(id -> t.add("linear-" + id));
         t.addAll(PolicyGradientAlgorithm.ids());
+        t.add("random");
         return List.copyOf(t);
     }
 
@@ -64,7 +66,10 @@ public final class AgentSpecs {
         double gamma = p.number("gamma", DEFAULT_GAMMA, Range.UNIT);
         double bound = p.number("divergence-bound", TabularConfig.DEFAULT_BOUND, Range.POSITIVE);
         AgentBlueprint blueprint;
-        if (TdRule.byId(type).isPresent()) {
+        if (type.equals("random")) {
+            // the step size means nothing to it; sweeping one just repeats the baseline
+            blueprint = (env, stepSize, rate, rng) -> RandomAgent.of(env, rng);
+        } else if (TdRule.byId(type).isPresent()) {
             blueprint = tabular(p, TdRule.byId(type).get(), gamma, bound, envId, space, kinds);
         } else if (type.startsWith("linear-") && TdRule.byId(type.substring(7)).isPresent()
                 && !type.equals("linear-double-q-learning")) {

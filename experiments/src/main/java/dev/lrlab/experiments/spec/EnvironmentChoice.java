@@ -1,22 +1,20 @@
 package dev.lrlab.experiments.spec;
 
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.EnvironmentPreset;
 import dev.lrlab.env.TimeLimit;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The environment of a sweep: a registered preset, with the budget's per-episode step limit
- * applied as a {@link TimeLimit} when one was given.
+ * The environment of a sweep: its id, the options the spec set (for the trial key), how to build
+ * one, and the budget's per-episode step limit, applied as a {@link TimeLimit} when given.
  */
-public record EnvironmentChoice(EnvironmentPreset preset, int maxEpisodeSteps) {
-
-    public String id() {
-        return preset.id();
-    }
+public record EnvironmentChoice(String id, Map<String, Object> options, Supplier<Environment> factory,
+        int maxEpisodeSteps) {
 
     /** A new instance for one trial. */
     public Environment create() {
-        Environment env = preset.create();
+        Environment env = factory.get();
         return maxEpisodeSteps > 0 ? TimeLimit.of(env, maxEpisodeSteps) : env;
     }
 }

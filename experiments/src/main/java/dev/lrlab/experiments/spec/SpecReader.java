@@ -88,11 +88,10 @@ public final class SpecReader {
             p.problem("name", "must be letters, digits, '.', '_' or '-', was '" + name + "'");
         }
 
-        EnvironmentPreset preset = environment(p);
         Budget budget = budget(p);
-        EnvironmentChoice environment = preset == null ? null
-                : new EnvironmentChoice(preset, budget == null ? 0 : budget.maxEpisodeSteps());
-        Environment probe = preset == null ? null : preset.create();
+        int problemsBefore = p.problems().size();
+        EnvironmentChoice environment = environment(p, budget == null ? 0 : budget.maxEpisodeSteps());
+        Environment probe = environment == null || p.problems().size() > problemsBefore ? null : environment.create();
 
         Parameters lr = p.child("learning-rate", false);
         Clock clock = Clock.STEPS;
@@ -170,30 +169,37 @@ public final class SpecReader {
                 diagnosticsEvery, Path.of(output != null ? output : "runs/" + name), masterSeed, resolved);
     }
 
-    private EnvironmentPreset environment(Parameters p) {
+    /** The environment and its options; null with problems recorded when it is not usable. */
+    private EnvironmentChoice environment(Parameters p, int maxEpisodeSteps) {
         Object raw = p.raw("environment");
-        String id = null;
-        if (raw instanceof String s) {
-            id = s;
-        } else if (raw instanceof Map<?, ?>) {
+        if (raw instanceof String id) {
+            EnvironmentPreset preset = lookUp(p, "environment", id);
+            return preset == null ? null : new EnvironmentChoice(id, Map.of(), preset::create, maxEpisodeSteps);
+        }
+        if (raw instanceof Map<?, ?>) {
             Parameters env = p.child("environment", true);
-            id = env.text("id", null);
-            if (id == null && !env.has("id")) {
-                env.problem("id", "is required; one of " + String.join(", ", EnvironmentPreset.ids()));
-            }
-            env.reportUnknownKeys();
+            String id = env.text("id", null);
             if (id == null) {
+                if (!env.has("id")) {
+                    env.problem("id", "is required; one of " + String.join(", ", EnvironmentPreset.ids()));
+                }
                 return null;
             }
-            return lookUp(p, "environment.id", id);
-        } else if (raw == null) {
+            EnvironmentPreset preset = lookUp(p, "environment.id", id);
+            if (preset == null) {
+                return null;
+            }
+            Map<String, Object> options = new LinkedHashMap<>(env.asMap());
+            options.remove("id");
+            var factory = EnvironmentOptions.read(preset, env);
+            return new EnvironmentChoice(id, options, factory, maxEpisodeSteps);
+        }
+        if (raw == null) {
             p.problem("environment", "is required; one of " + String.join(", ", EnvironmentPreset.ids()));
-            return null;
         } else {
             p.problem("environment", "must be an id or a map with an id, was " + Parameters.describe(raw));
-            return null;
         }
-        return lookUp(p, "environment", id);
+        return null;
     }
 
     private static EnvironmentPreset lookUp(Parameters p, String path, String id) {
