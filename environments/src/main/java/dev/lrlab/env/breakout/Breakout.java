@@ -45,10 +45,12 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
     private static final int[] REVERSE = {2, 3, 0, 1};
 
     private final BreakoutConfig config;
+    private final double sticky;
     private final int width;
     private final int height;
     private final int cells;
     private final int[] actionMap;
+    private final int[] paddleDelta;
     private final long[] bricks;
     private final long[] fullWall;
     private final int fullWallCount;
@@ -70,10 +72,15 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
 
     private Breakout(BreakoutConfig config) {
         this.config = config;
+        this.sticky = config.stickyProbability();
         this.width = config.width();
         this.height = config.height();
         this.cells = width * height;
         this.actionMap = config.fullActionSet() ? FULL : MINIMAL;
+        this.paddleDelta = new int[actionMap.length];
+        for (int a = 0; a < actionMap.length; a++) {
+            paddleDelta[a] = actionMap[a] == LEFT ? -1 : actionMap[a] == RIGHT ? 1 : 0;
+        }
         this.bricks = new long[(cells + 63) / 64];
         this.fullWall = new long[bricks.length];
         for (int r = 1; r <= config.brickRows(); r++) {
@@ -157,19 +164,15 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
                     + (actionMap.length - 1));
         }
         // sticky actions: with probability p the previous executed action is repeated
-        if (config.stickyProbability() > 0 && rng.nextDouble() < config.stickyProbability()) {
+        if (sticky > 0 && rng.nextDouble() < sticky) {
             action = previousAction;
         }
         previousAction = action;
         lastExecuted = action;
         steps++;
 
-        int move = actionMap[action];
-        if (move == LEFT) {
-            paddle = Math.max(0, paddle - 1);
-        } else if (move == RIGHT) {
-            paddle = Math.min(width - 1, paddle + 1);
-        }
+        // branch-free: random actions would make a branch here mispredict on most steps
+        paddle = Math.min(width - 1, Math.max(0, paddle + paddleDelta[action]));
         lastX = ballX;
         lastY = ballY;
         int newX = ballX + DX[direction];
