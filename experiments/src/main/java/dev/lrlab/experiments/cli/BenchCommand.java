@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-sweep", description = "skip the sweep efficiency measurement")
     boolean noSweep;
 
+    @Option(names = "--jmh", description = "run the JMH microbenchmarks of the step loops instead "
+            + "(forked JVM, 3 warm-up and 5 measured iterations of 1 s each)")
+    boolean jmh;
+
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 600) {
@@ -75,6 +79,16 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be at least 1, was " + n);
         }
         PrintWriter out = command.commandLine().getOut();
+        if (jmh) {
+            var options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                    .include(dev.lrlab.experiments.bench.jmh.StepLoopBenchmarks.class.getName())
+                    .forks(1).warmupIterations(3).measurementIterations(5)
+                    .warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                    .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                    .build();
+            new org.openjdk.jmh.runner.Runner(options).run();
+            return 0;
+        }
         ScheduleKinds kinds = ScheduleKinds.load();
         Bench bench = new Bench(kinds, seconds);
         List<Throughput> rows = new ArrayList<>();

@@ -1,0 +1,113 @@
+package dev.lrlab.experiments.bench.jmh;
+
+import dev.lrlab.agents.tabular.TabularAgent;
+import dev.lrlab.agents.tabular.TabularConfig;
+import dev.lrlab.agents.tabular.TdRule;
+import dev.lrlab.env.Environment;
+import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.breakout.Breakout;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * JMH microbenchmarks of the step loops (run with {@code lrlab bench --jmh}): Breakout under a
+ * uniformly random policy with each way of reading the observation, and tabular Q-learning on the
+ * cliff walk. Scores are environment steps per second.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class StepLoopBenchmarks {
+
+    private static final int BATCH = 1024;
+
+    /** A Breakout game, a random policy, and buffers for its observation. */
+    @State(Scope.Thread)
+    public static class BreakoutState {
+        @Param({"none", "bitboards", "features"})
+        public String observation;
+
+        Breakout game;
+        UniformRandomProvider policy;
+        long[] words;
+        int[] features;
+
+        @Setup
+        public void setUp() {
+            game = Breakout.minatar();
+            game.reset(1);
+            policy = RandomSource.XO_RO_SHI_RO_128_PP.create(2);
+            words = new long[4 * game.wordsPerChannel()];
+            features = new int[game.observationSpace().featureCount()];
+        }
+    }
+
+    /** Breakout steps under a random policy (minimal action set, sticky 0.1). */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long breakoutRandomPolicy(BreakoutState s) {
+        long sink = 0;
+        Breakout game = s.game;
+        for (int i = 0; i < BATCH; i++) {
+            if (game.terminated()) {
+                game.reset();
+            }
+            sink += (long) game.step(s.policy.nextInt(3));
+            switch (s.observation) {
+                case "bitboards" -> {
+                    game.bitBoards(s.words);
+                    sink += s.words[6];
+                }
+                case "features" -> sink += game.activeFeatures(s.features);
+                default -> { }
+            }
+        }
+        return sink;
+    }
+
+    /** Tabular Q-learning on the cliff walk, alpha 0.5, epsilon 0.1. */
+    @State(Scope.Thread)
+    public static class CliffState {
+        Environment env;
+        TabularAgent agent;
+        int action;
+
+        @Setup
+        public void setUp() {
+            env = EnvironmentPreset.CLIFF_WALKING.create();
+            agent = TabularAgent.of(TabularConfig.of(TdRule.Q_LEARNING, 1.0, 0.5, 0.1), env,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(3));
+            env.reset(3);
+            action = agent.start(env);
+        }
+    }
+
+    /** Environment-plus-agent steps: the runner's loop (EpisodeLoop), unrolled to count steps. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int cliffWalkingQLearning(CliffState s) {
+        Environment env = s.env;
+        TabularAgent agent = s.agent;
+        int action = s.action;
+        for (int i = 0; i < BATCH; i++) {
+            double reward = env.step(action);
+            action = agent.step(reward, env);
+            if (env.episodeOver()) {
+                agent.end(env);
+                env.reset();
+                action = agent.start(env);
+            }
+        }
+        s.action = action;
+        return action;
+    }
+}
