@@ -4,6 +4,7 @@ import dev.lrlab.env.BitBoardObservation;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
+import dev.lrlab.env.render.PixelRenderable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -20,7 +21,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>One deliberate difference from MinAtar: stepping after the episode has ended is refused (the
  * {@link Environment} contract) rather than returning 0.
  */
-public final class Breakout implements Environment, Renderable, BitBoardObservation {
+public final class Breakout implements Environment, Renderable, BitBoardObservation, PixelRenderable {
 
     /** Actions of the full set; the minimal set is {no-op, left, right}. */
     public static final int NOOP = 0;
@@ -376,6 +377,42 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
         }
         terminated = false;
         running = true;
+    }
+
+    @Override
+    public int boardWidth() {
+        return width;
+    }
+
+    @Override
+    public int boardHeight() {
+        return height;
+    }
+
+    /** Bricks in orange, the paddle in white, the ball in cyan with its trail in dark cyan. */
+    @Override
+    public void paint(java.awt.Graphics2D g, int cell) {
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                java.awt.Color color = null;
+                if (isBrick(r * width + c)) {
+                    color = new java.awt.Color(0xE69F00);
+                }
+                if (r == lastY && c == lastX) {
+                    color = new java.awt.Color(0x1F6F8B);
+                }
+                if (r == ballY && c == ballX) {
+                    color = new java.awt.Color(0x56E0F0);
+                }
+                if (r == height - 1 && c == paddle) {
+                    color = java.awt.Color.WHITE;
+                }
+                if (color != null) {
+                    g.setColor(color);
+                    g.fillRect(c * cell + 1, r * cell + 1, cell - 2, cell - 2);
+                }
+            }
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lrlab.env.corridor;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
+import dev.lrlab.env.render.PixelRenderable;
 
 /**
  * Sutton &amp; Barto's short corridor with switched actions (Example 13.1): three non-terminal
@@ -13,7 +14,7 @@ import dev.lrlab.env.Renderable;
  *
  * <p>Actions: 0 left, 1 right. The dynamics are deterministic.
  */
-public final class ShortCorridor implements Environment, Renderable {
+public final class ShortCorridor implements Environment, Renderable, PixelRenderable {
 
     /** Action 0. */
     public static final int LEFT = 0;
@@ -135,6 +136,28 @@ public final class ShortCorridor implements Environment, Renderable {
     /** The true position (0, 1, 2, or {@link #GOAL}), hidden from the agent. */
     public int position() {
         return position;
+    }
+
+    @Override
+    public int boardWidth() {
+        return GOAL + 1;
+    }
+
+    @Override
+    public int boardHeight() {
+        return 1;
+    }
+
+    /** Three grey states (the switched one darker), the goal green, the agent a blue disc. */
+    @Override
+    public void paint(java.awt.Graphics2D g, int cell) {
+        for (int i = 0; i <= GOAL; i++) {
+            g.setColor(i == GOAL ? new java.awt.Color(0x009E73) : i == 1 ? new java.awt.Color(0xAAAAAA)
+                    : new java.awt.Color(0xEEEEEE));
+            g.fillRect(i * cell + 1, 1, cell - 2, cell - 2);
+        }
+        g.setColor(new java.awt.Color(0x0072B2));
+        g.fillOval(position * cell + cell / 5, cell / 5, cell * 3 / 5, cell * 3 / 5);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.lrlab.env.Environment;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
 import dev.lrlab.env.TimeLimit;
+import dev.lrlab.env.render.PixelRenderable;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -17,7 +18,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>All rules are compiled into flat tables at construction, so that {@link #step(int)} is a few
  * array reads and allocates nothing.
  */
-public final class Gridworld implements Environment, Renderable {
+public final class Gridworld implements Environment, Renderable, PixelRenderable {
 
     private static final byte FLOOR = 0;
     private static final byte WALL = 1;
@@ -278,5 +279,33 @@ public final class Gridworld implements Environment, Renderable {
     @Override
     public String render() {
         return GridRendering.state(this);
+    }
+
+    @Override
+    public int boardWidth() {
+        return width;
+    }
+
+    @Override
+    public int boardHeight() {
+        return spec.height();
+    }
+
+    /** Walls dark, floor light, goals green, holes and cliffs red, the agent a blue disc. */
+    @Override
+    public void paint(java.awt.Graphics2D g, int cell) {
+        for (int i = 0; i < cellCount; i++) {
+            int r = i / width;
+            int c = i % width;
+            g.setColor(switch (kind[i]) {
+                case WALL -> new java.awt.Color(0x444444);
+                case GOAL -> new java.awt.Color(0x009E73);
+                case HOLE, CLIFF -> new java.awt.Color(0xD55E00);
+                default -> spec.cell(r, c) == 'S' ? new java.awt.Color(0xBBBBBB) : new java.awt.Color(0xEEEEEE);
+            });
+            g.fillRect(c * cell + 1, r * cell + 1, cell - 2, cell - 2);
+        }
+        g.setColor(new java.awt.Color(0x0072B2));
+        g.fillOval(col() * cell + cell / 5, row() * cell + cell / 5, cell * 3 / 5, cell * 3 / 5);
     }
 }

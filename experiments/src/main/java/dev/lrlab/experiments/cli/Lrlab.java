@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            PlayCommand.class,
+            TraceCommand.class,
             ValidateCommand.class,
             EnvsCommand.class,
             CheckEnvCommand.class,

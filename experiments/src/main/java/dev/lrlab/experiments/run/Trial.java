@@ -73,6 +73,8 @@ public record Trial(String key, AgentChoice agent, ScheduleChoice schedule, doub
     /** The trial's own generator: from the master seed and the key, never from order or thread. */
     public UniformRandomProvider generator(long masterSeed) {
         long k = Long.parseUnsignedLong(key, 16);
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {masterSeed, k});
+        // a long seed is expanded through SplitMix64 (a long[] would be used raw, and small master
+        // seeds would then give correlated streams)
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(k ^ (masterSeed * 0x9E3779B97F4A7C15L));
     }
 }

@@ -63,7 +63,8 @@ public final class Bootstrap {
             return new Interval(estimate, estimate, estimate);
         }
         // a generator per call, from the seed and the data, so that results do not depend on call order
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, Arrays.hashCode(all)});
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
+                (seed * 0x9E3779B97F4A7C15L) ^ Arrays.hashCode(all));
         double[] values = new double[resamples];
         double[] draw = new double[n];
         for (int b = 0; b < resamples; b++) {
