@@ -95,7 +95,8 @@ public final class Analysis {
 
     public static Analysis of(List<TrialRecord> trials, ReportOptions options) {
         int episodes = trials.stream().mapToInt(t -> t.returns().length).max().orElse(0);
-        int window = options.window() > 0 ? options.window() : Math.max(1, episodes / 10);
+        // 0: each trial's own first and last tenth (step budgets give trials different episode counts)
+        int window = options.window();
         int smoothing = options.smoothing() > 0 ? options.smoothing() : Math.max(1, episodes / 50);
         Bootstrap bootstrap = Bootstrap.of(options.resamples(), options.confidence(), options.seed());
 
@@ -179,7 +180,7 @@ public final class Analysis {
         if (r.length == 0) {
             return Double.NaN;
         }
-        int n = Math.min(window, r.length);
+        int n = window > 0 ? Math.min(window, r.length) : Math.max(1, r.length / 10);
         return switch (metric) {
             case INTERIM -> Statistics.mean(java.util.Arrays.copyOfRange(r, 0, n));
             case ASYMPTOTIC -> Statistics.mean(java.util.Arrays.copyOfRange(r, r.length - n, r.length));
@@ -212,9 +213,19 @@ public final class Analysis {
                 .orElse(null);
     }
 
-    /** Episodes in the interim and asymptotic windows. */
+    /** Episodes in the interim and asymptotic windows; 0 means each trial's first and last tenth. */
     public int window() {
         return window;
+    }
+
+    /** The windows in words: "50 episodes", or "10% of episodes" when trials differ in length. */
+    public String windowLabel() {
+        if (window > 0) {
+            return window + " episodes";
+        }
+        int[] lengths = groups.stream().flatMap(g -> g.completed().stream()).mapToInt(t -> t.returns().length)
+                .distinct().toArray();
+        return lengths.length == 1 ? Math.max(1, lengths[0] / 10) + " episodes" : "10% of episodes";
     }
 
     public int smoothing() {

@@ -47,7 +47,7 @@ public final class Report {
         System.setProperty("java.awt.headless", "true");
         Path dir = run.dir().resolve("report");
         Files.createDirectories(dir);
-        Analysis analysis = Analysis.of(run.trials(), options);
+        Analysis analysis = Analysis.of(run.trials(), options.resolvedFor(run));
 
         List<Figure> figures = new ArrayList<>();
         figures.add(Charts.returnCurves(analysis));
@@ -167,8 +167,8 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         String name = run.manifest() == null ? run.dir().getFileName().toString() : run.manifest().name();
         md.append("# ").append(name).append("\n\n");
-        md.append(run.trials().size()).append(" trials. Interim: mean return over the first ").append(a.window())
-                .append(" episodes; asymptotic: over the last ").append(a.window())
+        md.append(run.trials().size()).append(" trials. Interim: mean return over the first ").append(a.windowLabel())
+                .append("; asymptotic: over the last ").append(a.windowLabel())
                 .append("; AUC: over all episodes. Mean and IQM over completed trials with 95% stratified "
                         + "bootstrap intervals; diverged and failed trials are counted, not averaged in.\n\n");
         md.append("| configuration | α | done / diverged / failed | interim mean [95% CI] | asymptotic mean [95% CI] "

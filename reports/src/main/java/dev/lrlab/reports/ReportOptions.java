@@ -4,13 +4,38 @@ package dev.lrlab.reports;
  * How a report summarises: smoothing, x axis, summary windows and the bootstrap.
  *
  * @param smoothing moving-window width over episodes for the curves (0: about 1/50 of the episodes)
- * @param overSteps draw curves against environment steps instead of episodes
+ * @param xAxis what the curves are drawn against
  * @param window episodes in the interim and asymptotic windows (0: a tenth of the episodes)
  * @param resamples bootstrap resamples for intervals
  * @param confidence confidence level of intervals and bands
  * @param seed seed of the bootstrap's generator
  */
-public record ReportOptions(int smoothing, boolean overSteps, int window, int resamples, double confidence, long seed) {
+public record ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed) {
 
-    public static final ReportOptions DEFAULTS = new ReportOptions(0, false, 0, 2000, 0.95, 0);
+    /** The x axis of return curves. */
+    public enum XAxis {
+        /** Environment steps when the run's budget was in steps (episodes then differ in number), else episodes. */
+        AUTO,
+        EPISODES,
+        /** Environment steps, each trial's curve resampled onto a common grid. */
+        STEPS
+    }
+
+    public static final ReportOptions DEFAULTS = new ReportOptions(0, XAxis.AUTO, 0, 2000, 0.95, 0);
+
+    public boolean overSteps() {
+        return xAxis == XAxis.STEPS;
+    }
+
+    /** These options with AUTO settled for a run. */
+    public ReportOptions resolvedFor(RunData run) {
+        if (xAxis != XAxis.AUTO) {
+            return this;
+        }
+        boolean steps = run.manifest() != null && run.manifest().spec() != null
+                && run.manifest().spec().isJsonObject()
+                && run.manifest().spec().getAsJsonObject().get("budget") instanceof com.google.gson.JsonObject b
+                && b.has("steps");
+        return new ReportOptions(smoothing, steps ? XAxis.STEPS : XAxis.EPISODES, window, resamples, confidence, seed);
+    }
 }

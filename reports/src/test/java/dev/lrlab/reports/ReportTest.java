@@ -24,7 +24,7 @@ class ReportTest {
 
     @Test
     void summariesAreComputedFromCompletedTrialsOnly() {
-        Analysis a = Analysis.of(SyntheticRun.standard(), new ReportOptions(1, false, 5, 500, 0.95, 0));
+        Analysis a = Analysis.of(SyntheticRun.standard(), new ReportOptions(1, ReportOptions.XAxis.EPISODES, 5, 500, 0.95, 0));
         Group a1 = a.groups().stream().filter(g -> g.agent().equals("a") && g.learningRate() == 1.0).findFirst().orElseThrow();
         assertEquals(3, a1.completed().size());
         assertEquals(1, a1.diverged());
@@ -104,7 +104,7 @@ class ReportTest {
 
     @Test
     void curvesOverStepsUseACommonGrid() throws Exception {
-        Analysis a = Analysis.of(SyntheticRun.standard(), new ReportOptions(1, true, 0, 200, 0.95, 0));
+        Analysis a = Analysis.of(SyntheticRun.standard(), new ReportOptions(1, ReportOptions.XAxis.STEPS, 0, 200, 0.95, 0));
         Group g = a.groups().get(0);
         assertEquals(200, g.curve().x().length);
         assertEquals(200.0, g.curve().x()[199], 1e-9, "20 episodes of 10 steps");

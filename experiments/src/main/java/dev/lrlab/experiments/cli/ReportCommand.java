@@ -30,7 +30,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--smoothing", defaultValue = "0", description = "moving-window width over episodes for curves (0: about 1/50 of the episodes)")
     int smoothing;
 
-    @Option(names = "--x", defaultValue = "episodes", description = "x axis of the curves: episodes or steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--x", defaultValue = "auto", description = "x axis of the curves: episodes, steps, or auto "
+            + "(steps when the budget was in steps; default: ${DEFAULT-VALUE})")
     String x;
 
     @Option(names = "--window", defaultValue = "0", description = "episodes in the interim and asymptotic windows (0: a tenth of the episodes)")
@@ -44,13 +45,16 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!x.equals("episodes") && !x.equals("steps")) {
-            throw new UserInputException("--x must be episodes or steps, was '" + x + "'");
-        }
+        ReportOptions.XAxis axis = switch (x) {
+            case "auto" -> ReportOptions.XAxis.AUTO;
+            case "episodes" -> ReportOptions.XAxis.EPISODES;
+            case "steps" -> ReportOptions.XAxis.STEPS;
+            default -> throw new UserInputException("--x must be auto, episodes or steps, was '" + x + "'");
+        };
         if (smoothing < 0 || window < 0 || resamples < 100) {
             throw new UserInputException("--smoothing and --window must be >= 0 and --resamples >= 100");
         }
-        return write(dir, new ReportOptions(smoothing, x.equals("steps"), window, resamples, 0.95, seed),
+        return write(dir, new ReportOptions(smoothing, axis, window, resamples, 0.95, seed),
                 command.commandLine().getOut(), command.commandLine().getErr());
     }
 

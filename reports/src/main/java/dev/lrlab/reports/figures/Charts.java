@@ -40,6 +40,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 public final class Charts {
 
     private static final int WIDTH = 720;
+    private static final int MAX_POINTS = 600;
 
     private Charts() {
     }
@@ -83,7 +84,9 @@ public final class Charts {
                 }
                 YIntervalSeries s = new YIntervalSeries("α = " + rate(g.learningRate()));
                 MeanCurve c = g.curve();
-                for (int j = 0; j < c.x().length; j++) {
+                // at most about MAX_POINTS points a line: the figure stays light, the CSV keeps them all
+                int stride = Math.max(1, (c.x().length + MAX_POINTS - 1) / MAX_POINTS);
+                for (int j = 0; j < c.x().length; j += stride) {
                     if (!Double.isNaN(c.mean()[j])) {
                         s.add(c.x()[j], c.mean()[j], c.low()[j], c.high()[j]);
                         lo = Math.min(lo, c.low()[j]);
@@ -172,8 +175,8 @@ public final class Charts {
                 renderer.setErrorPaint(null);
                 series++;
             }
-            String window = metric == Metric.INTERIM ? "first " + a.window() : "last " + a.window();
-            NumberAxis y = new NumberAxis(metric.id() + " return (" + window + " episodes)");
+            String window = (metric == Metric.INTERIM ? "first " : "last ") + a.windowLabel();
+            NumberAxis y = new NumberAxis(metric.id() + " return (" + window + ")");
             y.setAutoRangeIncludesZero(false);
             combined.add(new XYPlot(data, null, y, renderer), 1);
         }
@@ -181,8 +184,8 @@ public final class Charts {
                 combined, true);
         Theme.apply(chart);
         styleSeries(combined);
-        return new Figure("sensitivity", "Mean return over the first " + a.window() + " episodes (interim) and "
-                + "the last " + a.window() + " (asymptotic) against the learning rate, with 95% bootstrap "
+        return new Figure("sensitivity", "Mean return over the first " + a.windowLabel() + " (interim) and "
+                + "the last " + a.windowLabel() + " (asymptotic) against the learning rate, with 95% bootstrap "
                 + "intervals over seeds; rates whose trials all diverged have no point.",
                 chart::draw, WIDTH, 560);
     }
@@ -269,7 +272,7 @@ public final class Charts {
             for (int q = 0; q < 3; q++) {
                 XYSeries s = new XYSeries(config + " α=" + rate(best.learningRate()) + " " + names[q]);
                 int n = withStats.get(0).diagnostics().episode().length;
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < n; j += Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS)) {
                     double[] v = new double[withStats.size()];
                     int k = 0;
                     for (TrialRecord t : withStats) {
