@@ -39,7 +39,7 @@ final class ProgressReporter implements AutoCloseable {
         String rate = String.format(Locale.ROOT, "%.2f M steps/s", seconds > 0 ? steps / seconds / 1e6 : 0.0);
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(rate);
+            bar.setExtraMessage(" " + rate);
         } else if (System.nanoTime() - lastLine >= LINE_INTERVAL_NANOS || done == total) {
             lastLine = System.nanoTime();
             double eta = done == 0 ? 0 : seconds / done * (total - done);

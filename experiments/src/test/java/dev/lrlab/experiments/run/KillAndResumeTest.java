@@ -35,24 +35,50 @@ class KillAndResumeTest {
     @TempDir
     Path tmp;
 
+    private Process start(Path spec, Path out, Path log) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Lrlab.class.getName(), "run", spec.toString(), "--out", out.toString(), "--threads", "1", "--no-report")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static long waitForLines(Process p, Path file, int lines) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long n = 0;
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            n = Files.exists(file) ? Files.lines(file).count() : 0;
+            if (n >= lines) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        return n;
+    }
+
+    @Test
+    void terminationSignalStopsCleanlyKeepingEveryFinishedTrial() throws Exception {
+        // SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT
+        Path spec = Specs.write(tmp, "term.yaml", SPEC);
+        Path dir = tmp.resolve("term");
+        Path log = tmp.resolve("term.log");
+        Process p = start(spec, dir, log);
+        waitForLines(p, dir.resolve(TrialsFile.NAME), 10);
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), "exit status of a JVM ended by SIGTERM");
+        assertTrue(Files.readString(log).contains("interrupted; finished trials are kept"), Files.readString(log));
+        TrialsFile.Contents c = TrialsFile.read(dir.resolve(TrialsFile.NAME));
+        assertEquals(0, c.tornLine(), "a clean stop leaves no torn line");
+        assertTrue(c.records().size() >= 10 && c.records().size() < 320, c.records().size() + " trials kept");
+    }
+
     @Test
     void sigkillMidSweepThenRerunEqualsAnUninterruptedRun() throws Exception {
         Path spec = Specs.write(tmp, "kill.yaml", SPEC);
         Path killed = tmp.resolve("killed");
         Path file = killed.resolve(TrialsFile.NAME);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Lrlab.class.getName(), "run", spec.toString(), "--out", killed.toString(), "--threads", "1")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long lines = 0;
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            lines = Files.exists(file) ? Files.lines(file).count() : 0;
-            if (lines >= 20) {
-                break;
-            }
-            Thread.sleep(5);
-        }
+        Process p = start(spec, killed, tmp.resolve("killed.log"));
+        waitForLines(p, file, 20);
         p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook runs
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         long atKill = TrialsFile.read(file).records().size();
