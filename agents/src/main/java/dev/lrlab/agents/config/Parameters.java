@@ -46,6 +46,8 @@ public final class Parameters {
     private final Map<String, Object> values;
     private final Problems problems;
     private final Set<String> asked = new LinkedHashSet<>();
+    /** Every value the getters returned, defaults included: the resolved form of this map. */
+    private final Map<String, Object> resolved = new LinkedHashMap<>();
 
     private Parameters(String path, Map<String, Object> values, Problems problems) {
         this.path = path;
@@ -90,7 +92,7 @@ public final class Parameters {
     }
 
     public double number(String key, double defaultValue, Range range) {
-        return has(key) ? requiredNumber(key, range) : defaultValue;
+        return has(key) ? requiredNumber(key, range) : record(key, defaultValue);
     }
 
     public double requiredNumber(String key, Range range) {
@@ -108,11 +110,15 @@ public final class Parameters {
             problem(key, "must be " + range.describe() + ", was " + v);
             return Double.NaN;
         }
-        return d;
+        return record(key, d);
     }
 
     public long integer(String key, long defaultValue, long min) {
-        return has(key) ? requiredInteger(key, min) : defaultValue;
+        if (has(key)) {
+            return requiredInteger(key, min);
+        }
+        resolved.put(key, defaultValue);
+        return defaultValue;
     }
 
     public long requiredInteger(String key, long min) {
@@ -130,31 +136,34 @@ public final class Parameters {
             problem(key, "must be >= " + min + ", was " + l);
             return min;
         }
+        resolved.put(key, l);
         return l;
     }
 
     public boolean flag(String key, boolean defaultValue) {
         Object v = raw(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (!(v instanceof Boolean b)) {
+        boolean value = defaultValue;
+        if (v instanceof Boolean b) {
+            value = b;
+        } else if (v != null) {
             problem(key, "must be true or false, was " + describe(v));
-            return defaultValue;
         }
-        return b;
+        resolved.put(key, value);
+        return value;
     }
 
     public String text(String key, String defaultValue) {
         Object v = raw(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (!(v instanceof String s)) {
+        String value = defaultValue;
+        if (v instanceof String s) {
+            value = s;
+        } else if (v != null) {
             problem(key, "must be a string, was " + describe(v));
-            return defaultValue;
         }
-        return s;
+        if (value != null) {
+            resolved.put(key, value);
+        }
+        return value;
     }
 
     /** One of a fixed set of words. */
@@ -191,6 +200,7 @@ public final class Parameters {
             }
             out[i] = l;
         }
+        resolved.put(key, java.util.Arrays.stream(out).boxed().toList());
         return out;
     }
 
@@ -217,6 +227,7 @@ public final class Parameters {
             }
             out[i] = d;
         }
+        resolved.put(key, java.util.Arrays.stream(out).boxed().toList());
         return out;
     }
 
@@ -233,7 +244,9 @@ public final class Parameters {
             problem(key, "must be a map, was " + describe(v));
             return null;
         }
-        return Parameters.of(pathOf(key), castMap(map), problems);
+        Parameters child = Parameters.of(pathOf(key), castMap(map), problems);
+        resolved.put(key, child.resolved);
+        return child;
     }
 
     /** A list of nested maps. */
@@ -250,9 +263,13 @@ public final class Parameters {
             problem(key, "must be a list of maps, was " + describe(v));
             return out;
         }
+        List<Map<String, Object>> resolvedList = new ArrayList<>();
+        resolved.put(key, resolvedList);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) instanceof Map<?, ?> map) {
-                out.add(Parameters.of(pathOf(key) + "[" + i + "]", castMap(map), problems));
+                Parameters child = Parameters.of(pathOf(key) + "[" + i + "]", castMap(map), problems);
+                resolvedList.add(child.resolved);
+                out.add(child);
             } else {
                 problems.add(pathOf(key) + "[" + i + "]", "must be a map, was " + describe(list.get(i)));
             }
@@ -268,6 +285,26 @@ public final class Parameters {
                         + (asked.isEmpty() ? "" : "; known here: " + String.join(", ", asked)));
             }
         }
+    }
+
+    /**
+     * The values the getters returned, defaults included, in the order they were asked for (nested
+     * maps resolved too): what this map means, written out in full.
+     */
+    public Map<String, Object> resolved() {
+        return resolved;
+    }
+
+    /** Records a value for a key that was absent, such as a default sub-map. */
+    public void resolve(String key, Object value) {
+        resolved.put(key, value);
+    }
+
+    private double record(String key, double value) {
+        if (!Double.isNaN(value)) {
+            resolved.put(key, value);
+        }
+        return value;
     }
 
     /** The keys given, in order. */

@@ -83,7 +83,7 @@ public final class AgentSpecs {
             return null;
         }
         p.reportUnknownKeys();
-        return blueprint == null ? null : new AgentChoice(label, type, p.asMap(), blueprint);
+        return blueprint == null ? null : new AgentChoice(label, type, p.resolved(), blueprint);
     }
 
     /**
@@ -154,6 +154,7 @@ public final class AgentSpecs {
     private static Function<Void, Exploration> exploration(Parameters p, ScheduleKinds kinds) {
         Parameters e = p.child("exploration", false);
         if (e == null) {
+            p.resolve("exploration", SpecReader.ordered("type", "epsilon-greedy", "epsilon", DEFAULT_EPSILON));
             return unused -> Exploration.EpsilonGreedy.of(DEFAULT_EPSILON);
         }
         String type = e.choice("type", "epsilon-greedy", List.of("epsilon-greedy", "softmax"));
@@ -171,7 +172,12 @@ public final class AgentSpecs {
     private static OptimizerConfig optimizer(Parameters p, String key) {
         Parameters o = p.child(key, false);
         if (o == null) {
-            return OptimizerConfig.sgd();
+            OptimizerConfig sgd = OptimizerConfig.sgd();
+            java.util.Map<String, Object> written = new java.util.LinkedHashMap<>();
+            written.put("type", "sgd");
+            written.put("weight-decay", sgd.weightDecay());
+            p.resolve(key, written);
+            return sgd;
         }
         String type = o.choice("type", "sgd", OptimizerKind.ids());
         OptimizerConfig c = OptimizerConfig.of(OptimizerKind.byId(type).orElse(OptimizerKind.SGD));
@@ -189,6 +195,9 @@ public final class AgentSpecs {
     private static Function<ObservationSpace, FeatureMap> features(Parameters p, String envId,
             ObservationSpace space) {
         Parameters f = p.child("features", false);
+        if (f == null) {
+            p.resolve("features", SpecReader.ordered("type", "environment"));
+        }
         String type = f == null ? "environment"
                 : f.choice("type", "environment", List.of("environment", "one-hot", "tile-coding"));
         Function<ObservationSpace, FeatureMap> out;

@@ -123,7 +123,8 @@ public final class SpecReader {
             Parameters check = Parameters.of(s.path(), settings, p.problems());
             if (kinds.create(1.0, check) != null) {
                 String type = String.valueOf(settings.get("type"));
-                schedules.add(new ScheduleChoice(label instanceof String l ? l : type, settings, clock));
+                // the resolved settings (every default written out) identify the schedule
+                schedules.add(new ScheduleChoice(label instanceof String l ? l : type, check.resolved(), clock));
             }
         }
         requireUniqueLabels(p, "schedules", schedules.stream().map(ScheduleChoice::label).toList());
@@ -163,10 +164,62 @@ public final class SpecReader {
         if (!p.problems().isEmpty() || name == null || environment == null || budget == null) {
             return null;
         }
-        Map<String, Object> resolved = new LinkedHashMap<>(raw);
-        resolved.putIfAbsent("seed", masterSeed);
+        Path out = Path.of(output != null ? output : "runs/" + name);
         return new ExperimentSpec(name, environment, agents, schedules, rates, seeds, budget, evaluation,
-                diagnosticsEvery, Path.of(output != null ? output : "runs/" + name), masterSeed, resolved);
+                diagnosticsEvery, out, masterSeed, resolved(name, environment, agents, schedules, clock, rates,
+                        seeds, budget, evaluation, diagnosticsEvery, out, masterSeed));
+    }
+
+    /**
+     * The spec with every default written out, in a form that is itself a valid spec (agents and
+     * schedules as lists, seeds and rates as lists): what the manifest records, and what a resumed
+     * run is compared with.
+     */
+    private static Map<String, Object> resolved(String name, EnvironmentChoice environment, List<AgentChoice> agents,
+            List<ScheduleChoice> schedules, Clock clock, double[] rates, long[] seeds, Budget budget,
+            EvaluationSpec evaluation, int diagnosticsEvery, Path out, long masterSeed) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", name);
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("id", environment.id());
+        env.putAll(environment.options());
+        r.put("environment", env);
+        r.put("agents", agents.stream().map(AgentChoice::settings).toList());
+        r.put("learning-rate", ordered("clock", clock.id()));
+        r.put("schedules", schedules.stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", s.label());
+            m.putAll(s.settings());
+            return m;
+        }).toList());
+        r.put("sweep", ordered("learning-rates", java.util.Arrays.stream(rates).boxed().toList(),
+                "seeds", java.util.Arrays.stream(seeds).boxed().toList()));
+        Map<String, Object> b = new LinkedHashMap<>();
+        if (budget.inSteps()) {
+            b.put("steps", budget.steps());
+        } else {
+            b.put("episodes", budget.episodes());
+        }
+        if (budget.maxEpisodeSteps() > 0) {
+            b.put("max-episode-steps", budget.maxEpisodeSteps());
+        }
+        r.put("budget", b);
+        if (evaluation != null) {
+            r.put("evaluation", ordered("every", evaluation.every(), "episodes", evaluation.episodes()));
+        }
+        r.put("record", ordered("diagnostics-every", diagnosticsEvery));
+        r.put("output", out.toString());
+        r.put("seed", masterSeed);
+        return r;
+    }
+
+    /** A map that keeps its keys in the order given (Map.of does not), for stable output. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** The environment and its options; null with problems recorded when it is not usable. */

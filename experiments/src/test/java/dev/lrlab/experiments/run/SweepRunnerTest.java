@@ -103,9 +103,30 @@ class SweepRunnerTest {
         run(Specs.parse(Specs.SMALL), tmp, 2, false);
         ExperimentSpec other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 4"));
         RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(other, tmp, 2, false));
-        assertTrue(e.getMessage().contains("sweep.seeds: was 3, now 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("sweep.seeds: was [0,1,2], now [0,1,2,3]"), e.getMessage());
         assertTrue(e.getMessage().contains("--force-new"), e.getMessage());
         assertEquals(12, TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().size(), "nothing lost");
+    }
+
+    @Test
+    void writingOutADefaultIsNotADifference() throws Exception {
+        run(Specs.parse(Specs.SMALL), tmp, 2, false);
+        // gamma 1.0 was given; epsilon 0.1 and the constant schedule were defaults
+        ExperimentSpec same = Specs.parse(Specs.SMALL.replace("{ type: sarsa, gamma: 1.0 }",
+                "{ type: sarsa, gamma: 1.0, exploration: { type: epsilon-greedy, epsilon: 0.1 } }")
+                + "learning-rate: { schedule: { type: constant } }\n");
+        SweepSummary s = run(same, tmp, 2, false);
+        assertEquals(12, s.skipped(), "the same trials, by key");
+    }
+
+    @Test
+    void theResolvedSpecIsAValidSpecOfTheSameTrials() throws Exception {
+        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        String json = new com.google.gson.Gson().toJson(spec.resolved());
+        ExperimentSpec again = dev.lrlab.experiments.spec.SpecReader.of(ScheduleKinds.load()).parse(json, "resolved.json");
+        assertEquals(Trial.all(spec).stream().map(Trial::key).toList(),
+                Trial.all(again).stream().map(Trial::key).toList());
+        assertEquals(spec.resolved().toString(), again.resolved().toString());
     }
 
     @Test
