@@ -18,6 +18,14 @@ abstract class AbstractOptimizer implements Optimizer {
         this.config = config;
     }
 
+    /** Records one finished update: its rate and the squared norms of the change and the parameters. */
+    protected final void finish(double rate, double updateSquared, double paramsSquared) {
+        updates++;
+        lastRate = rate;
+        updateNormSq = updateSquared;
+        paramNormSq = paramsSquared;
+    }
+
     @Override
     public final int size() {
         return size;

@@ -26,10 +26,7 @@ final class Adagrad extends AbstractOptimizer {
             du += delta * delta;
             pn += w[i] * w[i];
         }
-        updates++;
-        lastRate = rate;
-        updateNormSq = du;
-        paramNormSq = pn;
+        finish(rate, du, pn);
     }
 
     @Override

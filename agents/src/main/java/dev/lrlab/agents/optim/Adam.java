@@ -51,10 +51,7 @@ final class Adam extends AbstractOptimizer {
             du += delta * delta;
             pn += w[i] * w[i];
         }
-        updates++;
-        lastRate = rate;
-        updateNormSq = du;
-        paramNormSq = pn;
+        finish(rate, du, pn);
     }
 
     @Override

@@ -45,10 +45,7 @@ final class RmsProp extends AbstractOptimizer {
             du += delta * delta;
             pn += w[i] * w[i];
         }
-        updates++;
-        lastRate = rate;
-        updateNormSq = du;
-        paramNormSq = pn;
+        finish(rate, du, pn);
     }
 
     private double denominator(int i, double grad, boolean advance) {

@@ -55,13 +55,6 @@ final class Sgd extends AbstractOptimizer {
         finish(rate, du, paramNormSq);
     }
 
-    private void finish(double rate, double du, double pn) {
-        updates++;
-        lastRate = rate;
-        updateNormSq = du;
-        paramNormSq = pn;
-    }
-
     @Override
     public void effectiveStepSizes(double[] out) {
         java.util.Arrays.fill(out, 0, size, lastRate);
