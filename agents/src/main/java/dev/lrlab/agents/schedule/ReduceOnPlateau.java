@@ -1,7 +1,8 @@
 package dev.lrlab.agents.schedule;
 
 /**
- * PyTorch's ReduceLROnPlateau: multiplies the rate by {@code factor} when a monitored metric (fed
+ * PyTorch's ReduceLROnPlateau (with a relative threshold that also works for negative metrics):
+ * multiplies the rate by {@code factor} when a monitored metric (fed
  * through {@link #observe(double)}, for example an evaluation return) has not improved for more
  * than {@code patience} checks. The one schedule that is not a pure function of its clock: its
  * state is a {@link State} value that can be saved and restored.
@@ -97,13 +98,15 @@ public final class ReduceOnPlateau implements StepSizeSchedule {
         state = new State(rate, best, bad, cooldown);
     }
 
+    /**
+     * Whether a metric improves on the best by more than the threshold. A relative threshold is
+     * taken of |best|: PyTorch's {@code best * (1 + threshold)} counts an unchanged metric as an
+     * improvement whenever the best is negative, as returns often are, and would never reduce.
+     */
     private boolean isBetter(double metric, double best) {
-        double th = settings.threshold();
-        boolean rel = settings.thresholdMode() == ThresholdMode.REL;
-        if (settings.mode() == Mode.MAX) {
-            return metric > (rel ? best * (1 + th) : best + th);
-        }
-        return metric < (rel ? best * (1 - th) : best - th);
+        double margin = settings.thresholdMode() == ThresholdMode.REL
+                ? Math.abs(best) * settings.threshold() : settings.threshold();
+        return settings.mode() == Mode.MAX ? metric > best + margin : metric < best - margin;
     }
 
     /** The state, to save with a checkpoint. */

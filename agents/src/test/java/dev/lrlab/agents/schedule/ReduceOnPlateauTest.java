@@ -51,6 +51,20 @@ class ReduceOnPlateauTest {
     }
 
     @Test
+    void anUnchangedNegativeMetricIsAPlateau() {
+        // PyTorch's relative test (metric > best * (1 + threshold)) would call -1000 after -1000 an improvement
+        ReduceOnPlateau s = ReduceOnPlateau.of(1.0, new ReduceOnPlateau.Settings(ReduceOnPlateau.Mode.MAX, 0.5, 0,
+                1e-4, ReduceOnPlateau.ThresholdMode.REL, 0, 0));
+        s.observe(-1000);
+        s.observe(-1000);
+        assertEquals(0.5, s.rate(0));
+        s.observe(-900);
+        assertEquals(0.5, s.rate(0), "a real improvement resets the count");
+        s.observe(-899.95); // better by less than 1e-4 of |best|
+        assertEquals(0.25, s.rate(0));
+    }
+
+    @Test
     void stateSavesAndRestores() {
         ReduceOnPlateau a = ReduceOnPlateau.of(1.0, settings(1, 0));
         a.observe(3);

@@ -106,6 +106,41 @@ class TabularAgentTest {
     }
 
     @Test
+    void epsilonFollowsItsScheduleOnTheEpisodeClock() {
+        // right reaches the goal (+10), every other action bumps a wall (-1): once right has been
+        // tried, the greedy action is right. Epsilon is 1 in episode 0 and 0 from episode 1 on.
+        Environment env = Gridworld.of(GridworldSpec.builder("t", "SG").goalReward(10).build());
+        ClockedSchedule epsilon = ClockedSchedule.of(t -> t < 1 ? 1.0 : 0.0, Clock.EPISODES);
+        TabularAgent agent = TabularAgent.of(new TabularConfig(TdRule.Q_LEARNING, 1, 0,
+                new Exploration.EpsilonGreedy(epsilon), ClockedSchedule.constant(0.5), TabularConfig.DEFAULT_BOUND),
+                env, RandomSource.XO_RO_SHI_RO_128_PP.create(4));
+        env.reset(0);
+        EpisodeLoop.train(agent, env);
+        int right = 0;
+        for (int i = 0; i < 200; i++) {
+            env.reset();
+            if (agent.start(env) == RIGHT) {
+                right++;
+            }
+        }
+        assertEquals(200, right, "greedy once epsilon has decayed to 0");
+
+        TabularAgent exploring = TabularAgent.of(new TabularConfig(TdRule.Q_LEARNING, 1, 0,
+                Exploration.EpsilonGreedy.of(1.0), ClockedSchedule.constant(0.5), TabularConfig.DEFAULT_BOUND),
+                env, RandomSource.XO_RO_SHI_RO_128_PP.create(4));
+        env.reset(0);
+        EpisodeLoop.train(exploring, env);
+        right = 0;
+        for (int i = 0; i < 4000; i++) {
+            env.reset();
+            if (exploring.start(env) == RIGHT) {
+                right++;
+            }
+        }
+        assertEquals(0.25, right / 4000.0, 0.03, "epsilon 1 stays uniform");
+    }
+
+    @Test
     void hugeRateEndsAsDivergedNotNaN() {
         Environment env = Gridworld.environment(GridworldSpec.builder("t", "S...", "...G").timeLimit(200).build());
         TabularAgent agent = TabularAgent.of(config(TdRule.Q_LEARNING, 1, 1e3, 0), env,

@@ -196,6 +196,59 @@ class SweepRunnerTest {
     }
 
     @Test
+    void reduceOnPlateauIsFedByTheRunnerAndLowersTheRate() throws Exception {
+        // the short corridor with an agent that never improves much: patience 0 cuts the rate at
+        // every evaluation that is not a new best
+        ExperimentSpec spec = Specs.parse("""
+                name: plateau
+                environment: short-corridor
+                agent: { type: reinforce, gamma: 1.0 }
+                learning-rate: { schedule: { type: reduce-on-plateau, factor: 0.5, patience: 0 } }
+                sweep: { learning-rates: ["2^-20"], seeds: 1 }
+                budget: { episodes: 40 }
+                evaluation: { every: 5, episodes: 3 }
+                record: { diagnostics-every: 5 }
+                """);
+        run(spec, tmp, 1, false);
+        TrialRecord r = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().get(0);
+        double[] rate = r.diagnostics().rate();
+        assertEquals(8, rate.length);
+        assertEquals(Math.pow(2, -20), rate[0], 1e-18, "unchanged before the first evaluation");
+        assertTrue(rate[rate.length - 1] < rate[0] / 2, java.util.Arrays.toString(rate));
+        for (int i = 1; i < rate.length; i++) {
+            assertTrue(rate[i] <= rate[i - 1], "never raised: " + java.util.Arrays.toString(rate));
+        }
+    }
+
+    @Test
+    void epsilonScheduleInASpecIsBuiltOnItsClock() throws Exception {
+        String template = """
+                name: eps
+                environment: open-room
+                agent:
+                  type: q-learning
+                  exploration: { type: epsilon-greedy, epsilon: EPSILON }
+                sweep: { learning-rates: [0.5], seeds: 5 }
+                budget: { episodes: 60 }
+                """;
+        ExperimentSpec decaying = Specs.parse(template.replace("EPSILON", "{ value: 1.0, schedule: { type: linear, "
+                + "start-factor: 1, end-factor: 0, total-iters: 20 }, clock: episodes }"));
+        ExperimentSpec constant = Specs.parse(template.replace("EPSILON", "1.0"));
+        run(decaying, tmp.resolve("decaying"), 1, false);
+        run(constant, tmp.resolve("constant"), 1, false);
+        // a random walk in the 5x5 room takes about 60 steps (capped at 100); once epsilon reaches 0
+        // after 20 episodes, Q-learning walks much shorter paths
+        assertTrue(lastTenMeanLength(tmp.resolve("decaying")) < 20, "decaying: " + lastTenMeanLength(tmp.resolve("decaying")));
+        assertTrue(lastTenMeanLength(tmp.resolve("constant")) > 40, "constant: " + lastTenMeanLength(tmp.resolve("constant")));
+    }
+
+    private static double lastTenMeanLength(Path dir) throws IOException {
+        return TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+                .flatMapToInt(r -> java.util.Arrays.stream(r.lengths(), r.lengths().length - 10, r.lengths().length))
+                .average().orElseThrow();
+    }
+
+    @Test
     void stepBudgetsStopAtTheBudget() throws Exception {
         ExperimentSpec spec = Specs.parse("""
                 name: steps
