@@ -30,9 +30,13 @@ final class Adagrad extends AbstractOptimizer {
     }
 
     @Override
-    public void effectiveStepSizes(double[] out) {
+    public int effectiveStepSizes(double[] out) {
+        int n = 0;
         for (int i = 0; i < size; i++) {
-            out[i] = lastRate / (Math.sqrt(sum[i]) + eps);
+            if (sum[i] > 0) {
+                out[n++] = lastRate / (Math.sqrt(sum[i]) + eps);
+            }
         }
+        return n;
     }
 }

@@ -55,11 +55,15 @@ final class Adam extends AbstractOptimizer {
     }
 
     @Override
-    public void effectiveStepSizes(double[] out) {
+    public int effectiveStepSizes(double[] out) {
         double stepSize = lastRate / (1 - beta1Power);
         double bc2Sqrt = Math.sqrt(1 - beta2Power);
+        int n = 0;
         for (int i = 0; i < size; i++) {
-            out[i] = stepSize / (Math.sqrt(v[i]) / bc2Sqrt + eps);
+            if (v[i] > 0) {
+                out[n++] = stepSize / (Math.sqrt(v[i]) / bc2Sqrt + eps);
+            }
         }
+        return n;
     }
 }

@@ -27,11 +27,13 @@ public interface Optimizer {
     }
 
     /**
-     * Writes, for each parameter, the factor the last update applied in front of the gradient (for
-     * SGD the rate; for Adam rate / ((1 - beta1^k)(sqrt(v-hat) + eps)), in front of the first
-     * moment; for RMSprop rate / (sqrt(v) + eps); for Adagrad rate / (sqrt(s) + eps)).
+     * Writes the factor the last update applied in front of the gradient for every parameter that
+     * has had a non-zero gradient so far, and returns how many it wrote. For SGD this is the rate;
+     * for Adam rate / ((1 - beta1^k)(sqrt(v-hat) + eps)), in front of the first moment; for RMSprop
+     * rate / (sqrt(v) + eps); for Adagrad rate / (sqrt(s) + eps). Parameters that never had a
+     * gradient are left out: their factor (rate / eps for the adaptive methods) multiplies nothing.
      */
-    void effectiveStepSizes(double[] out);
+    int effectiveStepSizes(double[] out);
 
     /** Euclidean norm of the last update (the change in the parameters). */
     double lastUpdateNorm();

@@ -59,9 +59,13 @@ final class RmsProp extends AbstractOptimizer {
     }
 
     @Override
-    public void effectiveStepSizes(double[] out) {
+    public int effectiveStepSizes(double[] out) {
+        int n = 0;
         for (int i = 0; i < size; i++) {
-            out[i] = lastRate / denominator(i, 0, false);
+            if (squareAvg[i] > 0) {
+                out[n++] = lastRate / denominator(i, 0, false);
+            }
         }
+        return n;
     }
 }

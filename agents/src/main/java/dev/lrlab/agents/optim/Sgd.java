@@ -56,7 +56,8 @@ final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    public void effectiveStepSizes(double[] out) {
+    public int effectiveStepSizes(double[] out) {
         java.util.Arrays.fill(out, 0, size, lastRate);
+        return size;
     }
 }

@@ -3,7 +3,8 @@ package dev.lrlab.agents.optim;
 import java.util.Arrays;
 
 /**
- * The distribution over parameters of an optimizer's effective step size at its last update, and
+ * The distribution, over the parameters that have had a gradient, of an optimizer's effective step
+ * size at its last update, and
  * how large that update was relative to the parameters.
  *
  * @param p5 5th percentile of the effective step sizes
@@ -13,15 +14,20 @@ import java.util.Arrays;
  */
 public record StepSizeStats(double p5, double p50, double p95, double updateToParamRatio) {
 
-    /** Reads the stats off an optimizer; {@code scratch} must hold {@code optimizer.size()} entries. */
+    /**
+     * Reads the stats off an optimizer, over the parameters that have had a gradient;
+     * {@code scratch} must hold {@code optimizer.size()} entries.
+     */
     public static StepSizeStats of(Optimizer optimizer, double[] scratch) {
-        int n = optimizer.size();
-        optimizer.effectiveStepSizes(scratch);
-        Arrays.sort(scratch, 0, n);
+        int n = optimizer.effectiveStepSizes(scratch);
         double paramNorm = optimizer.lastParamNorm();
+        double ratio = paramNorm == 0 ? Double.NaN : optimizer.lastUpdateNorm() / paramNorm;
+        if (n == 0) {
+            return new StepSizeStats(Double.NaN, Double.NaN, Double.NaN, ratio);
+        }
+        Arrays.sort(scratch, 0, n);
         return new StepSizeStats(percentile(scratch, n, 0.05), percentile(scratch, n, 0.5),
-                percentile(scratch, n, 0.95),
-                paramNorm == 0 ? Double.NaN : optimizer.lastUpdateNorm() / paramNorm);
+                percentile(scratch, n, 0.95), ratio);
     }
 
     /** Linear interpolation between closest ranks (NumPy's default). */

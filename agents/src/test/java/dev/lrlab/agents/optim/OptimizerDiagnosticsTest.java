@@ -17,7 +17,7 @@ class OptimizerDiagnosticsTest {
         Optimizer sgd = OptimizerConfig.sgd().create(3);
         sgd.update(new double[] {1, 2, 3}, new double[] {1, 1, 1}, 0.25);
         double[] out = new double[3];
-        sgd.effectiveStepSizes(out);
+        assertEquals(3, sgd.effectiveStepSizes(out));
         assertArrayEquals(new double[] {0.25, 0.25, 0.25}, out);
     }
 
@@ -28,7 +28,7 @@ class OptimizerDiagnosticsTest {
         adam.update(w, new double[] {2, 0.5}, 0.01);
         // after one update: v = (1 - b2) g^2, v-hat = g^2, m-hat = g: step = rate / (|g| + eps) / (1 - b1)
         double[] out = new double[2];
-        adam.effectiveStepSizes(out);
+        assertEquals(2, adam.effectiveStepSizes(out));
         assertEquals(0.01 / (1 - 0.9) / (2 + 1e-8), out[0], 1e-15);
         assertEquals(0.01 / (1 - 0.9) / (0.5 + 1e-8), out[1], 1e-15);
         // and the update it made is that step times the first moment m = (1 - b1) g: rate * sign(g)
@@ -53,6 +53,16 @@ class OptimizerDiagnosticsTest {
         assertEquals(0.1 / 6, stats.p95(), 1e-12);
         // every parameter moved by 0.1 (Adagrad's first step is rate * sign(g))
         assertEquals(Math.sqrt(101 * 0.01) / Math.sqrt(101 * 0.81), stats.updateToParamRatio(), 1e-9);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = {"RMSPROP", "ADAM", "ADAMW", "ADAGRAD"})
+    void parametersWithoutAGradientAreLeftOutOfTheStepSizes(OptimizerKind kind) {
+        Optimizer o = OptimizerConfig.of(kind).create(4);
+        o.update(new double[4], new double[] {0, 1, 0, -2}, 0.1);
+        double[] out = new double[4];
+        assertEquals(2, o.effectiveStepSizes(out), "only parameters 1 and 3 had a gradient");
+        assertTrue(out[0] < 1 && out[1] < 1, "not rate / eps");
     }
 
     @ParameterizedTest

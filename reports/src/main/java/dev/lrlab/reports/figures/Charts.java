@@ -292,12 +292,23 @@ public final class Charts {
                 styles.add((c - 1) * 3 + q);
             }
         }
-        if (data.getSeriesCount() == 0) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            for (int j = 0; j < data.getItemCount(i); j++) {
+                lo = Math.min(lo, data.getYValue(i, j));
+                hi = Math.max(hi, data.getYValue(i, j));
+            }
+        }
+        // a flat line (SGD at a constant rate) shows nothing that the sweep's rates do not already say
+        if (data.getSeriesCount() == 0 || !(hi > lo * 1.01)) {
             return null;
         }
         NumberAxis x = new NumberAxis("episode");
         LogAxis y = new LogAxis("effective step size (log scale)");
-        y.setSmallestValue(1e-12);
+        y.setSmallestValue(1e-15);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        y.setRange(lo / 2, hi * 2);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart("Effective step sizes of the optimizer", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
