@@ -76,8 +76,7 @@ public final class LinearQAgent implements Agent {
     public int step(double reward, Environment env) {
         steps++;
         int nextCount = features.encode(env, nextActive);
-        actionValues(nextActive, nextCount);
-        int nextAction = explore(nextActive, nextCount);
+        int nextAction = explore(nextActive, nextCount); // also leaves q(s', .) in qRow
 
         // semi-gradient TD: the target is treated as a constant
         double target = reward;

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code lrlab play ENV}: one episode, as an animated GIF and/or PNG frames. */
@@ -28,14 +28,8 @@ final class PlayCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(paramLabel = "ENV", description = "an environment id (see `lrlab envs`)")
-    String id;
-
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the environment and the policy (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--policy", defaultValue = "random", description = "random, or a file of actions (default: ${DEFAULT-VALUE})")
-    String policy;
+    @Mixin
+    EpisodeOptions episode;
 
     @Option(names = "--gif", paramLabel = "FILE", description = "write an animated GIF")
     Path gif;
@@ -60,14 +54,14 @@ final class PlayCommand implements Callable<Integer> {
         if (maxSteps < 1 || cell < 4 || cell > 200 || delay < 10) {
             throw new UserInputException("--max-steps must be >= 1, --cell in 4..200, --delay >= 10");
         }
-        Environment env = Presets.environment(id).create();
+        Environment env = Presets.environment(episode.id).create();
         if (!(Observations.unwrap(env) instanceof PixelRenderable board)) {
-            throw new UserInputException(id + " cannot be drawn");
+            throw new UserInputException(episode.id + " cannot be drawn");
         }
         System.setProperty("java.awt.headless", "true");
-        ActionSource actions = ActionSource.of(policy, seed, env.actionCount());
+        ActionSource actions = ActionSource.of(episode.policy, episode.seed, env.actionCount());
         List<BufferedImage> images = new ArrayList<>();
-        env.reset(seed);
+        env.reset(episode.seed);
         double score = 0;
         int t = 0;
         images.add(Frames.draw(board, cell, caption(t, score, "")));
@@ -98,14 +92,14 @@ final class PlayCommand implements Callable<Integer> {
                 throw new UserInputException("--gif: cannot write " + gif + ": " + e.getMessage());
             }
         }
-        command.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, return %s%s%s%n", id, t,
+        command.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, return %s%s%s%n", episode.id, t,
                 score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score),
                 gif == null ? "" : ", GIF " + gif, frames == null ? "" : ", " + images.size() + " frames in " + frames);
         return 0;
     }
 
     private String caption(int t, double score, String end) {
-        return String.format(Locale.ROOT, "%s  step %d  score %s%s", id, t,
+        return String.format(Locale.ROOT, "%s  step %d  score %s%s", episode.id, t,
                 score == Math.rint(score) ? Long.toString((long) score) : String.format(Locale.ROOT, "%.2f", score), end);
     }
 }

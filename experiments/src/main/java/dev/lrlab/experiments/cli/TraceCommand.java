@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code lrlab trace ENV}: a trajectory as JSON Lines, one object per step. */
@@ -29,17 +29,11 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(paramLabel = "ENV", description = "an environment id (see `lrlab envs`)")
-    String id;
-
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the environment and the policy (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    EpisodeOptions episode;
 
     @Option(names = "--steps", required = true, description = "steps to record")
     int steps;
-
-    @Option(names = "--policy", defaultValue = "random", description = "random, or a file of actions (default: ${DEFAULT-VALUE})")
-    String policy;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
     Path out;
@@ -49,13 +43,13 @@ final class TraceCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new UserInputException("--steps must be at least 1, was " + steps);
         }
-        Environment env = Presets.environment(id).create();
-        ActionSource actions = ActionSource.of(policy, seed, env.actionCount());
+        Environment env = Presets.environment(episode.id).create();
+        ActionSource actions = ActionSource.of(episode.policy, episode.seed, env.actionCount());
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         Writer sink = out == null ? command.commandLine().getOut() : open(out);
         try {
             PrintWriter w = new PrintWriter(sink);
-            env.reset(seed);
+            env.reset(episode.seed);
             w.println(gson.toJson(resetLine(0, env)));
             for (int t = 1; t <= steps; t++) {
                 int action = actions.next(env);
