@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-sweep", description = "skip the sweep efficiency measurement")
     boolean noSweep;
 
+    @Option(names = "--in-process", description = "measure every environment in this JVM instead of one fresh JVM "
+            + "each (faster, but the JIT's profile of the shared loop then mixes environments and slows the later ones)")
+    boolean inProcess;
+
     @Option(names = "--jmh", description = "run the JMH microbenchmarks of the step loops instead "
             + "(forked JVM, 3 warm-up and 5 measured iterations of 1 s each)")
     boolean jmh;
@@ -90,6 +94,11 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         ScheduleKinds kinds = ScheduleKinds.load();
+        List<EnvironmentPreset> presets = java.util.Arrays.stream(EnvironmentPreset.values())
+                .filter(p -> envs.isEmpty() || envs.contains(p.id())).toList();
+        if (!inProcess && presets.size() > 1) {
+            return forkPerEnvironment(presets, n, out, kinds);
+        }
         Bench bench = new Bench(kinds, seconds);
         List<Throughput> rows = new ArrayList<>();
         if (!json) {
@@ -149,6 +158,71 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Measures each environment in a JVM of its own (like JMH's forks): the step loop is shared
+     * code, and once it has seen several environments the JIT can no longer inline their calls.
+     */
+    private int forkPerEnvironment(List<EnvironmentPreset> presets, int n, PrintWriter out, ScheduleKinds kinds)
+            throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<Object> pairs = new ArrayList<>();
+        List<Object> environments = new ArrayList<>();
+        if (!json) {
+            out.printf("%-16s %-22s %9s %14s %14s %10s%n", "environment", "agent", "rate", "1 thread",
+                    n + " threads", "bytes/step");
+        }
+        for (EnvironmentPreset preset : presets) {
+            List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                    Lrlab.class.getName(), "bench", "--json", "--no-sweep", "--in-process", "--env", preset.id(),
+                    "--seconds", Double.toString(seconds), "--threads", Integer.toString(n)));
+            for (String a : agents) {
+                cmd.addAll(List.of("--agent", a));
+            }
+            Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String text = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("the benchmark of " + preset.id() + " failed");
+            }
+            var result = com.google.gson.JsonParser.parseString(text).getAsJsonObject();
+            for (var pair : result.getAsJsonArray("pairs")) {
+                var p = pair.getAsJsonObject();
+                pairs.add(p);
+                if (!json) {
+                    out.printf(Locale.ROOT, "%-16s %-22s %9.3g %11.2f M/s %11.2f M/s %10.3f%n",
+                            p.get("environment").getAsString(), p.get("agent").getAsString(),
+                            p.get("learning_rate").getAsDouble(),
+                            p.get("single_thread_steps_per_second").getAsDouble() / 1e6,
+                            p.get("all_threads_steps_per_second").getAsDouble() / 1e6,
+                            p.get("bytes_per_step").getAsDouble());
+                    out.flush();
+                }
+            }
+            result.getAsJsonArray("environments").forEach(environments::add);
+        }
+        if (!json) {
+            out.printf("%nenvironment alone, uniformly random policy, one thread (observation read after every step):%n");
+            out.printf("%-16s %14s %14s %14s%n", "environment", "no observation", "compact", "features");
+            for (Object e : environments) {
+                var o = ((com.google.gson.JsonElement) e).getAsJsonObject();
+                out.printf(Locale.ROOT, "%-16s %10.2f M/s %10.2f M/s %10.2f M/s%n", o.get("environment").getAsString(),
+                        o.get("none_steps_per_second").getAsDouble() / 1e6,
+                        o.get("compact_steps_per_second").getAsDouble() / 1e6,
+                        o.get("features_steps_per_second").getAsDouble() / 1e6);
+            }
+        }
+        Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("threads", n);
+            result.put("seconds_per_measurement", seconds);
+            result.put("pairs", pairs);
+            result.put("environments", environments);
+            result.put("sweep", sweep);
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(result));
+        }
+        return 0;
+    }
+
     /** The built-in sweep, run on one thread and on n threads: same trials, wall times compared. */
     private Map<String, Object> sweepEfficiency(ScheduleKinds kinds, int n, PrintWriter out)
             throws Exception {
@@ -156,8 +230,9 @@ final class BenchCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("lrlab-bench");
         try {
             run(spec, kinds, tmp.resolve("warm"), n); // warm the JIT on the same code
-            SweepSummary one = run(spec, kinds, tmp.resolve("one"), 1);
-            SweepSummary all = run(spec, kinds, tmp.resolve("all"), n);
+            // the faster of two runs each: a single run of a second is at the mercy of the GC
+            SweepSummary one = faster(run(spec, kinds, tmp.resolve("one-a"), 1), run(spec, kinds, tmp.resolve("one-b"), 1));
+            SweepSummary all = faster(run(spec, kinds, tmp.resolve("all-a"), n), run(spec, kinds, tmp.resolve("all-b"), n));
             double speedup = one.wallSeconds() / all.wallSeconds();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("spec", spec.name());
@@ -179,6 +254,10 @@ final class BenchCommand implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static SweepSummary faster(SweepSummary a, SweepSummary b) {
+        return a.wallSeconds() <= b.wallSeconds() ? a : b;
     }
 
     private static SweepSummary run(ExperimentSpec spec, ScheduleKinds kinds, Path dir, int threads)

@@ -34,10 +34,13 @@ public final class TrialsWriter implements Closeable {
     }
 
     /** Writes one record as one line and flushes it. */
-    public synchronized void write(TrialRecord record) throws IOException {
-        out.write(gson.toJson(record));
-        out.write('\n');
-        out.flush();
+    public void write(TrialRecord record) throws IOException {
+        // serialise outside the lock, so that workers wait only for the write itself
+        String line = gson.toJson(record) + "\n";
+        synchronized (this) {
+            out.write(line);
+            out.flush();
+        }
     }
 
     @Override
