@@ -5,10 +5,12 @@ import dev.lrlab.env.ObservationSpace;
 
 /**
  * Tile coding of a grid position (Sutton &amp; Barto section 9.5.4): {@code tilings} overlapping
- * partitions of the grid into {@code tileSize x tileSize} tiles, each offset from the last by
- * (1, 3) cells (the asymmetric displacement the book recommends), so that nearby cells share
- * features and learning generalises between them. Needs an environment whose states are cells of
- * a grid (one channel, height x width).
+ * partitions of the grid into {@code tileSize x tileSize} tiles, so that nearby cells share
+ * features and learning generalises between them. Tiling i is shifted by
+ * {@code (i mod k, (3i + i div k) mod k)} cells for tile size k: the book's asymmetric (1, 3)
+ * displacement, with a carry so that up to k^2 tilings are all different partitions (on integer
+ * cells, plain (1, 3) steps repeat after k tilings). Needs an environment whose states are cells
+ * of a grid (one channel, height x width).
  */
 public final class TileCoding implements FeatureMap {
 
@@ -48,7 +50,7 @@ public final class TileCoding implements FeatureMap {
         int col = s % width;
         for (int i = 0; i < tilings; i++) {
             int r = (row + i % tileSize) / tileSize;
-            int c = (col + (3 * i) % tileSize) / tileSize;
+            int c = (col + (3 * i + i / tileSize) % tileSize) / tileSize;
             out[i] = i * tilesPerTiling + r * tilesAcross + c;
         }
         return tilings;
