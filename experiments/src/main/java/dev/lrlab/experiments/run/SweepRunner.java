@@ -155,10 +155,13 @@ public final class SweepRunner {
         if (!writeErrors.isEmpty()) {
             throw new IOException("cannot write " + trialsPath + ": " + writeErrors.get(0));
         }
-        manifest.withEnd(Instant.now().toString()).write(dir);
         int finished = completed.get() + diverged.get() + failed.get();
+        boolean interrupted = finished < todo.size();
+        if (!interrupted) {
+            manifest.withEnd(Instant.now().toString()).write(dir); // an interrupted run has no end yet
+        }
         return new SweepSummary(trials.size(), skipped, completed.get(), diverged.get(), failed.get(),
-                steps.get(), (System.nanoTime() - started) / 1e9, finished < todo.size());
+                steps.get(), (System.nanoTime() - started) / 1e9, interrupted);
     }
 
     /** Creates the directory and proves it writable; refuses another spec's run unless forced. */

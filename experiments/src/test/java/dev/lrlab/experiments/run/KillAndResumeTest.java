@@ -70,6 +70,7 @@ class KillAndResumeTest {
         TrialsFile.Contents c = TrialsFile.read(dir.resolve(TrialsFile.NAME));
         assertEquals(0, c.tornLine(), "a clean stop leaves no torn line");
         assertTrue(c.records().size() >= 10 && c.records().size() < 320, c.records().size() + " trials kept");
+        assertEquals(null, dev.lrlab.reports.results.Manifest.read(dir).endedAt(), "an interrupted run has not ended");
     }
 
     @Test
