@@ -56,12 +56,13 @@ public final class Lrlab implements Runnable {
         return cli.execute(args);
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /** lrlab's version (from the build), the commit it runs from, and the JVM. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Lrlab.class.getPackage().getImplementationVersion();
-            return new String[] {"lrlab " + (v == null ? "development" : v)};
+            String commit = dev.lrlab.experiments.run.Version.gitCommit();
+            return new String[] {"lrlab " + dev.lrlab.experiments.run.Version.lrlab()
+                    + (commit == null ? "" : " (" + commit + ")"), dev.lrlab.experiments.run.Version.jvm()};
         }
     }
 }

@@ -41,7 +41,7 @@ class EnvironmentVerbsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"envs", "check-env"})
+    @ValueSource(strings = {"run", "validate", "report", "bench", "play", "trace", "envs", "check-env"})
     void everyVerbHasHelp(String verb) {
         CliRunner r = CliRunner.run(verb, "--help");
         assertEquals(0, r.exitCode());
@@ -52,7 +52,9 @@ class EnvironmentVerbsTest {
     void topLevelHelpListsTheVerbs() {
         CliRunner r = CliRunner.run("--help");
         assertEquals(0, r.exitCode());
-        assertTrue(r.out().contains("envs") && r.out().contains("check-env"), r.out());
+        for (String verb : new String[] {"run", "validate", "report", "bench", "play", "trace", "envs", "check-env"}) {
+            assertTrue(r.out().contains("  " + verb + " "), verb + " missing from:\n" + r.out());
+        }
     }
 
     @Test
