@@ -274,19 +274,35 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
 
     @Override
     public void bitBoards(long[] out) {
-        // plain loops: for two or three words they beat Arrays.fill and System.arraycopy
+        // one pass over the words, each written once (no separate clearing pass)
         int words = bricks.length;
-        for (int i = 0; i < 3 * words; i++) {
-            out[i] = 0L;
-        }
         int paddleCell = (height - 1) * width + paddle;
         int ballCell = ballY * width + ballX;
         int trailCell = lastY * width + lastX;
-        out[PADDLE_CHANNEL * words + (paddleCell >>> 6)] = 1L << paddleCell;
-        out[BALL_CHANNEL * words + (ballCell >>> 6)] = 1L << ballCell;
-        out[TRAIL_CHANNEL * words + (trailCell >>> 6)] = 1L << trailCell;
-        for (int i = 0; i < words; i++) {
-            out[BRICK_CHANNEL * words + i] = bricks[i];
+        if (words == 2) {
+            // MinAtar's 10x10 board: straight-line code (a shift by n uses n mod 64, so each bit
+            // lands in its word's place whichever word holds it)
+            long paddleBit = 1L << paddleCell;
+            long ballBit = 1L << ballCell;
+            long trailBit = 1L << trailCell;
+            boolean paddleHigh = paddleCell >= 64;
+            boolean ballHigh = ballCell >= 64;
+            boolean trailHigh = trailCell >= 64;
+            out[0] = paddleHigh ? 0L : paddleBit;
+            out[1] = paddleHigh ? paddleBit : 0L;
+            out[2] = ballHigh ? 0L : ballBit;
+            out[3] = ballHigh ? ballBit : 0L;
+            out[4] = trailHigh ? 0L : trailBit;
+            out[5] = trailHigh ? trailBit : 0L;
+            out[6] = bricks[0];
+            out[7] = bricks[1];
+            return;
+        }
+        for (int w = 0; w < words; w++) {
+            out[w] = (paddleCell >>> 6) == w ? 1L << paddleCell : 0L;
+            out[words + w] = (ballCell >>> 6) == w ? 1L << ballCell : 0L;
+            out[2 * words + w] = (trailCell >>> 6) == w ? 1L << trailCell : 0L;
+            out[3 * words + w] = bricks[w];
         }
     }
 

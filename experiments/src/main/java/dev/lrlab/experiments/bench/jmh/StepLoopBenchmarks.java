@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,9 +32,6 @@ public class StepLoopBenchmarks {
     /** A Breakout game, a random policy, and buffers for its observation. */
     @State(Scope.Thread)
     public static class BreakoutState {
-        @Param({"none", "bitboards", "features"})
-        public String observation;
-
         Breakout game;
         UniformRandomProvider policy;
         long[] words;
@@ -49,27 +45,48 @@ public class StepLoopBenchmarks {
             words = new long[4 * game.wordsPerChannel()];
             features = new int[game.observationSpace().featureCount()];
         }
-    }
 
-    /** Breakout steps under a random policy (minimal action set, sticky 0.1). */
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public long breakoutRandomPolicy(BreakoutState s) {
-        long sink = 0;
-        Breakout game = s.game;
-        for (int i = 0; i < BATCH; i++) {
+        /** One step under the random policy (minimal action set, sticky 0.1). */
+        long step() {
             if (game.terminated()) {
                 game.reset();
             }
-            sink += (long) game.step(s.policy.nextInt(3));
-            switch (s.observation) {
-                case "bitboards" -> {
-                    game.bitBoards(s.words);
-                    sink += s.words[6];
-                }
-                case "features" -> sink += game.activeFeatures(s.features);
-                default -> { }
-            }
+            return (long) game.step(policy.nextInt(3));
+        }
+    }
+
+    /** Breakout steps, the observation not read. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long breakoutStep(BreakoutState s) {
+        long sink = 0;
+        for (int i = 0; i < BATCH; i++) {
+            sink += s.step();
+        }
+        return sink;
+    }
+
+    /** Breakout steps, each followed by reading the observation as bit boards. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long breakoutStepWithBitBoards(BreakoutState s) {
+        long sink = 0;
+        for (int i = 0; i < BATCH; i++) {
+            sink += s.step();
+            s.game.bitBoards(s.words);
+            sink += s.words[6];
+        }
+        return sink;
+    }
+
+    /** Breakout steps, each followed by listing the active features. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long breakoutStepWithFeatures(BreakoutState s) {
+        long sink = 0;
+        for (int i = 0; i < BATCH; i++) {
+            sink += s.step();
+            sink += s.game.activeFeatures(s.features);
         }
         return sink;
     }
