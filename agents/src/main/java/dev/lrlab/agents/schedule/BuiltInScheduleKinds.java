@@ -89,7 +89,8 @@ public final class BuiltInScheduleKinds implements ScheduleKindProvider {
         long length = p.requiredInteger("length", 1);
         double startFactor = p.number("start-factor", 0, Range.NON_NEGATIVE);
         Parameters then = p.child("then", false);
-        StepSizeSchedule after = then == null ? Constant.of(base) : kinds(then).create(base, then);
+        // nested schedules may be of any registered kind, third parties' included
+        StepSizeSchedule after = then == null ? Constant.of(base) : ScheduleKinds.load().create(base, then);
         return after == null ? null : WarmUp.of(base, length, startFactor, after);
     }
 
@@ -97,7 +98,7 @@ public final class BuiltInScheduleKinds implements ScheduleKindProvider {
         long[] boundaries = p.increasingIntegers("boundaries", 1, true);
         List<StepSizeSchedule> parts = new ArrayList<>();
         for (Parameters child : p.children("schedules", true)) {
-            parts.add(kinds(child).create(base, child));
+            parts.add(ScheduleKinds.load().create(base, child));
         }
         if (parts.contains(null) || parts.isEmpty()) {
             return null;
@@ -131,10 +132,5 @@ public final class BuiltInScheduleKinds implements ScheduleKindProvider {
                         : ReduceOnPlateau.ThresholdMode.REL,
                 (int) p.integer("cooldown", d.cooldown(), 0),
                 p.number("min-lr", d.minRate(), Range.NON_NEGATIVE)));
-    }
-
-    /** Nested schedules may be of any registered kind, third parties' included. */
-    private static ScheduleKinds kinds(Parameters ignored) {
-        return ScheduleKinds.load();
     }
 }

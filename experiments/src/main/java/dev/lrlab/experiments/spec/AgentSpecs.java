@@ -28,6 +28,7 @@ import dev.lrlab.env.ObservationSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Reads and validates one {@code agent:} entry of a spec into an {@link AgentChoice}. */
 public final class AgentSpecs {
@@ -105,9 +106,9 @@ public final class AgentSpecs {
                     + " has none; use linear-" + rule.id() + " or a policy-gradient agent");
         }
         double initial = p.number("initial-value", 0, Range.ANY);
-        Function<Void, Exploration> exploration = exploration(p, kinds);
+        Supplier<Exploration> exploration = exploration(p, kinds);
         return (env, stepSize, rate, rng) -> TabularAgent.of(new TabularConfig(rule, gamma, initial,
-                exploration.apply(null), stepSize, bound), env, rng);
+                exploration.get(), stepSize, bound), env, rng);
     }
 
     private static AgentBlueprint linear(Parameters p, TdRule rule, double gamma, double bound,
@@ -115,9 +116,9 @@ public final class AgentSpecs {
         requireNotVisits(p, clock);
         OptimizerConfig optimizer = optimizer(p, "optimizer");
         Function<ObservationSpace, FeatureMap> features = features(p, envId, space);
-        Function<Void, Exploration> exploration = exploration(p, kinds);
+        Supplier<Exploration> exploration = exploration(p, kinds);
         return (env, stepSize, rate, rng) -> LinearQAgent.of(new LinearConfig(rule, gamma,
-                exploration.apply(null), stepSize, optimizer, bound),
+                exploration.get(), stepSize, optimizer, bound),
                 features.apply(env.observationSpace()), env, rng);
     }
 
@@ -151,11 +152,12 @@ public final class AgentSpecs {
         }
     }
 
-    private static Function<Void, Exploration> exploration(Parameters p, ScheduleKinds kinds) {
+    /** The exploration the map describes; a supplier, because each agent needs its own schedule. */
+    private static Supplier<Exploration> exploration(Parameters p, ScheduleKinds kinds) {
         Parameters e = p.child("exploration", false);
         if (e == null) {
             p.resolve("exploration", SpecReader.ordered("type", "epsilon-greedy", "epsilon", DEFAULT_EPSILON));
-            return unused -> Exploration.EpsilonGreedy.of(DEFAULT_EPSILON);
+            return () -> Exploration.EpsilonGreedy.of(DEFAULT_EPSILON);
         }
         String type = e.choice("type", "epsilon-greedy", List.of("epsilon-greedy", "softmax"));
         boolean softmax = "softmax".equals(type);
@@ -163,7 +165,7 @@ public final class AgentSpecs {
         ScalarSetting setting = ScalarSetting.read(e, key, softmax ? 1.0 : DEFAULT_EPSILON,
                 softmax ? Range.NON_NEGATIVE : Range.UNIT, kinds);
         e.reportUnknownKeys();
-        return unused -> {
+        return () -> {
             ClockedSchedule s = setting.create(kinds);
             return softmax ? new Exploration.Softmax(s) : new Exploration.EpsilonGreedy(s);
         };

@@ -73,14 +73,14 @@ public final class SpecReader {
         Problems problems = new Problems();
         @SuppressWarnings("unchecked")
         Map<String, Object> top = (Map<String, Object>) map;
-        ExperimentSpec spec = validate(Parameters.of("", top, problems), top);
+        ExperimentSpec spec = validate(Parameters.of("", top, problems));
         if (!problems.isEmpty() || spec == null) {
             throw new SpecException(source, problems.messages());
         }
         return spec;
     }
 
-    private ExperimentSpec validate(Parameters p, Map<String, Object> raw) {
+    private ExperimentSpec validate(Parameters p) {
         String name = p.text("name", null);
         if (name == null && !p.has("name")) {
             p.problem("name", "is required (used for the output folder)");
