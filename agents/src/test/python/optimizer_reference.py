@@ -43,6 +43,8 @@ CASES = [
     ("adam-weight-decay", {"weight_decay": 0.05}, lambda p: torch.optim.Adam(p, lr=1.0, weight_decay=0.05)),
     ("adamw", {}, lambda p: torch.optim.AdamW(p, lr=1.0)),
     ("adamw-0.1", {"weight_decay": 0.1}, lambda p: torch.optim.AdamW(p, lr=1.0, weight_decay=0.1)),
+    ("adam-amsgrad", {"amsgrad": True}, lambda p: torch.optim.Adam(p, lr=1.0, amsgrad=True)),
+    ("adamw-amsgrad", {"amsgrad": True}, lambda p: torch.optim.AdamW(p, lr=1.0, amsgrad=True)),
     ("adagrad", {}, lambda p: torch.optim.Adagrad(p, lr=1.0)),
 ]
 

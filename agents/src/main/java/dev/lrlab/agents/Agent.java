@@ -17,7 +17,8 @@ import dev.lrlab.env.Environment;
  *
  * The agent reads observations and the {@code terminated} / {@code truncated} flags from the
  * environment itself, so a step allocates nothing. It stops with a {@link DivergedException} when
- * its values become non-finite or leave their bound.
+ * its values become non-finite or leave their bound. What it measures (TD errors, losses, update
+ * sizes) it publishes through the metric sink of its {@link TrialContext}.
  */
 public interface Agent {
 
@@ -37,14 +38,4 @@ public interface Agent {
 
     /** The action the agent's current greedy policy takes, without exploring or learning. */
     int greedyAction(Environment env);
-
-    /** What the agent measured since the last call (TD error or loss, update size, step sizes); resets it. */
-    AgentDiagnostics takeDiagnostics();
-
-    /**
-     * Feeds a monitored metric (for example an evaluation return) to schedules that react to one,
-     * such as reduce-on-plateau. Ignored by default.
-     */
-    default void observeMetric(double metric) {
-    }
 }

@@ -65,6 +65,14 @@ public interface Environment {
         return 0;
     }
 
+    /**
+     * The environment under any wrappers (time limits), for asking it about optional abilities
+     * such as {@link Traceable} or {@link dev.lrlab.env.metrics.PublishesMetrics}.
+     */
+    default Environment unwrapped() {
+        return this;
+    }
+
     /** The current observation as a state index in {@code 0 .. observationSpace().stateCount() - 1}. */
     int state();
 

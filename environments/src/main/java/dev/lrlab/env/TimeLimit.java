@@ -29,6 +29,11 @@ public final class TimeLimit implements Environment, Renderable {
     }
 
     @Override
+    public Environment unwrapped() {
+        return inner.unwrapped();
+    }
+
+    @Override
     public String id() {
         return inner.id();
     }

@@ -9,19 +9,30 @@ import dev.lrlab.reports.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * The numbers behind a report: trials grouped by configuration (agent / schedule) and learning
- * rate, their mean curves with confidence bands, and per-rate summaries with bootstrap intervals.
- * Diverged and failed trials are counted, never averaged in.
+ * The numbers behind a report: trials grouped by configuration (agent / schedule) and point of the
+ * sweep (the learning rate and any other swept setting), their mean curves with confidence bands,
+ * and per-point summaries with bootstrap intervals. Diverged, failed and stopped trials are
+ * counted, never averaged in.
+ *
+ * <p>One swept path is the x axis of the sensitivity figures ({@link #xParameter()}, the learning
+ * rate unless the report is told otherwise); a series is a configuration with the values of the
+ * other swept paths fixed, drawn as one line against x.
  */
 public final class Analysis {
 
-    /** The summaries reported per (configuration, learning rate). */
+    /** The path of the learning rate in a point: every record has one, from its {@code learning_rate}. */
+    public static final String LEARNING_RATE = "learning-rate.value";
+
+    /** The summaries reported per (configuration, point). */
     public enum Metric {
         INTERIM("interim", "mean return over the first episodes"),
         ASYMPTOTIC("asymptotic", "mean return over the last episodes"),
@@ -46,26 +57,66 @@ public final class Analysis {
     }
 
     /**
-     * The trials of one configuration at one learning rate.
+     * A path of the run's points and its values, sorted (numbers ascending, words as first seen).
+     *
+     * @param path the path, such as {@code agent.exploration.epsilon}
+     * @param label its short name for figures: the last part of the path ("epsilon"), or "α" for the
+     *     learning rate
+     * @param values its values in the run
+     */
+    public record Parameter(String path, String label, List<Object> values) {
+
+        /** Whether the run has more than one value of it. */
+        public boolean swept() {
+            return values.size() > 1;
+        }
+
+        /** Whether every value is a number. */
+        public boolean numeric() {
+            return values.stream().allMatch(v -> v instanceof Double);
+        }
+
+        /** Whether a log axis suits it: positive numbers spanning at least a factor of 10, or the learning rate. */
+        public boolean logScale() {
+            if (!numeric() || values.isEmpty()) {
+                return false;
+            }
+            double lo = (Double) values.get(0);
+            double hi = (Double) values.get(values.size() - 1);
+            return lo > 0 && (path.equals(LEARNING_RATE) || hi / lo >= 10);
+        }
+    }
+
+    /**
+     * The trials of one configuration at one point.
      *
      * @param configuration agent / schedule
-     * @param learningRate the rate
+     * @param agent the agent's label
+     * @param schedule the schedule's label
+     * @param point the value of every path of the run at this point, the learning rate included
+     * @param learningRate the learning rate
      * @param completed trials that ran their budget, by seed
      * @param diverged how many diverged
      * @param failed how many failed
+     * @param stopped how many a listener stopped
      * @param curve the mean (smoothed) return curve of the completed trials
      * @param summaries per metric: mean and IQM with bootstrap intervals, over completed trials' scores
      */
-    public record Group(String configuration, String agent, String schedule, double learningRate,
-            List<TrialRecord> completed, int diverged, int failed, MeanCurve curve,
+    public record Group(String configuration, String agent, String schedule, Map<String, Object> point,
+            double learningRate, List<TrialRecord> completed, int diverged, int failed, int stopped, MeanCurve curve,
             Map<Metric, Summary> summaries) {
 
         public int total() {
-            return completed.size() + diverged + failed;
+            return completed.size() + diverged + failed + stopped;
         }
 
         public double divergenceRate() {
             return total() == 0 ? Double.NaN : (double) diverged / total();
+        }
+
+        /** This group's value of a path. */
+        public Object value(String path) {
+            return point.get(path);
         }
     }
 
@@ -81,46 +132,133 @@ public final class Analysis {
 
     private final List<Group> groups;
     private final List<String> configurations;
+    private final List<Parameter> parameters;
+    private final Parameter x;
     private final int window;
     private final int smoothing;
     private final boolean overSteps;
 
-    private Analysis(List<Group> groups, List<String> configurations, int window, int smoothing, boolean overSteps) {
+    private Analysis(List<Group> groups, List<String> configurations, List<Parameter> parameters, Parameter x,
+            int window, int smoothing, boolean overSteps) {
         this.groups = groups;
         this.configurations = configurations;
+        this.parameters = parameters;
+        this.x = x;
         this.window = window;
         this.smoothing = smoothing;
         this.overSteps = overSteps;
     }
 
+    /**
+     * Groups and summarises the trials.
+     *
+     * @throws IllegalArgumentException when the options name an x parameter the run does not have
+     */
     public static Analysis of(List<TrialRecord> trials, ReportOptions options) {
         int episodes = trials.stream().mapToInt(t -> t.returns().length).max().orElse(0);
         // 0: each trial's own first and last tenth (step budgets give trials different episode counts)
         int window = options.window();
         int smoothing = options.smoothing() > 0 ? options.smoothing() : Math.max(1, episodes / 50);
         Bootstrap bootstrap = Bootstrap.of(options.resamples(), options.confidence(), options.seed());
+        List<Parameter> parameters = parameters(trials);
+        Parameter x = chooseX(parameters, options.xParameter());
 
-        Map<String, Map<Double, List<TrialRecord>>> byConfig = new TreeMap<>();
+        Map<String, Map<String, List<TrialRecord>>> byConfig = new TreeMap<>();
         for (TrialRecord t : trials) {
-            byConfig.computeIfAbsent(t.configuration(), k -> new TreeMap<>())
-                    .computeIfAbsent(t.learningRate(), k -> new ArrayList<>()).add(t);
+            byConfig.computeIfAbsent(t.configuration(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(pointKey(pointOf(t)), k -> new ArrayList<>()).add(t);
         }
         double[] stepGrid = options.overSteps() ? stepGrid(trials) : null;
         List<Group> groups = new ArrayList<>();
         for (var config : byConfig.entrySet()) {
-            for (var rate : config.getValue().entrySet()) {
-                List<TrialRecord> all = new ArrayList<>(rate.getValue());
+            List<Group> ofConfig = new ArrayList<>();
+            for (List<TrialRecord> all : config.getValue().values()) {
                 all.sort(Comparator.comparingLong(TrialRecord::seed));
                 List<TrialRecord> completed = all.stream().filter(t -> t.status() == TrialStatus.completed).toList();
-                int diverged = (int) all.stream().filter(t -> t.status() == TrialStatus.diverged).count();
-                int failed = all.size() - completed.size() - diverged;
+                int diverged = count(all, TrialStatus.diverged);
+                int stopped = count(all, TrialStatus.stopped);
+                int failed = all.size() - completed.size() - diverged - stopped;
                 TrialRecord first = all.get(0);
-                groups.add(new Group(config.getKey(), first.agent(), first.schedule(), rate.getKey(), completed,
-                        diverged, failed, curve(completed, smoothing, stepGrid, options.confidence()),
+                ofConfig.add(new Group(config.getKey(), first.agent(), first.schedule(), pointOf(first),
+                        first.learningRate(), completed, diverged, failed, stopped,
+                        curve(completed, smoothing, stepGrid, options.confidence()),
                         summaries(completed, window, bootstrap)));
             }
+            ofConfig.sort(byPoint(parameters));
+            groups.addAll(ofConfig);
         }
-        return new Analysis(groups, new ArrayList<>(byConfig.keySet()), window, smoothing, options.overSteps());
+        return new Analysis(groups, new ArrayList<>(byConfig.keySet()), parameters, x, window, smoothing,
+                options.overSteps());
+    }
+
+    private static int count(List<TrialRecord> trials, TrialStatus status) {
+        return (int) trials.stream().filter(t -> t.status() == status).count();
+    }
+
+    /** A record's point: its swept paths, and the learning rate. */
+    static Map<String, Object> pointOf(TrialRecord t) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put(LEARNING_RATE, t.learningRate());
+        t.point().forEach((path, value) -> point.put(path, normalized(value)));
+        return point;
+    }
+
+    private static Object normalized(Object v) {
+        return v instanceof Number n ? (Object) n.doubleValue() : String.valueOf(v);
+    }
+
+    private static String pointKey(Map<String, Object> point) {
+        return new TreeMap<>(point).toString();
+    }
+
+    /** Every path of the run's points with its values; the learning rate first. */
+    private static List<Parameter> parameters(List<TrialRecord> trials) {
+        Map<String, Set<Object>> values = new LinkedHashMap<>();
+        for (TrialRecord t : trials) {
+            pointOf(t).forEach((path, v) -> values.computeIfAbsent(path, k -> new LinkedHashSet<>()).add(v));
+        }
+        List<Parameter> out = new ArrayList<>();
+        for (var e : values.entrySet()) {
+            List<Object> sorted = new ArrayList<>(e.getValue());
+            if (sorted.stream().allMatch(v -> v instanceof Double)) {
+                sorted.sort(Comparator.comparingDouble(v -> (Double) v));
+            }
+            out.add(new Parameter(e.getKey(), null, sorted));
+        }
+        // short labels: the last part of each path, unless two paths share it
+        List<Parameter> labelled = new ArrayList<>();
+        for (Parameter p : out) {
+            String last = p.path().substring(p.path().lastIndexOf('.') + 1);
+            long same = out.stream().filter(o -> o.path().endsWith("." + last) || o.path().equals(last)).count();
+            String label = p.path().equals(LEARNING_RATE) ? "α" : same > 1 ? p.path() : last;
+            labelled.add(new Parameter(p.path(), label, p.values()));
+        }
+        return labelled;
+    }
+
+    private static Parameter chooseX(List<Parameter> parameters, String wanted) {
+        if (wanted != null) {
+            return parameters.stream().filter(p -> p.path().equals(wanted)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("the run has no swept path '" + wanted + "'; its paths: "
+                            + String.join(", ", parameters.stream().map(Parameter::path).toList())));
+        }
+        Parameter rate = parameters.get(0);
+        if (rate.swept()) {
+            return rate;
+        }
+        return parameters.stream().filter(Parameter::swept).findFirst().orElse(rate);
+    }
+
+    private static Comparator<Group> byPoint(List<Parameter> parameters) {
+        return (a, b) -> {
+            for (Parameter p : parameters) {
+                int c = Integer.compare(p.values().indexOf(a.value(p.path())), p.values().indexOf(b.value(p.path())));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
     }
 
     private static double[] stepGrid(List<TrialRecord> trials) {
@@ -200,14 +338,78 @@ public final class Analysis {
         return groups.stream().filter(g -> g.configuration().equals(configuration)).toList();
     }
 
-    /** Every learning rate in the run, ascending. */
-    public List<Double> learningRates() {
-        return new ArrayList<>(new TreeSet<>(groups.stream().map(Group::learningRate).toList()));
+    /** Every path of the run's points, the learning rate first, whether swept or not. */
+    public List<Parameter> parameters() {
+        return parameters;
     }
 
-    /** The rate of a configuration with the best asymptotic mean, among rates with completed trials. */
+    /** The paths with more than one value in the run. */
+    public List<Parameter> swept() {
+        return parameters.stream().filter(Parameter::swept).toList();
+    }
+
+    /** The parameter on the x axis of the sensitivity figures. */
+    public Parameter xParameter() {
+        return x;
+    }
+
+    /** The series of the sensitivity figures: configurations, each with the other swept paths fixed. */
+    public List<String> series() {
+        List<String> out = new ArrayList<>();
+        for (Group g : groups) {
+            String s = seriesOf(g);
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The groups of a series, in the order of the x parameter's values. */
+    public List<Group> groupsOfSeries(String series) {
+        return groups.stream().filter(g -> seriesOf(g).equals(series))
+                .sorted(Comparator.comparingInt(g -> x.values().indexOf(g.value(x.path())))).toList();
+    }
+
+    /** A group's series: its configuration, and its values of the swept paths other than x. */
+    public String seriesOf(Group g) {
+        StringBuilder s = new StringBuilder(g.configuration());
+        for (Parameter p : swept()) {
+            if (!p.path().equals(x.path())) {
+                s.append(" · ").append(p.label()).append(" = ").append(show(g.value(p.path())));
+            }
+        }
+        return s.toString();
+    }
+
+    /** Every learning rate in the run, ascending. */
+    public List<Double> learningRates() {
+        return parameters.get(0).values().stream().map(v -> (Double) v).toList();
+    }
+
+    /** A value as labels show it: numbers compact (powers of two as 2^k), words as they are. */
+    public static String show(Object value) {
+        if (value instanceof Double d) {
+            double log2 = Math.log(d) / Math.log(2);
+            if (d > 0 && Math.abs(log2 - Math.rint(log2)) < 1e-9 && Math.abs(log2) >= 4) {
+                return "2^" + (long) Math.rint(log2);
+            }
+            return String.format(Locale.ROOT, "%.3g", d).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+        }
+        return Objects.toString(value);
+    }
+
+    /** The point of the configuration with the best asymptotic mean, among points with completed trials. */
     public Group best(String configuration) {
         return groupsOf(configuration).stream()
+                .filter(g -> g.summaries().containsKey(Metric.ASYMPTOTIC))
+                .max(Comparator.comparingDouble(g -> g.summaries().get(Metric.ASYMPTOTIC).mean().estimate()))
+                .orElse(null);
+    }
+
+    /** The best point of a series, as {@link #best(String)} does for a configuration. */
+    public Group bestOfSeries(String series) {
+        return groupsOfSeries(series).stream()
                 .filter(g -> g.summaries().containsKey(Metric.ASYMPTOTIC))
                 .max(Comparator.comparingDouble(g -> g.summaries().get(Metric.ASYMPTOTIC).mean().estimate()))
                 .orElse(null);

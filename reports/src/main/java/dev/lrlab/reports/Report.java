@@ -43,18 +43,30 @@ public final class Report {
     private Report() {
     }
 
-    public static Result write(RunData run, ReportOptions options) throws IOException {
+    /**
+     * Writes the report.
+     *
+     * @throws ReportException when the options do not fit the run (an x parameter it did not sweep)
+     */
+    public static Result write(RunData run, ReportOptions options) throws IOException, ReportException {
         System.setProperty("java.awt.headless", "true");
+        Analysis analysis;
+        try {
+            analysis = Analysis.of(run.trials(), options.resolvedFor(run));
+        } catch (IllegalArgumentException e) {
+            throw new ReportException(e.getMessage());
+        }
         Path dir = run.dir().resolve("report");
         Files.createDirectories(dir);
-        Analysis analysis = Analysis.of(run.trials(), options.resolvedFor(run));
+        String rateNote = rateNote(run);
 
         List<Figure> figures = new ArrayList<>();
         figures.add(Charts.returnCurves(analysis));
-        figures.add(Charts.sensitivity(analysis));
-        figures.add(Charts.divergence(analysis));
+        figures.add(Charts.sensitivity(analysis, rateNote));
+        figures.add(Charts.divergence(analysis, rateNote));
+        addIfPresent(figures, Charts.heatMap(analysis, rateNote));
         addIfPresent(figures, Charts.schedules(run.manifest()));
-        addIfPresent(figures, Charts.stepSizes(analysis));
+        figures.addAll(Charts.metrics(analysis));
         figures.addAll(gridPolicies(analysis));
 
         List<String> svgs = new ArrayList<>();
@@ -68,6 +80,21 @@ public final class Report {
         Files.writeString(dir.resolve("report.html"), Html.page(run, analysis, figures, svgs),
                 StandardCharsets.UTF_8);
         return new Result(dir, figures.stream().map(Figure::name).toList(), run.warnings(), run.trials().size());
+    }
+
+    /**
+     * What the learning rate means, when every agent of the run says the same thing about it (tile
+     * coding divides it among the tilings); "" otherwise (the figures' captions then say nothing).
+     */
+    static String rateNote(RunData run) {
+        var notes = run.manifest() == null ? null : run.manifest().learningRateNotes();
+        if (notes == null || notes.isEmpty()) {
+            return "";
+        }
+        var distinct = notes.values().stream().distinct().toList();
+        boolean everyAgent = notes.keySet().containsAll(run.trials().stream().map(TrialRecord::agent).distinct().toList());
+        return distinct.size() == 1 && everyAgent ? distinct.get(0)
+                : String.join("; ", notes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     private static void addIfPresent(List<Figure> figures, Figure f) {
@@ -99,10 +126,31 @@ public final class Report {
                 }
             }
             String name = "policy-" + config.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-            out.add(GridPolicyDrawing.of(name, config + " at α = " + Charts.rate(best.learningRate())
+            out.add(GridPolicyDrawing.of(name, config + " at " + pointLabel(analysis, best)
                     + " (best asymptotic return)", new GridPolicy(representative.map(), representative.glyphs(), values)));
         }
         return out;
+    }
+
+    /** A group's point in words: "α = 0.5, epsilon = 0.1" (the swept paths only, the learning rate always). */
+    static String pointLabel(Analysis a, Group g) {
+        List<String> parts = new ArrayList<>();
+        parts.add("α = " + Charts.rate(g.learningRate()));
+        for (Analysis.Parameter p : a.swept()) {
+            if (!p.path().equals(Analysis.LEARNING_RATE)) {
+                parts.add(p.label() + " = " + Analysis.show(g.value(p.path())));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The swept paths other than the learning rate: the extra columns of the CSVs and tables. */
+    private static List<Analysis.Parameter> extraColumns(Analysis a) {
+        return a.swept().stream().filter(p -> !p.path().equals(Analysis.LEARNING_RATE)).toList();
+    }
+
+    private static String cellOf(Object value) {
+        return value instanceof Double d ? number(d) : csv(String.valueOf(value));
     }
 
     static String number(double v) {
@@ -111,7 +159,11 @@ public final class Report {
 
     private static void writeSummaryCsv(Analysis a, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("configuration,agent,schedule,learning_rate,trials,completed,diverged,failed,divergence_rate");
+            w.write("configuration,agent,schedule,learning_rate");
+            for (Analysis.Parameter p : extraColumns(a)) {
+                w.write("," + csv(p.path()));
+            }
+            w.write(",trials,completed,diverged,failed,stopped,divergence_rate");
             for (Metric m : Metric.values()) {
                 for (String s : List.of("mean", "mean_low", "mean_high", "iqm", "iqm_low", "iqm_high")) {
                     w.write("," + m.id() + "_" + s);
@@ -120,8 +172,13 @@ public final class Report {
             w.write("\n");
             for (Group g : a.groups()) {
                 w.write(String.join(",", csv(g.configuration()), csv(g.agent()), csv(g.schedule()),
-                        number(g.learningRate()), Integer.toString(g.total()), Integer.toString(g.completed().size()),
-                        Integer.toString(g.diverged()), Integer.toString(g.failed()), number(g.divergenceRate())));
+                        number(g.learningRate())));
+                for (Analysis.Parameter p : extraColumns(a)) {
+                    w.write("," + cellOf(g.value(p.path())));
+                }
+                w.write("," + String.join(",", Integer.toString(g.total()), Integer.toString(g.completed().size()),
+                        Integer.toString(g.diverged()), Integer.toString(g.failed()), Integer.toString(g.stopped()),
+                        number(g.divergenceRate())));
                 for (Metric m : Metric.values()) {
                     Summary s = g.summaries().get(m);
                     if (s == null) {
@@ -139,11 +196,18 @@ public final class Report {
 
     private static void writeCurvesCsv(Analysis a, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("configuration,learning_rate," + (a.overSteps() ? "step" : "episode") + ",mean,low,high,n\n");
+            StringBuilder header = new StringBuilder("configuration,learning_rate,");
+            for (Analysis.Parameter p : extraColumns(a)) {
+                header.append(csv(p.path())).append(',');
+            }
+            w.write(header + (a.overSteps() ? "step" : "episode") + ",mean,low,high,n\n");
             StringBuilder line = new StringBuilder(128);
             for (Group g : a.groups()) {
                 MeanCurve c = g.curve();
-                String prefix = csv(g.configuration()) + "," + number(g.learningRate()) + ",";
+                StringBuilder prefix = new StringBuilder(csv(g.configuration()) + "," + number(g.learningRate()) + ",");
+                for (Analysis.Parameter p : extraColumns(a)) {
+                    prefix.append(cellOf(g.value(p.path()))).append(',');
+                }
                 for (int j = 0; j < c.x().length; j++) {
                     if (c.count()[j] == 0) {
                         continue;
@@ -171,20 +235,24 @@ public final class Report {
                 .append("; asymptotic: over the last ").append(a.windowLabel())
                 .append("; AUC: over all episodes. Mean and IQM over completed trials with 95% stratified "
                         + "bootstrap intervals; diverged and failed trials are counted, not averaged in.\n\n");
-        md.append("| configuration | α | done / diverged / failed | interim mean [95% CI] | asymptotic mean [95% CI] "
+        List<Analysis.Parameter> extra = extraColumns(a);
+        md.append("| configuration | α |");
+        extra.forEach(p -> md.append(" ").append(p.label()).append(" |"));
+        md.append(" done / diverged / failed | interim mean [95% CI] | asymptotic mean [95% CI] "
                 + "| asymptotic IQM [95% CI] | AUC mean | final greedy eval |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|").append("---|".repeat(extra.size())).append("---|---|---|---|---|---|\n");
         for (Group g : a.groups()) {
-            md.append("| ").append(g.configuration()).append(" | ").append(Charts.rate(g.learningRate()))
-                    .append(" | ").append(g.completed().size()).append(" / ").append(g.diverged()).append(" / ")
-                    .append(g.failed()).append(" | ").append(cell(g, Metric.INTERIM, false)).append(" | ")
+            md.append("| ").append(g.configuration()).append(" | ").append(Charts.rate(g.learningRate())).append(" |");
+            extra.forEach(p -> md.append(" ").append(Analysis.show(g.value(p.path()))).append(" |"));
+            md.append(" ").append(g.completed().size()).append(" / ").append(g.diverged()).append(" / ")
+                    .append(g.failed() + g.stopped()).append(" | ").append(cell(g, Metric.INTERIM, false)).append(" | ")
                     .append(cell(g, Metric.ASYMPTOTIC, false)).append(" | ").append(cell(g, Metric.ASYMPTOTIC, true))
                     .append(" | ").append(point(g, Metric.AUC)).append(" | ").append(point(g, Metric.FINAL_EVALUATION))
                     .append(" |\n");
         }
         List<String> configs = a.configurations();
         if (configs.size() > 1) {
-            md.append("\n## Probability of improvement (asymptotic return, each at its best α)\n\n");
+            md.append("\n## Probability of improvement (asymptotic return, each at its best point)\n\n");
             md.append("P(X > Y): the chance that a seed of the row configuration beats a seed of the column one.\n\n|  |");
             configs.forEach(c -> md.append(" ").append(c).append(" |"));
             md.append("\n|---|").append("---|".repeat(configs.size())).append("\n");

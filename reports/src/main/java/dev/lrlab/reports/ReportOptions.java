@@ -9,8 +9,15 @@ package dev.lrlab.reports;
  * @param resamples bootstrap resamples for intervals
  * @param confidence confidence level of intervals and bands
  * @param seed seed of the bootstrap's generator
+ * @param xParameter the swept path on the x axis of the sensitivity figures, or null for the learning
+ *     rate (or, when the run did not sweep it, the first swept path)
  */
-public record ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed) {
+public record ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed,
+        String xParameter) {
+
+    public ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed) {
+        this(smoothing, xAxis, window, resamples, confidence, seed, null);
+    }
 
     /** The x axis of return curves. */
     public enum XAxis {
@@ -36,6 +43,7 @@ public record ReportOptions(int smoothing, XAxis xAxis, int window, int resample
                 && run.manifest().spec().isJsonObject()
                 && run.manifest().spec().getAsJsonObject().get("budget") instanceof com.google.gson.JsonObject b
                 && b.has("steps");
-        return new ReportOptions(smoothing, steps ? XAxis.STEPS : XAxis.EPISODES, window, resamples, confidence, seed);
+        return new ReportOptions(smoothing, steps ? XAxis.STEPS : XAxis.EPISODES, window, resamples, confidence, seed,
+                xParameter);
     }
 }

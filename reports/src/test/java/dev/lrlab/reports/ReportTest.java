@@ -55,8 +55,9 @@ class ReportTest {
                 "SVG keeps text as text");
         List<String> csv = Files.readAllLines(r.dir().resolve("summary.csv"));
         assertEquals(5, csv.size(), "a header and one row per (configuration, rate)");
-        assertTrue(csv.get(0).startsWith("configuration,agent,schedule,learning_rate,trials,completed,diverged,failed"));
-        assertTrue(csv.contains(csv.stream().filter(l -> l.startsWith("b / constant,b,constant,1.00000,4,0,4,0,1.00000"))
+        assertTrue(csv.get(0).startsWith("configuration,agent,schedule,learning_rate,trials,completed,diverged,failed,"
+                + "stopped,divergence_rate"));
+        assertTrue(csv.contains(csv.stream().filter(l -> l.startsWith("b / constant,b,constant,1.00000,4,0,4,0,0,1.00000"))
                 .findFirst().orElse("missing diverged row")));
         String html = Files.readString(r.dir().resolve("report.html"));
         Matcher svgs = Pattern.compile("<svg").matcher(html);

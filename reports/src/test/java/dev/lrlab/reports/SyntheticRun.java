@@ -32,7 +32,7 @@ final class SyntheticRun {
                 status == TrialStatus.diverged ? 55L : null, status == TrialStatus.diverged ? "Q is NaN at step 55" : null,
                 returns, lengths, 10L * episodes, 0.01,
                 new Evaluation[] {new Evaluation(episodes, 10L * episodes, base + 100, 5)}, null,
-                status == TrialStatus.completed ? policy : null);
+                status == TrialStatus.completed ? policy : null, null, null, null, null);
     }
 
     static List<TrialRecord> standard() {
@@ -55,7 +55,7 @@ final class SyntheticRun {
         new Manifest("synthetic", JsonParser.parseString("{\"name\":\"synthetic\"}"), "test", null, "jvm",
                 "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", trials.size(),
                 List.of(new Manifest.ScheduleCurve("constant", "steps", 0.1, new long[] {0, 100},
-                        new double[] {0.1, 0.1}))).write(dir);
+                        new double[] {0.1, 0.1})), null).write(dir);
         return dir;
     }
 }

@@ -1,7 +1,6 @@
 package dev.lrlab.agents.baseline;
 
 import dev.lrlab.agents.Agent;
-import dev.lrlab.agents.AgentDiagnostics;
 import dev.lrlab.env.Environment;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -36,10 +35,5 @@ public final class RandomAgent implements Agent {
     @Override
     public int greedyAction(Environment env) {
         return rng.nextInt(actions);
-    }
-
-    @Override
-    public AgentDiagnostics takeDiagnostics() {
-        return new AgentDiagnostics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
     }
 }

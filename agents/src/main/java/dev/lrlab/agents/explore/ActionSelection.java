@@ -79,24 +79,4 @@ public final class ActionSelection {
         }
         return total;
     }
-
-    /** The expected action value under the exploration policy (Expected Sarsa's target). */
-    public static double expectedValue(Exploration exploration, double parameter, double[] q, int offset,
-            int n, double[] scratch) {
-        if (exploration instanceof Exploration.Softmax && parameter > 0) {
-            double total = softmaxProbabilities(q, offset, n, parameter, scratch);
-            double sum = 0;
-            for (int a = 0; a < n; a++) {
-                sum += scratch[a] * q[offset + a];
-            }
-            return sum / total;
-        }
-        double epsilon = exploration instanceof Exploration.EpsilonGreedy ? parameter : 0;
-        double mean = 0;
-        for (int a = 0; a < n; a++) {
-            mean += q[offset + a];
-        }
-        // greedy ties share (1 - epsilon) but have equal values, so the max stands for all of them
-        return (1 - epsilon) * max(q, offset, n) + epsilon * mean / n;
-    }
 }

@@ -19,23 +19,36 @@ public final class TileCoding implements FeatureMap {
     private final int width;
     private final int tilesAcross;
     private final int tilesPerTiling;
+    private final boolean divideRate;
 
-    private TileCoding(int tilings, int tileSize, int height, int width) {
+    private TileCoding(int tilings, int tileSize, int height, int width, boolean divideRate) {
         this.tilings = tilings;
+        this.divideRate = divideRate;
         this.tileSize = tileSize;
         this.width = width;
         this.tilesAcross = width / tileSize + 2;
         this.tilesPerTiling = (height / tileSize + 2) * tilesAcross;
     }
 
+    /** Tile coding whose step size is divided among the tilings (Sutton &amp; Barto's alpha/n). */
     public static TileCoding of(ObservationSpace space, int tilings, int tileSize) {
+        return of(space, tilings, tileSize, true);
+    }
+
+    /** Tile coding; with {@code divideRate} false each weight moves by the full rate. */
+    public static TileCoding of(ObservationSpace space, int tilings, int tileSize, boolean divideRate) {
         if (!space.isDiscrete() || space.channels() != 1) {
             throw new IllegalArgumentException("tile coding needs states that are cells of a grid");
         }
         if (tilings < 1 || tileSize < 1) {
             throw new IllegalArgumentException("tilings and tile-size must be >= 1");
         }
-        return new TileCoding(tilings, tileSize, space.height(), space.width());
+        return new TileCoding(tilings, tileSize, space.height(), space.width(), divideRate);
+    }
+
+    @Override
+    public double rateScale() {
+        return divideRate ? 1.0 / tilings : 1;
     }
 
     @Override

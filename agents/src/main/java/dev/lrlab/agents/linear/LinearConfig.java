@@ -1,7 +1,7 @@
 package dev.lrlab.agents.linear;
 
 import dev.lrlab.agents.explore.Exploration;
-import dev.lrlab.agents.optim.OptimizerConfig;
+import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.schedule.ClockedSchedule;
 import dev.lrlab.agents.tabular.TdRule;
 
@@ -16,7 +16,7 @@ import dev.lrlab.agents.tabular.TdRule;
  * @param divergenceBound |weight| or |TD error| beyond this ends the trial as diverged
  */
 public record LinearConfig(TdRule rule, double gamma, Exploration exploration, ClockedSchedule stepSize,
-        OptimizerConfig optimizer, double divergenceBound) {
+        OptimizerBlueprint optimizer, double divergenceBound) {
 
     public LinearConfig {
         if (rule == TdRule.DOUBLE_Q_LEARNING) {

@@ -1,23 +1,25 @@
 package dev.lrlab.agents.linear;
 
 import dev.lrlab.agents.Agent;
-import dev.lrlab.agents.AgentDiagnostics;
-import dev.lrlab.agents.DiagnosticsAccumulator;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.explore.ActionSelection;
-import dev.lrlab.agents.explore.Exploration;
 import dev.lrlab.agents.features.FeatureMap;
 import dev.lrlab.agents.optim.Optimizer;
-import dev.lrlab.agents.optim.StepSizeStats;
-import dev.lrlab.agents.schedule.ReduceOnPlateau;
+import dev.lrlab.agents.tabular.TdRule;
 import dev.lrlab.env.Environment;
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.metrics.Reduction;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Semi-gradient Q-learning, Sarsa and Expected Sarsa with {@code q(s, a) = w_a . x(s)} over binary
  * features (Sutton &amp; Barto section 10.1). The gradient of the squared TD error goes through
  * an {@link Optimizer}, so Adam or RMSprop can drive it; with SGD the update is the book's
- * {@code w_a += alpha delta x(s)}.
+ * {@code w_a += alpha delta x(s)} (alpha times the feature map's {@link FeatureMap#rateScale()}).
+ * As in the tabular agents, only Sarsa chooses the next action before the update.
+ *
+ * <p>Metrics: {@code abs_td_error}, {@code step_size} (the rate given to the optimizer),
+ * {@code max_abs_q} (the largest |q(s, a)| updated), the optimizer's, and the exploration parameter.
  */
 public final class LinearQAgent implements Agent {
 
@@ -32,18 +34,22 @@ public final class LinearQAgent implements Agent {
     private final Optimizer optimizer;
     private final double[] qRow;
     private final double[] scratch;
-    private final double[] stepSizeScratch;
     private final int[] active;
     private final int[] nextActive;
     private final int[] touched;
-    private final DiagnosticsAccumulator diagnostics = new DiagnosticsAccumulator();
+    private final double rateScale;
+    private final MetricSink metrics;
+    private final int tdMetric;
+    private final int rateMetric;
+    private final int maxQMetric;
 
     private int activeCount;
     private int action;
     private long steps;
     private long episodes;
 
-    private LinearQAgent(LinearConfig config, FeatureMap features, int actions, UniformRandomProvider rng) {
+    private LinearQAgent(LinearConfig config, FeatureMap features, int actions, UniformRandomProvider rng,
+            MetricSink metrics) {
         this.config = config;
         this.features = features;
         this.rng = rng;
@@ -54,21 +60,35 @@ public final class LinearQAgent implements Agent {
         this.optimizer = config.optimizer().create(w.length);
         this.qRow = new double[actions];
         this.scratch = new double[actions];
-        this.stepSizeScratch = new double[w.length];
         this.active = new int[featureCount];
         this.nextActive = new int[featureCount];
         this.touched = new int[featureCount];
+        this.rateScale = features.rateScale();
+        this.metrics = metrics;
+        this.tdMetric = metrics.register("abs_td_error", Reduction.MEAN);
+        this.rateMetric = metrics.register("step_size", Reduction.MEAN);
+        this.maxQMetric = metrics.register("max_abs_q", Reduction.MAX);
+        optimizer.publishTo(metrics, "");
+        int parameterMetric = metrics.register(config.exploration().parameterName(), Reduction.LAST);
+        metrics.sampleAtIntervalEnd(() -> metrics.add(parameterMetric, explorationParameter()));
     }
 
     public static LinearQAgent of(LinearConfig config, FeatureMap features, Environment env,
             UniformRandomProvider rng) {
-        return new LinearQAgent(config, features, env.actionCount(), rng);
+        return of(config, features, env, rng, MetricSink.NONE);
+    }
+
+    /** As {@link #of(LinearConfig, FeatureMap, Environment, UniformRandomProvider)}, publishing into {@code metrics}. */
+    public static LinearQAgent of(LinearConfig config, FeatureMap features, Environment env,
+            UniformRandomProvider rng, MetricSink metrics) {
+        return new LinearQAgent(config, features, env.actionCount(), rng, metrics);
     }
 
     @Override
     public int start(Environment env) {
         activeCount = features.encode(env, active);
-        action = explore(active, activeCount);
+        actionValues(active, activeCount);
+        action = choose();
         return action;
     }
 
@@ -76,7 +96,10 @@ public final class LinearQAgent implements Agent {
     public int step(double reward, Environment env) {
         steps++;
         int nextCount = features.encode(env, nextActive);
-        int nextAction = explore(nextActive, nextCount); // also leaves q(s', .) in qRow
+        actionValues(nextActive, nextCount); // q(s', .) before the update
+        boolean sarsa = config.rule() == TdRule.SARSA;
+        // Sarsa's target needs A', so it is chosen first; the others choose after the update
+        int nextAction = sarsa ? choose() : -1;
 
         // semi-gradient TD: the target is treated as a constant
         double target = reward;
@@ -84,12 +107,13 @@ public final class LinearQAgent implements Agent {
             target += config.gamma() * switch (config.rule()) {
                 case Q_LEARNING -> ActionSelection.max(qRow, 0, actions);
                 case SARSA -> qRow[nextAction];
-                case EXPECTED_SARSA -> ActionSelection.expectedValue(config.exploration(),
-                        explorationParameter(), qRow, 0, actions, scratch);
+                case EXPECTED_SARSA -> config.exploration().expectedValue(qRow, 0, actions,
+                        explorationParameter(), scratch);
                 case DOUBLE_Q_LEARNING -> throw new IllegalStateException("tabular only");
             };
         }
-        double delta = target - value(action, active, activeCount);
+        double current = value(action, active, activeCount);
+        double delta = target - current;
         if (DivergedException.beyond(delta, config.divergenceBound())) {
             throw DivergedException.of(delta, config.divergenceBound(), steps, "TD error");
         }
@@ -100,7 +124,7 @@ public final class LinearQAgent implements Agent {
             touched[i] = base + active[i];
             gradient[touched[i]] = -delta;
         }
-        double rate = config.stepSize().rate(steps - 1, episodes, optimizer.updates(), 0);
+        double rate = config.stepSize().rate(steps - 1, episodes, optimizer.updates(), 0) * rateScale;
         optimizer.update(w, gradient, touched, activeCount, rate);
         for (int i = 0; i < activeCount; i++) {
             gradient[touched[i]] = 0;
@@ -109,9 +133,19 @@ public final class LinearQAgent implements Agent {
                         "weight w[a=" + action + ", f=" + active[i] + "]");
             }
         }
-        diagnostics.tdError(delta);
-        diagnostics.update(rate, optimizer.lastUpdateNorm());
+        metrics.add(tdMetric, Math.abs(delta));
+        metrics.add(rateMetric, rate);
+        metrics.add(maxQMetric, Math.abs(current));
 
+        if (!sarsa) {
+            // the next action is chosen from the updated values; plain SGD moved only this action's row
+            if (optimizer.sparse()) {
+                qRow[action] = value(action, nextActive, nextCount);
+            } else {
+                actionValues(nextActive, nextCount);
+            }
+            nextAction = choose();
+        }
         System.arraycopy(nextActive, 0, active, 0, nextCount);
         activeCount = nextCount;
         action = nextAction;
@@ -138,12 +172,9 @@ public final class LinearQAgent implements Agent {
         }
     }
 
-    private int explore(int[] x, int n) {
-        actionValues(x, n);
-        double parameter = explorationParameter();
-        return config.exploration() instanceof Exploration.Softmax
-                ? ActionSelection.softmax(qRow, 0, actions, parameter, scratch, rng)
-                : ActionSelection.epsilonGreedy(qRow, 0, actions, parameter, rng);
+    /** An action for the values in {@link #qRow}, by the exploration policy. */
+    private int choose() {
+        return config.exploration().choose(qRow, 0, actions, explorationParameter(), scratch, rng);
     }
 
     private double explorationParameter() {
@@ -155,18 +186,6 @@ public final class LinearQAgent implements Agent {
         int n = features.encode(env, nextActive);
         actionValues(nextActive, n);
         return ActionSelection.greedy(qRow, 0, actions, rng);
-    }
-
-    @Override
-    public AgentDiagnostics takeDiagnostics() {
-        return diagnostics.take(optimizer.updates() == 0 ? null : StepSizeStats.of(optimizer, stepSizeScratch));
-    }
-
-    @Override
-    public void observeMetric(double metric) {
-        if (config.stepSize().schedule() instanceof ReduceOnPlateau plateau) {
-            plateau.observe(metric);
-        }
     }
 
     /** q(s, a) for the environment's current observation. */

@@ -1,6 +1,12 @@
 package dev.lrlab.agents.optim;
 
-/** What every optimizer keeps for its diagnostics: the last rate, update count and norms. */
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.metrics.Reduction;
+
+/**
+ * What every optimizer keeps for its metrics: the last rate, the update count and the norms of
+ * the last update, the parameters and the gradient.
+ */
 abstract class AbstractOptimizer implements Optimizer {
 
     protected final int size;
@@ -9,6 +15,9 @@ abstract class AbstractOptimizer implements Optimizer {
     protected double lastRate;
     protected double updateNormSq;
     protected double paramNormSq;
+    private MetricSink metrics = MetricSink.NONE;
+    private int updateSize;
+    private int gradNorm;
 
     AbstractOptimizer(int size, OptimizerConfig config) {
         if (size < 1) {
@@ -18,12 +27,38 @@ abstract class AbstractOptimizer implements Optimizer {
         this.config = config;
     }
 
-    /** Records one finished update: its rate and the squared norms of the change and the parameters. */
-    protected final void finish(double rate, double updateSquared, double paramsSquared) {
+    /**
+     * Records one finished update: its rate and the squared norms of the change, the parameters
+     * and the gradient it was given.
+     */
+    protected final void finish(double rate, double updateSquared, double paramsSquared, double gradientSquared) {
         updates++;
         lastRate = rate;
         updateNormSq = updateSquared;
         paramNormSq = paramsSquared;
+        metrics.add(updateSize, Math.sqrt(updateSquared));
+        metrics.add(gradNorm, Math.sqrt(gradientSquared));
+    }
+
+    @Override
+    public final void publishTo(MetricSink sink, String prefix) {
+        metrics = sink;
+        updateSize = sink.register(prefix + "update_size", Reduction.MEAN);
+        gradNorm = sink.register(prefix + "grad_norm", Reduction.MEAN);
+        int p5 = sink.register(prefix + "effective_step_size_p5", Reduction.LAST);
+        int p50 = sink.register(prefix + "effective_step_size_p50", Reduction.LAST);
+        int p95 = sink.register(prefix + "effective_step_size_p95", Reduction.LAST);
+        int ratio = sink.register(prefix + "update_ratio", Reduction.LAST);
+        double[] scratch = new double[size];
+        sink.sampleAtIntervalEnd(() -> {
+            if (updates > 0) {
+                StepSizeStats stats = StepSizeStats.of(this, scratch);
+                sink.add(p5, stats.p5());
+                sink.add(p50, stats.p50());
+                sink.add(p95, stats.p95());
+                sink.add(ratio, stats.updateToParamRatio());
+            }
+        });
     }
 
     @Override
@@ -48,6 +83,6 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public String toString() {
-        return config.kind().id() + "[" + size + "]";
+        return config.rule().id() + "[" + size + "]";
     }
 }

@@ -18,7 +18,9 @@ final class Adagrad extends AbstractOptimizer {
     public void update(double[] w, double[] g, double rate) {
         double du = 0;
         double pn = 0;
+        double gn = 0;
         for (int i = 0; i < size; i++) {
+            gn += g[i] * g[i];
             double grad = g[i] + wd * w[i];
             sum[i] += grad * grad;
             double delta = rate * grad / (Math.sqrt(sum[i]) + eps);
@@ -26,7 +28,7 @@ final class Adagrad extends AbstractOptimizer {
             du += delta * delta;
             pn += w[i] * w[i];
         }
-        finish(rate, du, pn);
+        finish(rate, du, pn, gn);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.lrlab.agents.optim;
 
+import dev.lrlab.env.metrics.MetricSink;
+
 /**
  * Turns the gradient of a loss into an update of one parameter vector, with PyTorch's numerics.
  * The rate comes from the caller (who reads it off a schedule at its clock); everything else an
@@ -27,6 +29,14 @@ public interface Optimizer {
     }
 
     /**
+     * Whether {@link #update(double[], double[], int[], int, double)} moves only the parameters
+     * whose gradient is non-zero (plain SGD), so that a caller may refresh only what they feed.
+     */
+    default boolean sparse() {
+        return false;
+    }
+
+    /**
      * Writes the factor the last update applied in front of the gradient for every parameter that
      * has had a non-zero gradient so far, and returns how many it wrote. For SGD this is the rate;
      * for Adam rate / ((1 - beta1^k)(sqrt(v-hat) + eps)), in front of the first moment; for RMSprop
@@ -43,4 +53,13 @@ public interface Optimizer {
 
     /** Updates made so far. */
     long updates();
+
+    /**
+     * Publishes from now on into {@code sink}, under names that start with {@code prefix}: the
+     * size of each update ({@code update_size}) and of its gradient ({@code grad_norm}), and at
+     * the end of each logging interval the 5th, 50th and 95th percentiles of the effective step
+     * sizes ({@code effective_step_size_p50}, ...) and the update-to-parameter ratio
+     * ({@code update_ratio}).
+     */
+    void publishTo(MetricSink sink, String prefix);
 }

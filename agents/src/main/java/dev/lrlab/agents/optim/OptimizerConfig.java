@@ -1,10 +1,10 @@
 package dev.lrlab.agents.optim;
 
 /**
- * An optimizer kind and its hyperparameters, with PyTorch's defaults. Fields a kind does not use
- * are ignored by it.
+ * A built-in update rule and its hyperparameters, with PyTorch's defaults. Fields a rule does not
+ * use are ignored by it; the {@link OptimizerKind} of each rule lets a spec set only its own.
  *
- * @param kind which method
+ * @param rule which method
  * @param momentum mu for momentum and Nesterov (and RMSprop's optional momentum)
  * @param rho RMSprop's smoothing constant (PyTorch's alpha)
  * @param centered whether RMSprop subtracts the squared mean gradient
@@ -12,57 +12,64 @@ package dev.lrlab.agents.optim;
  * @param beta2 Adam's second-moment decay
  * @param eps added to the denominator of adaptive methods
  * @param weightDecay L2 penalty added to the gradient (decoupled for AdamW)
+ * @param amsgrad whether Adam divides by the running maximum of its second moment (AMSGrad)
  */
-public record OptimizerConfig(OptimizerKind kind, double momentum, double rho, boolean centered,
-        double beta1, double beta2, double eps, double weightDecay) {
+public record OptimizerConfig(UpdateRule rule, double momentum, double rho, boolean centered,
+        double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) implements OptimizerBlueprint {
 
     public OptimizerConfig {
-        if (momentum < 0 || !(rho >= 0 && rho < 1) || !(beta1 >= 0 && beta1 < 1)
-                || !(beta2 >= 0 && beta2 < 1) || !(eps >= 0) || !(weightDecay >= 0)) {
+        if (!(momentum >= 0) || !(rho >= 0 && rho < 1) || !(beta1 >= 0 && beta1 < 1)
+                || !(beta2 >= 0 && beta2 < 1) || !(eps >= 0) || !(weightDecay >= 0)
+                || Double.isInfinite(momentum) || Double.isInfinite(eps) || Double.isInfinite(weightDecay)) {
             throw new IllegalArgumentException("optimizer hyperparameters out of range: " + this);
         }
     }
 
-    /** The kind with PyTorch's defaults (momentum 0.9 where the kind needs one; eps 1e-10 for Adagrad). */
-    public static OptimizerConfig of(OptimizerKind kind) {
-        double mu = kind == OptimizerKind.MOMENTUM || kind == OptimizerKind.NESTEROV ? 0.9 : 0;
-        double eps = kind == OptimizerKind.ADAGRAD ? 1e-10 : 1e-8;
-        double wd = kind == OptimizerKind.ADAMW ? 0.01 : 0;
-        return new OptimizerConfig(kind, mu, 0.99, false, 0.9, 0.999, eps, wd);
+    /** The rule with PyTorch's defaults (momentum 0.9 where the rule needs one; eps 1e-10 for Adagrad). */
+    public static OptimizerConfig of(UpdateRule rule) {
+        double mu = rule == UpdateRule.MOMENTUM || rule == UpdateRule.NESTEROV ? 0.9 : 0;
+        double eps = rule == UpdateRule.ADAGRAD ? 1e-10 : 1e-8;
+        double wd = rule == UpdateRule.ADAMW ? 0.01 : 0;
+        return new OptimizerConfig(rule, mu, 0.99, false, 0.9, 0.999, eps, wd, false);
     }
 
     /** Plain SGD. */
     public static OptimizerConfig sgd() {
-        return of(OptimizerKind.SGD);
+        return of(UpdateRule.SGD);
     }
 
     public OptimizerConfig withMomentum(double mu) {
-        return new OptimizerConfig(kind, mu, rho, centered, beta1, beta2, eps, weightDecay);
+        return new OptimizerConfig(rule, mu, rho, centered, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
     public OptimizerConfig withRho(double r) {
-        return new OptimizerConfig(kind, momentum, r, centered, beta1, beta2, eps, weightDecay);
+        return new OptimizerConfig(rule, momentum, r, centered, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
     public OptimizerConfig withCentered(boolean c) {
-        return new OptimizerConfig(kind, momentum, rho, c, beta1, beta2, eps, weightDecay);
+        return new OptimizerConfig(rule, momentum, rho, c, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
     public OptimizerConfig withBetas(double b1, double b2) {
-        return new OptimizerConfig(kind, momentum, rho, centered, b1, b2, eps, weightDecay);
+        return new OptimizerConfig(rule, momentum, rho, centered, b1, b2, eps, weightDecay, amsgrad);
     }
 
     public OptimizerConfig withEps(double e) {
-        return new OptimizerConfig(kind, momentum, rho, centered, beta1, beta2, e, weightDecay);
+        return new OptimizerConfig(rule, momentum, rho, centered, beta1, beta2, e, weightDecay, amsgrad);
     }
 
     public OptimizerConfig withWeightDecay(double wd) {
-        return new OptimizerConfig(kind, momentum, rho, centered, beta1, beta2, eps, wd);
+        return new OptimizerConfig(rule, momentum, rho, centered, beta1, beta2, eps, wd, amsgrad);
+    }
+
+    public OptimizerConfig withAmsgrad(boolean on) {
+        return new OptimizerConfig(rule, momentum, rho, centered, beta1, beta2, eps, weightDecay, on);
     }
 
     /** A new optimizer of this configuration for a parameter vector of {@code size} entries. */
+    @Override
     public Optimizer create(int size) {
-        return switch (kind) {
+        return switch (rule) {
             case SGD, MOMENTUM, NESTEROV -> new Sgd(size, this);
             case RMSPROP -> new RmsProp(size, this);
             case ADAM, ADAMW -> new Adam(size, this);

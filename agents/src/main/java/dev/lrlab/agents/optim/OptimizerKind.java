@@ -1,41 +1,57 @@
 package dev.lrlab.agents.optim;
 
-import java.util.Arrays;
+import dev.lrlab.env.registry.Key;
+import dev.lrlab.env.registry.Kind;
+import dev.lrlab.env.registry.KindProvider;
+import dev.lrlab.env.registry.Parameters;
+import dev.lrlab.env.registry.Registry;
 import java.util.List;
-import java.util.Optional;
 
-/** The optimizers lrlab offers, under the names a spec uses. */
-public enum OptimizerKind {
-    /** w -= rate * g. */
-    SGD("sgd"),
-    /** Heavy-ball momentum, PyTorch's SGD(momentum=mu). */
-    MOMENTUM("momentum"),
-    /** PyTorch's SGD(momentum=mu, nesterov=True). */
-    NESTEROV("nesterov"),
-    /** PyTorch's RMSprop, plain or centered. */
-    RMSPROP("rmsprop"),
-    /** PyTorch's Adam. */
-    ADAM("adam"),
-    /** PyTorch's AdamW: Adam with decoupled weight decay. */
-    ADAMW("adamw"),
-    /** PyTorch's Adagrad. */
-    ADAGRAD("adagrad");
+/**
+ * A named optimizer a spec can choose ({@code optimizer: {type: adam, beta2: 0.99}}), with the
+ * keys it accepts.
+ *
+ * @param name the {@code type} a spec uses
+ * @param summary one line for listings
+ * @param keys the hyperparameters it takes
+ * @param factory reads them into a blueprint
+ */
+public record OptimizerKind(String name, String summary, List<Key> keys, Factory factory) implements Kind {
 
-    private final String id;
-
-    OptimizerKind(String id) {
-        this.id = id;
+    /** Reads one kind's settings. */
+    @FunctionalInterface
+    public interface Factory {
+        /** The blueprint the settings describe; mistakes are recorded there (the result is then ignored). */
+        OptimizerBlueprint bind(Parameters settings);
     }
 
-    public String id() {
-        return id;
+    public OptimizerKind {
+        keys = List.copyOf(keys);
     }
 
-    public static Optional<OptimizerKind> byId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    public static OptimizerKind of(String name, String summary, List<Key> keys, Factory factory) {
+        return new OptimizerKind(name, summary, keys, factory);
     }
 
-    public static List<String> ids() {
-        return Arrays.stream(values()).map(OptimizerKind::id).toList();
+    /** The optimizer kinds among the given providers' kinds. */
+    public static Registry<OptimizerKind> registry(List<? extends KindProvider> providers) {
+        return Registry.of("optimizer", OptimizerKind.class, providers);
+    }
+
+    /** Reads an optimizer map through the registry; null with the mistakes recorded. */
+    public static OptimizerBlueprint read(Parameters spec, Registry<OptimizerKind> kinds) {
+        int before = spec.problems().size();
+        OptimizerBlueprint blueprint = spec.readAs(kinds, (kind, p) -> {
+            try {
+                return kind.factory().bind(p);
+            } catch (IllegalArgumentException e) {
+                // a value out of range is recorded by the getter that read it; anything else is said here
+                if (p.problems().size() == before) {
+                    p.problems().add(p.path(), e.getMessage());
+                }
+                return null;
+            }
+        });
+        return spec.problems().size() > before ? null : blueprint;
     }
 }

@@ -30,7 +30,9 @@ final class RmsProp extends AbstractOptimizer {
     public void update(double[] w, double[] g, double rate) {
         double du = 0;
         double pn = 0;
+        double gn = 0;
         for (int i = 0; i < size; i++) {
+            gn += g[i] * g[i];
             double grad = g[i] + wd * w[i];
             squareAvg[i] = rho * squareAvg[i] + (1 - rho) * grad * grad;
             double denom = denominator(i, grad, true);
@@ -45,7 +47,7 @@ final class RmsProp extends AbstractOptimizer {
             du += delta * delta;
             pn += w[i] * w[i];
         }
-        finish(rate, du, pn);
+        finish(rate, du, pn, gn);
     }
 
     private double denominator(int i, double grad, boolean advance) {

@@ -13,8 +13,8 @@ final class Sgd extends AbstractOptimizer {
 
     Sgd(int size, OptimizerConfig config) {
         super(size, config);
-        this.mu = config.kind() == OptimizerKind.SGD ? 0 : config.momentum();
-        this.nesterov = config.kind() == OptimizerKind.NESTEROV;
+        this.mu = config.rule() == UpdateRule.SGD ? 0 : config.momentum();
+        this.nesterov = config.rule() == UpdateRule.NESTEROV;
         this.wd = config.weightDecay();
         this.buffer = mu == 0 ? null : new double[size];
     }
@@ -24,7 +24,9 @@ final class Sgd extends AbstractOptimizer {
         boolean first = updates == 0;
         double du = 0;
         double pn = 0;
+        double gn = 0;
         for (int i = 0; i < size; i++) {
+            gn += g[i] * g[i];
             double grad = g[i] + wd * w[i];
             if (buffer != null) {
                 buffer[i] = first ? grad : mu * buffer[i] + grad;
@@ -35,7 +37,7 @@ final class Sgd extends AbstractOptimizer {
             du += delta * delta;
             pn += w[i] * w[i];
         }
-        finish(rate, du, pn);
+        finish(rate, du, pn, gn);
     }
 
     @Override
@@ -45,14 +47,22 @@ final class Sgd extends AbstractOptimizer {
             return;
         }
         double du = 0;
+        double gn = 0;
         for (int k = 0; k < count; k++) {
             int i = nonZero[k];
             double delta = rate * g[i];
             w[i] -= delta;
             du += delta * delta;
+            gn += g[i] * g[i];
         }
         // the parameter norm would cost a full pass; it is refreshed on dense updates only
-        finish(rate, du, paramNormSq);
+        finish(rate, du, paramNormSq, gn);
+    }
+
+    /** Without momentum or decay, an update moves only the parameters whose gradient is non-zero. */
+    @Override
+    public boolean sparse() {
+        return buffer == null && wd == 0;
     }
 
     @Override

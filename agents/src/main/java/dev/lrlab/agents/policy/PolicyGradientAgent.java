@@ -1,14 +1,12 @@
 package dev.lrlab.agents.policy;
 
 import dev.lrlab.agents.Agent;
-import dev.lrlab.agents.AgentDiagnostics;
-import dev.lrlab.agents.DiagnosticsAccumulator;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.features.FeatureMap;
 import dev.lrlab.agents.optim.Optimizer;
-import dev.lrlab.agents.optim.StepSizeStats;
-import dev.lrlab.agents.schedule.ReduceOnPlateau;
 import dev.lrlab.env.Environment;
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.metrics.Reduction;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -19,6 +17,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>REINFORCE updates once per time step of the finished episode, in order, as the book's
  * pseudocode does; actor-critic updates after every step.
+ *
+ * <p>Metrics: {@code policy_loss}, {@code policy_entropy} (of the acting policy, per step),
+ * {@code step_size} (the actor's), the actor optimizer's; with a baseline or critic also
+ * {@code abs_td_error} (the critic's delta), {@code critic_step_size} and the critic optimizer's
+ * under {@code critic_}.
  */
 public final class PolicyGradientAgent implements Agent {
 
@@ -34,9 +37,14 @@ public final class PolicyGradientAgent implements Agent {
     private final double[] criticGradient;
     private final int[] touched;
     private final int[] x;
-    private final double[] stepSizeScratch;
-    private final DiagnosticsAccumulator diagnostics = new DiagnosticsAccumulator();
     private final EpisodeBuffer episode;
+    private final double rateScale;
+    private final MetricSink metrics;
+    private final int lossMetric;
+    private final int entropyMetric;
+    private final int rateMetric;
+    private final int tdMetric;
+    private final int criticRateMetric;
 
     private int action;
     private int activeCount;
@@ -45,7 +53,7 @@ public final class PolicyGradientAgent implements Agent {
     private long episodes;
 
     private PolicyGradientAgent(PolicyGradientConfig config, FeatureMap features, int actions,
-            int timeLimit, UniformRandomProvider rng) {
+            int timeLimit, UniformRandomProvider rng, MetricSink metrics) {
         this.config = config;
         this.features = features;
         this.rng = rng;
@@ -58,19 +66,36 @@ public final class PolicyGradientAgent implements Agent {
         this.criticGradient = new double[f];
         this.touched = new int[actions * f];
         this.x = new int[f];
-        this.stepSizeScratch = new double[policy.theta.length];
         // sized for the longest possible episode when there is a time limit, so it never grows
         this.episode = new EpisodeBuffer(f, timeLimit > 0 ? timeLimit + 1 : 1024);
+        this.rateScale = features.rateScale();
+        this.metrics = metrics;
+        this.lossMetric = metrics.register("policy_loss", Reduction.MEAN);
+        this.entropyMetric = metrics.register("policy_entropy", Reduction.MEAN);
+        this.rateMetric = metrics.register("step_size", Reduction.MEAN);
+        actor.publishTo(metrics, "");
+        boolean learnsValues = config.algorithm() != PolicyGradientAlgorithm.REINFORCE;
+        this.tdMetric = learnsValues ? metrics.register("abs_td_error", Reduction.MEAN) : 0;
+        this.criticRateMetric = learnsValues ? metrics.register("critic_step_size", Reduction.MEAN) : 0;
+        if (learnsValues) {
+            critic.publishTo(metrics, "critic_");
+        }
     }
 
     public static PolicyGradientAgent of(PolicyGradientConfig config, FeatureMap features,
             Environment env, UniformRandomProvider rng) {
+        return of(config, features, env, rng, MetricSink.NONE);
+    }
+
+    /** As {@link #of(PolicyGradientConfig, FeatureMap, Environment, UniformRandomProvider)}, publishing into {@code metrics}. */
+    public static PolicyGradientAgent of(PolicyGradientConfig config, FeatureMap features,
+            Environment env, UniformRandomProvider rng, MetricSink metrics) {
         if (config.initialPreferences().length != 0
                 && config.initialPreferences().length != env.actionCount()) {
             throw new IllegalArgumentException("initial preferences need one value per action ("
                     + env.actionCount() + ")");
         }
-        return new PolicyGradientAgent(config, features, env.actionCount(), env.timeLimit(), rng);
+        return new PolicyGradientAgent(config, features, env.actionCount(), env.timeLimit(), rng, metrics);
     }
 
     @Override
@@ -79,6 +104,7 @@ public final class PolicyGradientAgent implements Agent {
         discount = 1;
         activeCount = features.encode(env, x);
         policy.evaluate(x, activeCount);
+        metrics.add(entropyMetric, policy.entropy());
         action = policy.sample(rng);
         return action;
     }
@@ -93,6 +119,7 @@ public final class PolicyGradientAgent implements Agent {
         }
         activeCount = features.encode(env, x);
         policy.evaluate(x, activeCount);
+        metrics.add(entropyMetric, policy.entropy());
         action = policy.sample(rng);
         return action;
     }
@@ -105,7 +132,7 @@ public final class PolicyGradientAgent implements Agent {
         if (DivergedException.beyond(delta, config.divergenceBound())) {
             throw DivergedException.of(delta, config.divergenceBound(), steps, "TD error");
         }
-        diagnostics.tdError(delta);
+        metrics.add(tdMetric, Math.abs(delta));
         updateCritic(x, activeCount, delta);
         updateActor(x, activeCount, action, discount * delta);
         discount *= config.gamma();
@@ -126,7 +153,7 @@ public final class PolicyGradientAgent implements Agent {
             double delta = returns[t];
             if (config.algorithm() == PolicyGradientAlgorithm.REINFORCE_BASELINE) {
                 delta -= value(x, n);
-                diagnostics.tdError(delta);
+                metrics.add(tdMetric, Math.abs(delta));
                 updateCritic(x, n, delta);
             }
             updateActor(x, n, episode.action(t), weight * delta);
@@ -137,9 +164,9 @@ public final class PolicyGradientAgent implements Agent {
     /** theta -= rate * grad(-weight log pi(a|s)): the policy-gradient ascent step. */
     private void updateActor(int[] xs, int n, int a, double weight) {
         policy.evaluate(xs, n);
-        diagnostics.policyLoss(-weight * Math.log(policy.probabilities[a]));
+        metrics.add(lossMetric, -weight * Math.log(policy.probabilities[a]));
         int count = policy.lossGradient(xs, n, a, weight, actorGradient, touched);
-        double rate = config.actorRate().rate(steps - 1, episodes, actor.updates(), 0);
+        double rate = config.actorRate().rate(steps - 1, episodes, actor.updates(), 0) * rateScale;
         actor.update(policy.theta, actorGradient, touched, count, rate);
         for (int i = 0; i < count; i++) {
             actorGradient[touched[i]] = 0;
@@ -148,7 +175,7 @@ public final class PolicyGradientAgent implements Agent {
                         "policy parameter theta[" + touched[i] + "]");
             }
         }
-        diagnostics.update(rate, actor.lastUpdateNorm());
+        metrics.add(rateMetric, rate);
     }
 
     /** w -= rate * grad(1/2 delta^2) = w + rate delta x(s). */
@@ -156,8 +183,9 @@ public final class PolicyGradientAgent implements Agent {
         for (int i = 0; i < n; i++) {
             criticGradient[xs[i]] = -delta;
         }
-        double rate = config.criticRate().rate(steps - 1, episodes, critic.updates(), 0);
+        double rate = config.criticRate().rate(steps - 1, episodes, critic.updates(), 0) * rateScale;
         critic.update(w, criticGradient, xs, n, rate);
+        metrics.add(criticRateMetric, rate);
         for (int i = 0; i < n; i++) {
             criticGradient[xs[i]] = 0;
             if (DivergedException.beyond(w[xs[i]], config.divergenceBound())) {
@@ -187,18 +215,6 @@ public final class PolicyGradientAgent implements Agent {
         int n = features.encode(env, episode.scratch);
         policy.evaluate(episode.scratch, n);
         return policy.probabilities[a];
-    }
-
-    @Override
-    public AgentDiagnostics takeDiagnostics() {
-        return diagnostics.take(actor.updates() == 0 ? null : StepSizeStats.of(actor, stepSizeScratch));
-    }
-
-    @Override
-    public void observeMetric(double metric) {
-        if (config.actorRate().schedule() instanceof ReduceOnPlateau plateau) {
-            plateau.observe(metric);
-        }
     }
 
     /**

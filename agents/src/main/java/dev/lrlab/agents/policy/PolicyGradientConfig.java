@@ -1,6 +1,6 @@
 package dev.lrlab.agents.policy;
 
-import dev.lrlab.agents.optim.OptimizerConfig;
+import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.schedule.ClockedSchedule;
 
 /**
@@ -17,8 +17,8 @@ import dev.lrlab.agents.schedule.ClockedSchedule;
  * @param divergenceBound |parameter| beyond this ends the trial as diverged
  */
 public record PolicyGradientConfig(PolicyGradientAlgorithm algorithm, double gamma,
-        ClockedSchedule actorRate, ClockedSchedule criticRate, OptimizerConfig actorOptimizer,
-        OptimizerConfig criticOptimizer, double[] initialPreferences, double divergenceBound) {
+        ClockedSchedule actorRate, ClockedSchedule criticRate, OptimizerBlueprint actorOptimizer,
+        OptimizerBlueprint criticOptimizer, double[] initialPreferences, double divergenceBound) {
 
     public PolicyGradientConfig {
         if (!(gamma >= 0 && gamma <= 1)) {

@@ -12,12 +12,16 @@ final class SoftmaxPolicy {
     final int featureCount;
     final double[] theta;
     final double[] probabilities;
+    /** Preferences minus their maximum, at the last evaluation. */
+    private final double[] shifted;
+    private double total;
 
     SoftmaxPolicy(int actions, int featureCount, double[] initialPreferences) {
         this.actions = actions;
         this.featureCount = featureCount;
         this.theta = new double[actions * featureCount];
         this.probabilities = new double[actions];
+        this.shifted = new double[actions];
         if (initialPreferences.length > 0) {
             // spread each action's preference over the features so that h(s, a) equals it when
             // one feature is active (the tabular and state-independent cases)
@@ -41,14 +45,25 @@ final class SoftmaxPolicy {
             probabilities[a] = h;
             max = Math.max(max, h);
         }
-        double total = 0;
+        double sum = 0;
         for (int a = 0; a < actions; a++) {
-            probabilities[a] = Math.exp(probabilities[a] - max);
-            total += probabilities[a];
+            shifted[a] = probabilities[a] - max;
+            probabilities[a] = Math.exp(shifted[a]);
+            sum += probabilities[a];
         }
         for (int a = 0; a < actions; a++) {
-            probabilities[a] /= total;
+            probabilities[a] /= sum;
         }
+        total = sum;
+    }
+
+    /** The entropy of the probabilities last evaluated: log Z - sum_a pi(a) (h(a) - max h), one log. */
+    double entropy() {
+        double expected = 0;
+        for (int a = 0; a < actions; a++) {
+            expected += probabilities[a] * shifted[a];
+        }
+        return Math.log(total) - expected;
     }
 
     /** Draws from the probabilities last evaluated. */

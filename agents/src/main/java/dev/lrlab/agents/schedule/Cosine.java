@@ -6,10 +6,13 @@ package dev.lrlab.agents.schedule;
  */
 public record Cosine(double base, long tMax, double etaMin) implements StepSizeSchedule {
 
-    public static Cosine of(double base, long tMax, double etaMin) {
+    public Cosine {
         Check.nonNegative("base rate", base);
         Check.positive("t-max", tMax);
         Check.nonNegative("eta-min", etaMin);
+    }
+
+    public static Cosine of(double base, long tMax, double etaMin) {
         return new Cosine(base, tMax, etaMin);
     }
 

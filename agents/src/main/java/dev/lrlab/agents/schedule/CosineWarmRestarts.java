@@ -7,11 +7,14 @@ package dev.lrlab.agents.schedule;
 public record CosineWarmRestarts(double base, long t0, long tMult, double etaMin)
         implements StepSizeSchedule {
 
-    public static CosineWarmRestarts of(double base, long t0, long tMult, double etaMin) {
+    public CosineWarmRestarts {
         Check.nonNegative("base rate", base);
         Check.positive("t-0", t0);
         Check.positive("t-mult", tMult);
         Check.nonNegative("eta-min", etaMin);
+    }
+
+    public static CosineWarmRestarts of(double base, long t0, long tMult, double etaMin) {
         return new CosineWarmRestarts(base, t0, tMult, etaMin);
     }
 
@@ -22,10 +25,11 @@ public record CosineWarmRestarts(double base, long t0, long tMult, double etaMin
         if (tMult == 1) {
             cycleStart = t - t % t0;
         } else {
-            // cycles grow geometrically, so this loop runs O(log t) times
-            while (t >= cycleStart + length) {
+            // cycles grow geometrically, so this loop runs O(log t) times; the arithmetic saturates
+            // instead of overflowing when a cycle outgrows a long
+            while (t - cycleStart >= length) {
                 cycleStart += length;
-                length *= tMult;
+                length = length > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : length * tMult;
             }
         }
         double progress = (double) (t - cycleStart) / length;

@@ -34,11 +34,18 @@ public record Cyclic(double base, double maxRate, long stepSizeUp, Mode mode, do
         }
     }
 
-    public static Cyclic of(double base, double maxRate, long stepSizeUp, Mode mode, double gamma) {
+    public Cyclic {
         Check.nonNegative("base rate", base);
         Check.nonNegative("max-lr", maxRate);
         Check.positive("step-size-up", stepSizeUp);
+        if (stepSizeUp > Long.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("step-size-up must be below 2^62, was " + stepSizeUp);
+        }
+        java.util.Objects.requireNonNull(mode, "mode");
         Check.inUnitInterval("gamma", gamma, true);
+    }
+
+    public static Cyclic of(double base, double maxRate, long stepSizeUp, Mode mode, double gamma) {
         return new Cyclic(base, maxRate, stepSizeUp, mode, gamma);
     }
 

@@ -23,6 +23,11 @@ public record Exponential(double base, double gamma, long transitionSteps, boole
     /** All of optax's options; {@code endValue} NaN means no clipping. */
     public static Exponential of(double base, double gamma, long transitionSteps, boolean staircase,
             long begin, double endValue) {
+        return new Exponential(base, gamma, transitionSteps, staircase, begin, endValue);
+    }
+
+    /** A growing schedule (gamma > 1) needs an end value, or it would overflow. */
+    public Exponential {
         Check.nonNegative("base rate", base);
         Check.positive("gamma", gamma);
         Check.positive("transition-steps", transitionSteps);
@@ -31,8 +36,10 @@ public record Exponential(double base, double gamma, long transitionSteps, boole
         }
         if (!Double.isNaN(endValue)) {
             Check.nonNegative("end-value", endValue);
+        } else if (gamma > 1) {
+            throw new IllegalArgumentException("a growing exponential (gamma " + gamma
+                    + " > 1) needs an end-value to stop at");
         }
-        return new Exponential(base, gamma, transitionSteps, staircase, begin, endValue);
     }
 
     @Override
@@ -42,7 +49,8 @@ public record Exponential(double base, double gamma, long transitionSteps, boole
             return base;
         }
         double p = staircase ? (double) (count / transitionSteps) : (double) count / transitionSteps;
-        double value = base * Math.pow(gamma, p);
+        // a zero base stays zero (0 times an overflowed power would be NaN)
+        double value = base == 0 ? 0 : base * Math.pow(gamma, p);
         if (!Double.isNaN(endValue)) {
             value = gamma < 1 ? Math.max(value, endValue) : Math.min(value, endValue);
         }

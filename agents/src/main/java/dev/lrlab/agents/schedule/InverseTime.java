@@ -6,10 +6,13 @@ package dev.lrlab.agents.schedule;
  */
 public record InverseTime(double base, double decay, double power) implements StepSizeSchedule {
 
-    public static InverseTime of(double base, double decay, double power) {
+    public InverseTime {
         Check.nonNegative("base rate", base);
         Check.nonNegative("decay", decay);
         Check.nonNegative("power", power);
+    }
+
+    public static InverseTime of(double base, double decay, double power) {
         return new InverseTime(base, decay, power);
     }
 

@@ -11,11 +11,14 @@ public record Linear(double base, double startFactor, double endFactor, long tot
     public static final double DEFAULT_END_FACTOR = 1.0;
     public static final long DEFAULT_TOTAL_ITERS = 5;
 
-    public static Linear of(double base, double startFactor, double endFactor, long totalIters) {
+    public Linear {
         Check.nonNegative("base rate", base);
         Check.nonNegative("start-factor", startFactor);
         Check.nonNegative("end-factor", endFactor);
         Check.positive("total-iters", totalIters);
+    }
+
+    public static Linear of(double base, double startFactor, double endFactor, long totalIters) {
         return new Linear(base, startFactor, endFactor, totalIters);
     }
 

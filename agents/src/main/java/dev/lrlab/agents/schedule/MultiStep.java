@@ -5,17 +5,21 @@ import java.util.Arrays;
 /** PyTorch's MultiStepLR: {@code base * gamma^(number of milestones <= t)}. */
 public record MultiStep(double base, long[] milestones, double gamma) implements StepSizeSchedule {
 
-    public static MultiStep of(double base, long[] milestones, double gamma) {
+    /** Gamma is at most 1, as for {@link StepDecay}. */
+    public MultiStep {
         Check.nonNegative("base rate", base);
-        Check.nonNegative("gamma", gamma);
-        long[] sorted = milestones.clone();
-        for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] < 0 || (i > 0 && sorted[i] <= sorted[i - 1])) {
+        Check.inUnitInterval("gamma", gamma, false);
+        milestones = milestones.clone();
+        for (int i = 0; i < milestones.length; i++) {
+            if (milestones[i] < 0 || (i > 0 && milestones[i] <= milestones[i - 1])) {
                 throw new IllegalArgumentException("milestones must be increasing and >= 0, were "
                         + Arrays.toString(milestones));
             }
         }
-        return new MultiStep(base, sorted, gamma);
+    }
+
+    public static MultiStep of(double base, long[] milestones, double gamma) {
+        return new MultiStep(base, milestones, gamma);
     }
 
     @Override

@@ -13,8 +13,7 @@ public record OneCycle(double maxRate, long totalSteps, double pctStart, double 
     public static final double DEFAULT_DIV_FACTOR = 25;
     public static final double DEFAULT_FINAL_DIV_FACTOR = 1e4;
 
-    public static OneCycle of(double maxRate, long totalSteps, double pctStart, double divFactor,
-            double finalDivFactor) {
+    public OneCycle {
         Check.nonNegative("base rate", maxRate);
         if (totalSteps < 2) {
             throw new IllegalArgumentException("total-steps must be >= 2, was " + totalSteps);
@@ -24,6 +23,10 @@ public record OneCycle(double maxRate, long totalSteps, double pctStart, double 
         }
         Check.positive("div-factor", divFactor);
         Check.positive("final-div-factor", finalDivFactor);
+    }
+
+    public static OneCycle of(double maxRate, long totalSteps, double pctStart, double divFactor,
+            double finalDivFactor) {
         return new OneCycle(maxRate, totalSteps, pctStart, divFactor, finalDivFactor);
     }
 

@@ -8,8 +8,10 @@ import java.util.Arrays;
  */
 public record Piecewise(double base, long[] boundaries, double[] factors) implements StepSizeSchedule {
 
-    public static Piecewise of(double base, long[] boundaries, double[] factors) {
+    public Piecewise {
         Check.nonNegative("base rate", base);
+        boundaries = boundaries.clone();
+        factors = factors.clone();
         Sequence.checkBoundaries(boundaries);
         if (factors.length != boundaries.length + 1) {
             throw new IllegalArgumentException("factors needs one more entry than boundaries ("
@@ -18,7 +20,10 @@ public record Piecewise(double base, long[] boundaries, double[] factors) implem
         for (double f : factors) {
             Check.nonNegative("factor", f);
         }
-        return new Piecewise(base, boundaries.clone(), factors.clone());
+    }
+
+    public static Piecewise of(double base, long[] boundaries, double[] factors) {
+        return new Piecewise(base, boundaries, factors);
     }
 
     @Override

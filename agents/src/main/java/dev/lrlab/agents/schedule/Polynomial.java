@@ -7,11 +7,14 @@ package dev.lrlab.agents.schedule;
 public record Polynomial(double base, long totalIters, double power, double endValue)
         implements StepSizeSchedule {
 
-    public static Polynomial of(double base, long totalIters, double power, double endValue) {
+    public Polynomial {
         Check.nonNegative("base rate", base);
         Check.positive("total-iters", totalIters);
         Check.nonNegative("power", power);
         Check.nonNegative("end-value", endValue);
+    }
+
+    public static Polynomial of(double base, long totalIters, double power, double endValue) {
         return new Polynomial(base, totalIters, power, endValue);
     }
 

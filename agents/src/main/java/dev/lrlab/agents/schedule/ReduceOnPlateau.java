@@ -5,7 +5,8 @@ package dev.lrlab.agents.schedule;
  * multiplies the rate by {@code factor} when a monitored metric (fed
  * through {@link #observe(double)}, for example an evaluation return) has not improved for more
  * than {@code patience} checks. The one schedule that is not a pure function of its clock: its
- * state is a {@link State} value that can be saved and restored.
+ * state is a {@link State} value that can be saved and restored. Which metric it watches is named
+ * in its {@link Settings}; the trial runner feeds it, wherever the schedule is nested.
  */
 public final class ReduceOnPlateau implements StepSizeSchedule {
 
@@ -15,12 +16,17 @@ public final class ReduceOnPlateau implements StepSizeSchedule {
     /** Whether the improvement threshold is relative to the best value or absolute. */
     public enum ThresholdMode { REL, ABS }
 
-    /** The settings, with PyTorch's defaults except the mode (returns are maximised). */
+    /**
+     * The settings, with PyTorch's defaults except the mode (returns are maximised).
+     *
+     * @param monitor the metric watched, by name (such as {@code evaluation_return}), or null for
+     *     the runner's default: the evaluation return when the spec evaluates, else the episode return
+     */
     public record Settings(Mode mode, double factor, int patience, double threshold,
-            ThresholdMode thresholdMode, int cooldown, double minRate) {
+            ThresholdMode thresholdMode, int cooldown, double minRate, String monitor) {
 
         public static final Settings DEFAULTS =
-                new Settings(Mode.MAX, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0);
+                new Settings(Mode.MAX, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0, null);
 
         public Settings {
             if (!(factor > 0 && factor < 1)) {
@@ -57,6 +63,7 @@ public final class ReduceOnPlateau implements StepSizeSchedule {
 
     public static ReduceOnPlateau of(double base, Settings settings) {
         Check.nonNegative("base rate", base);
+        java.util.Objects.requireNonNull(settings, "settings");
         return new ReduceOnPlateau(base, settings, new State(base, Double.NaN, 0, 0));
     }
 

@@ -1,28 +1,63 @@
 package dev.lrlab.agents.schedule;
 
-import dev.lrlab.agents.config.Parameters;
+import dev.lrlab.env.registry.Key;
+import dev.lrlab.env.registry.Kind;
+import dev.lrlab.env.registry.KindProvider;
+import dev.lrlab.env.registry.Parameters;
+import dev.lrlab.env.registry.Registry;
+import java.util.List;
 
 /**
  * A named kind of schedule that a spec can use ({@code schedule: {type: cosine, t-max: 1000}}),
- * with the factory that builds it from the swept base rate and the spec's parameters.
+ * with its keys and the factory that reads them.
  *
  * @param name the {@code type} a spec uses
  * @param summary one line for help and listings
- * @param factory builds the schedule, recording problems in the parameters rather than throwing
+ * @param keys the settings it takes
+ * @param factory reads the settings into a blueprint
  */
-public record ScheduleKind(String name, String summary, Factory factory) {
+public record ScheduleKind(String name, String summary, List<Key> keys, Factory factory) implements Kind {
 
-    /** Builds a schedule of one kind. */
+    /** Reads one kind's settings. */
     @FunctionalInterface
     public interface Factory {
         /**
-         * The schedule for base rate {@code base}; mistakes in {@code parameters} are recorded there
-         * (the returned value is then ignored and may be null).
+         * The blueprint that {@code settings} describe; mistakes are recorded there (the result is
+         * then ignored and may be null). Nested schedules are read through {@code kinds}.
          */
-        StepSizeSchedule create(double base, Parameters parameters);
+        ScheduleBlueprint bind(Parameters settings, Registry<ScheduleKind> kinds);
     }
 
-    public static ScheduleKind of(String name, String summary, Factory factory) {
-        return new ScheduleKind(name, summary, factory);
+    public ScheduleKind {
+        keys = List.copyOf(keys);
+    }
+
+    public static ScheduleKind of(String name, String summary, List<Key> keys, Factory factory) {
+        return new ScheduleKind(name, summary, keys, factory);
+    }
+
+    /** The schedule kinds among the given providers' kinds. */
+    public static Registry<ScheduleKind> registry(List<? extends KindProvider> providers) {
+        return Registry.of("schedule", ScheduleKind.class, providers);
+    }
+
+    /**
+     * Reads a schedule map ({@code type} and settings) into a blueprint, or returns null with every
+     * mistake recorded in the map's problems: an unknown type, a key the kind does not have, a
+     * value out of range, or arguments the schedule itself refuses.
+     */
+    public static ScheduleBlueprint read(Parameters spec, Registry<ScheduleKind> kinds) {
+        int before = spec.problems().size();
+        ScheduleBlueprint blueprint = spec.readAs(kinds, (kind, p) -> kind.factory().bind(p, kinds));
+        if (blueprint == null || spec.problems().size() > before) {
+            return null;
+        }
+        try {
+            blueprint.at(1.0); // the schedule's own checks, such as a boundary count
+        } catch (IllegalArgumentException e) {
+            spec.problems().add(spec.path(), e.getMessage());
+            return null;
+        }
+        return blueprint;
     }
 }

@@ -9,14 +9,25 @@ import java.util.List;
  */
 public record Sequence(List<StepSizeSchedule> schedules, long[] boundaries) implements StepSizeSchedule {
 
-    public static Sequence of(List<StepSizeSchedule> schedules, long[] boundaries) {
+    public Sequence {
+        schedules = List.copyOf(schedules);
+        boundaries = boundaries.clone();
         if (schedules.size() != boundaries.length + 1) {
             throw new IllegalArgumentException("a sequence of " + schedules.size()
                     + " schedules needs " + (schedules.size() - 1) + " boundaries, had "
                     + boundaries.length);
         }
         checkBoundaries(boundaries);
-        return new Sequence(List.copyOf(schedules), boundaries.clone());
+    }
+
+    public static Sequence of(List<StepSizeSchedule> schedules, long[] boundaries) {
+        return new Sequence(schedules, boundaries);
+    }
+
+    @Override
+    public void forEachPart(java.util.function.Consumer<StepSizeSchedule> visitor) {
+        visitor.accept(this);
+        schedules.forEach(s -> s.forEachPart(visitor));
     }
 
     static void checkBoundaries(long[] boundaries) {

@@ -6,10 +6,14 @@ public record StepDecay(double base, long stepSize, double gamma) implements Ste
     /** PyTorch's default gamma. */
     public static final double DEFAULT_GAMMA = 0.1;
 
-    public static StepDecay of(double base, long stepSize, double gamma) {
+    /** Gamma is at most 1: a growing step schedule would overflow (use exponential with an end value). */
+    public StepDecay {
         Check.nonNegative("base rate", base);
         Check.positive("step-size", stepSize);
-        Check.nonNegative("gamma", gamma);
+        Check.inUnitInterval("gamma", gamma, false);
+    }
+
+    public static StepDecay of(double base, long stepSize, double gamma) {
         return new StepDecay(base, stepSize, gamma);
     }
 

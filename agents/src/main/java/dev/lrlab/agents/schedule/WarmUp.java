@@ -8,11 +8,21 @@ package dev.lrlab.agents.schedule;
 public record WarmUp(double base, long length, double startFactor, StepSizeSchedule after)
         implements StepSizeSchedule {
 
-    public static WarmUp of(double base, long length, double startFactor, StepSizeSchedule after) {
+    public WarmUp {
         Check.nonNegative("base rate", base);
         Check.positive("length", length);
         Check.nonNegative("start-factor", startFactor);
+        java.util.Objects.requireNonNull(after, "after");
+    }
+
+    public static WarmUp of(double base, long length, double startFactor, StepSizeSchedule after) {
         return new WarmUp(base, length, startFactor, after);
+    }
+
+    @Override
+    public void forEachPart(java.util.function.Consumer<StepSizeSchedule> visitor) {
+        visitor.accept(this);
+        after.forEachPart(visitor);
     }
 
     @Override

@@ -1,23 +1,28 @@
 package dev.lrlab.agents.tabular;
 
 import dev.lrlab.agents.Agent;
-import dev.lrlab.agents.AgentDiagnostics;
-import dev.lrlab.agents.DiagnosticsAccumulator;
 import dev.lrlab.agents.DivergedException;
+import dev.lrlab.agents.TabularValues;
 import dev.lrlab.agents.explore.ActionSelection;
-import dev.lrlab.agents.explore.Exploration;
 import dev.lrlab.agents.schedule.Clock;
-import dev.lrlab.agents.schedule.ReduceOnPlateau;
 import dev.lrlab.env.Environment;
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.metrics.Reduction;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Tabular Q-learning, Sarsa, Expected Sarsa and Double Q-learning (Sutton &amp; Barto chapter 6),
- * with epsilon-greedy or softmax exploration. The update rule is {@link #step(double, Environment)};
- * it bootstraps past a truncation but not past a termination.
+ * with any {@link dev.lrlab.agents.explore.Exploration}. The update rule is
+ * {@link #step(double, Environment)}; it bootstraps past a truncation but not past a termination.
+ * Each step follows the book's boxes (6.5, 6.6, 6.7): Sarsa chooses A' before the update, because
+ * its target needs it; the others choose the next action from the updated values.
+ *
+ * <p>Metrics: {@code abs_td_error}, {@code step_size}, {@code update_size} (|alpha delta|),
+ * {@code max_abs_q} (the largest |Q(s, a)| updated) and the exploration parameter
+ * ({@code epsilon} or {@code temperature}) at the end of each interval.
  */
-public final class TabularAgent implements Agent {
+public final class TabularAgent implements Agent, TabularValues {
 
     private final TabularConfig config;
     private final UniformRandomProvider rng;
@@ -28,7 +33,11 @@ public final class TabularAgent implements Agent {
     private final double[] behaviour;
     private final int[] visits;
     private final double[] scratch;
-    private final DiagnosticsAccumulator diagnostics = new DiagnosticsAccumulator();
+    private final MetricSink metrics;
+    private final int tdMetric;
+    private final int rateMetric;
+    private final int updateMetric;
+    private final int maxQMetric;
 
     private int state;
     private int action;
@@ -36,9 +45,17 @@ public final class TabularAgent implements Agent {
     private long episodes;
     private long updates;
 
-    private TabularAgent(TabularConfig config, int states, int actions, UniformRandomProvider rng) {
+    private TabularAgent(TabularConfig config, int states, int actions, UniformRandomProvider rng,
+            MetricSink metrics) {
         this.config = config;
         this.rng = rng;
+        this.metrics = metrics;
+        this.tdMetric = metrics.register("abs_td_error", Reduction.MEAN);
+        this.rateMetric = metrics.register("step_size", Reduction.MEAN);
+        this.updateMetric = metrics.register("update_size", Reduction.MEAN);
+        this.maxQMetric = metrics.register("max_abs_q", Reduction.MAX);
+        int parameterMetric = metrics.register(config.exploration().parameterName(), Reduction.LAST);
+        metrics.sampleAtIntervalEnd(() -> metrics.add(parameterMetric, explorationParameter()));
         this.actions = actions;
         this.q = new double[states * actions];
         Arrays.fill(q, config.initialValue());
@@ -54,10 +71,16 @@ public final class TabularAgent implements Agent {
 
     /** An agent for {@code env}'s discrete states and actions, drawing from its own generator. */
     public static TabularAgent of(TabularConfig config, Environment env, UniformRandomProvider rng) {
+        return of(config, env, rng, MetricSink.NONE);
+    }
+
+    /** As {@link #of(TabularConfig, Environment, UniformRandomProvider)}, publishing into {@code metrics}. */
+    public static TabularAgent of(TabularConfig config, Environment env, UniformRandomProvider rng,
+            MetricSink metrics) {
         if (!env.observationSpace().isDiscrete()) {
             throw new IllegalArgumentException(env.id() + " has no discrete states for a tabular agent");
         }
-        return new TabularAgent(config, env.observationSpace().stateCount(), env.actionCount(), rng);
+        return new TabularAgent(config, env.observationSpace().stateCount(), env.actionCount(), rng, metrics);
     }
 
     @Override
@@ -71,7 +94,9 @@ public final class TabularAgent implements Agent {
     public int step(double reward, Environment env) {
         steps++;
         int next = env.state();
-        int nextAction = explore(next);
+        boolean sarsa = config.rule() == TdRule.SARSA;
+        // Sarsa's target needs A', so it is chosen first; the others choose after the update
+        int nextAction = sarsa ? explore(next) : -1;
         int sa = state * actions + action;
         double[] table = q;
         double[] other = q;
@@ -89,8 +114,8 @@ public final class TabularAgent implements Agent {
             target += config.gamma() * switch (config.rule()) {
                 case Q_LEARNING -> ActionSelection.max(q, row, actions);
                 case SARSA -> q[row + nextAction];
-                case EXPECTED_SARSA -> ActionSelection.expectedValue(config.exploration(),
-                        explorationParameter(), q, row, actions, scratch);
+                case EXPECTED_SARSA -> config.exploration().expectedValue(q, row, actions,
+                        explorationParameter(), scratch);
                 case DOUBLE_Q_LEARNING -> other[row + ActionSelection.greedy(table, row, actions, rng)];
             };
         }
@@ -107,9 +132,14 @@ public final class TabularAgent implements Agent {
             throw DivergedException.of(table[sa], config.divergenceBound(), steps,
                     "Q(s=" + state + ", a=" + action + ")");
         }
-        diagnostics.tdError(delta);
-        diagnostics.update(alpha, Math.abs(change));
+        metrics.add(tdMetric, Math.abs(delta));
+        metrics.add(rateMetric, alpha);
+        metrics.add(updateMetric, Math.abs(change));
+        metrics.add(maxQMetric, Math.abs(table[sa]));
 
+        if (!sarsa) {
+            nextAction = explore(next);
+        }
         state = next;
         action = nextAction;
         return nextAction;
@@ -121,11 +151,7 @@ public final class TabularAgent implements Agent {
     }
 
     private int explore(int s) {
-        double parameter = explorationParameter();
-        int row = s * actions;
-        return config.exploration() instanceof Exploration.Softmax
-                ? ActionSelection.softmax(behaviour, row, actions, parameter, scratch, rng)
-                : ActionSelection.epsilonGreedy(behaviour, row, actions, parameter, rng);
+        return config.exploration().choose(behaviour, s * actions, actions, explorationParameter(), scratch, rng);
     }
 
     private double explorationParameter() {
@@ -137,25 +163,13 @@ public final class TabularAgent implements Agent {
         return ActionSelection.greedy(behaviour, env.state() * actions, actions, rng);
     }
 
-    @Override
-    public AgentDiagnostics takeDiagnostics() {
-        return diagnostics.take(null);
-    }
-
-    @Override
-    public void observeMetric(double metric) {
-        if (config.stepSize().schedule() instanceof ReduceOnPlateau plateau) {
-            plateau.observe(metric);
-        }
-    }
-
     /** Q(s, a) (for Double Q-learning, the mean of the two tables). */
     public double value(int s, int a) {
         int i = s * actions + a;
         return q2 == null ? q[i] : (q[i] + q2[i]) / 2;
     }
 
-    /** The greedy action in every state (lowest index among ties, so drawings are stable). */
+    @Override
     public int[] greedyPolicy() {
         int states = q.length / actions;
         int[] policy = new int[states];
@@ -171,7 +185,7 @@ public final class TabularAgent implements Agent {
         return policy;
     }
 
-    /** max_a Q(s, a) for every state. */
+    @Override
     public double[] stateValues() {
         int states = q.length / actions;
         double[] values = new double[states];

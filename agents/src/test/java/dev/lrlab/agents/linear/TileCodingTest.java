@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lrlab.agents.features.TileCoding;
-import dev.lrlab.env.EnvironmentPreset;
 import dev.lrlab.env.gridworld.Gridworld;
 import dev.lrlab.env.gridworld.GridworldPresets;
 import java.util.HashSet;
@@ -82,7 +81,7 @@ class TileCodingTest {
 
     @Test
     void needsAGrid() {
-        var space = EnvironmentPreset.SHORT_CORRIDOR.create().observationSpace();
+        var space = dev.lrlab.env.TimeLimit.of(dev.lrlab.env.corridor.ShortCorridor.of(), 1000).observationSpace();
         assertThrows(IllegalArgumentException.class, () -> TileCoding.of(space, 4, 2));
     }
 

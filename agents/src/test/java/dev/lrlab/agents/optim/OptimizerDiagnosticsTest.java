@@ -23,7 +23,7 @@ class OptimizerDiagnosticsTest {
 
     @Test
     void adamEffectiveStepIsRateOverBiasCorrectedRoot() {
-        Optimizer adam = OptimizerConfig.of(OptimizerKind.ADAM).create(2);
+        Optimizer adam = OptimizerConfig.of(UpdateRule.ADAM).create(2);
         double[] w = {0, 0};
         adam.update(w, new double[] {2, 0.5}, 0.01);
         // after one update: v = (1 - b2) g^2, v-hat = g^2, m-hat = g: step = rate / (|g| + eps) / (1 - b1)
@@ -38,7 +38,7 @@ class OptimizerDiagnosticsTest {
 
     @Test
     void statsGivePercentilesAndUpdateRatio() {
-        Optimizer adagrad = OptimizerConfig.of(OptimizerKind.ADAGRAD).create(101);
+        Optimizer adagrad = OptimizerConfig.of(UpdateRule.ADAGRAD).create(101);
         double[] w = new double[101];
         double[] g = new double[101];
         for (int i = 0; i < 101; i++) {
@@ -56,8 +56,8 @@ class OptimizerDiagnosticsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OptimizerKind.class, names = {"RMSPROP", "ADAM", "ADAMW", "ADAGRAD"})
-    void parametersWithoutAGradientAreLeftOutOfTheStepSizes(OptimizerKind kind) {
+    @EnumSource(value = UpdateRule.class, names = {"RMSPROP", "ADAM", "ADAMW", "ADAGRAD"})
+    void parametersWithoutAGradientAreLeftOutOfTheStepSizes(UpdateRule kind) {
         Optimizer o = OptimizerConfig.of(kind).create(4);
         o.update(new double[4], new double[] {0, 1, 0, -2}, 0.1);
         double[] out = new double[4];
@@ -66,8 +66,8 @@ class OptimizerDiagnosticsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OptimizerKind.class)
-    void sparseUpdateEqualsDenseUpdate(OptimizerKind kind) {
+    @EnumSource(UpdateRule.class)
+    void sparseUpdateEqualsDenseUpdate(UpdateRule kind) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(kind.ordinal());
         int n = 20;
         double[] a = new double[n];

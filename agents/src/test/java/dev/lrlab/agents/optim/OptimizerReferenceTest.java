@@ -41,7 +41,7 @@ class OptimizerReferenceTest {
     @Test
     void everyKindHasAReferenceCase() {
         List<String> kinds = cases().map(c -> c.get("kind").getAsString()).toList();
-        for (OptimizerKind kind : OptimizerKind.values()) {
+        for (UpdateRule kind : UpdateRule.values()) {
             assertTrue(kinds.contains(kind.id()), "no PyTorch reference for " + kind.id());
         }
     }
@@ -69,9 +69,9 @@ class OptimizerReferenceTest {
 
     private static OptimizerConfig configOf(JsonObject testCase) {
         String name = testCase.get("name").getAsString();
-        OptimizerKind kind = OptimizerKind.byId(testCase.get("kind").getAsString()).orElseThrow();
+        UpdateRule kind = UpdateRule.byId(testCase.get("kind").getAsString()).orElseThrow();
         OptimizerConfig config = OptimizerConfig.of(kind);
-        if (kind == OptimizerKind.SGD || kind == OptimizerKind.RMSPROP) {
+        if (kind == UpdateRule.SGD || kind == UpdateRule.RMSPROP) {
             config = config.withMomentum(0);
         }
         JsonObject s = testCase.getAsJsonObject("settings");
@@ -85,6 +85,7 @@ class OptimizerReferenceTest {
                 case "beta1" -> config.withBetas(v.getAsDouble(), s.get("beta2").getAsDouble());
                 case "beta2" -> config;
                 case "eps" -> config.withEps(v.getAsDouble());
+                case "amsgrad" -> config.withAmsgrad(v.getAsBoolean());
                 default -> throw new IllegalArgumentException(name + ": unknown setting " + key);
             };
         }

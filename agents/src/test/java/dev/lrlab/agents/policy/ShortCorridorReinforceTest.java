@@ -1,17 +1,17 @@
 package dev.lrlab.agents.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lrlab.agents.AgentDiagnostics;
+import dev.lrlab.env.metrics.MetricLog;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.EpisodeLoop;
 import dev.lrlab.agents.features.EnvironmentFeatures;
 import dev.lrlab.agents.optim.OptimizerConfig;
 import dev.lrlab.agents.schedule.ClockedSchedule;
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.EnvironmentPreset;
 import dev.lrlab.env.corridor.ShortCorridor;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class ShortCorridorReinforceTest {
             double criticRate, int episodes, int seeds) {
         double sum = 0;
         for (int seed = 0; seed < seeds; seed++) {
-            Environment env = EnvironmentPreset.SHORT_CORRIDOR.create();
+            Environment env = dev.lrlab.env.TimeLimit.of(dev.lrlab.env.corridor.ShortCorridor.of(), 1000);
             PolicyGradientAgent agent = PolicyGradientAgent.of(config(algorithm, actorRate, criticRate),
                     EnvironmentFeatures.of(env.observationSpace()), env,
                     RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
@@ -56,7 +56,7 @@ class ShortCorridorReinforceTest {
 
     @Test
     void reinforceMovesTowardTheBestStochasticPolicy() {
-        Environment env = EnvironmentPreset.SHORT_CORRIDOR.create();
+        Environment env = dev.lrlab.env.TimeLimit.of(dev.lrlab.env.corridor.ShortCorridor.of(), 1000);
         PolicyGradientAgent fresh = PolicyGradientAgent.of(config(PolicyGradientAlgorithm.REINFORCE, 1, 1),
                 EnvironmentFeatures.of(env.observationSpace()), env, RandomSource.XO_RO_SHI_RO_128_PP.create(0));
         env.reset(0);
@@ -78,7 +78,7 @@ class ShortCorridorReinforceTest {
     void actorCriticLearnsTheOpenRoom() {
         // one-step actor-critic cannot solve the corridor: its critic sees one aliased state, so
         // every non-terminal TD error is -1; it is checked on a fully observed room instead
-        Environment env = EnvironmentPreset.OPEN_ROOM.create();
+        Environment env = dev.lrlab.env.gridworld.Gridworld.environment(dev.lrlab.env.gridworld.GridworldPresets.openRoom());
         PolicyGradientConfig c = new PolicyGradientConfig(PolicyGradientAlgorithm.ACTOR_CRITIC, 0.99,
                 ClockedSchedule.constant(0.1), ClockedSchedule.constant(0.2), OptimizerConfig.sgd(),
                 OptimizerConfig.sgd(), new double[0], 1e10);
@@ -110,7 +110,7 @@ class ShortCorridorReinforceTest {
 
     @Test
     void rateOf1e3EndsAsDiverged() {
-        Environment env = EnvironmentPreset.OPEN_ROOM.create();
+        Environment env = dev.lrlab.env.gridworld.Gridworld.environment(dev.lrlab.env.gridworld.GridworldPresets.openRoom());
         PolicyGradientConfig c = new PolicyGradientConfig(PolicyGradientAlgorithm.REINFORCE_BASELINE, 1.0,
                 ClockedSchedule.constant(1e3), ClockedSchedule.constant(1e3), OptimizerConfig.sgd(),
                 OptimizerConfig.sgd(), new double[0], 1e10);
@@ -126,15 +126,24 @@ class ShortCorridorReinforceTest {
     }
 
     @Test
-    void reportsPolicyLossAndStepSizes() {
-        Environment env = EnvironmentPreset.SHORT_CORRIDOR.create();
+    void publishesPolicyLossEntropyAndStepSizes() {
+        Environment env = dev.lrlab.env.TimeLimit.of(dev.lrlab.env.corridor.ShortCorridor.of(), 1000);
+        MetricLog metrics = new MetricLog();
         PolicyGradientAgent agent = PolicyGradientAgent.of(config(PolicyGradientAlgorithm.REINFORCE, 0.001, 0),
-                EnvironmentFeatures.of(env.observationSpace()), env, RandomSource.XO_RO_SHI_RO_128_PP.create(1));
+                EnvironmentFeatures.of(env.observationSpace()), env, RandomSource.XO_RO_SHI_RO_128_PP.create(1),
+                metrics);
         env.reset(1);
         EpisodeLoop.train(agent, env);
-        AgentDiagnostics d = agent.takeDiagnostics();
-        assertTrue(d.updates() == env.episodeSteps(), "one update per step of the episode");
-        assertTrue(Double.isFinite(d.meanPolicyLoss()));
-        assertEquals(0.001, d.stepSizes().p50(), 1e-15);
+        assertEquals(env.episodeSteps(), metrics.count(metrics.id("policy_loss")), "one update per step of the episode");
+        assertEquals(env.episodeSteps() + 1, metrics.count(metrics.id("policy_entropy")), "one per action chosen");
+        metrics.closeInterval(1, env.episodeSteps(), 1);
+        var series = metrics.recordedSeries();
+        assertTrue(Double.isFinite(series.get("policy_loss")[0]));
+        // start preferences (ln 0.9, ln 0.1): the entropy of (0.9, 0.1) while the policy has barely moved
+        double h = -(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1));
+        assertEquals(h, series.get("policy_entropy")[0], 0.02);
+        assertEquals(0.001, series.get("effective_step_size_p50")[0], 1e-15);
+        assertEquals(0.001, series.get("step_size")[0], 1e-15);
+        assertFalse(series.containsKey("abs_td_error"), "plain REINFORCE learns no values");
     }
 }

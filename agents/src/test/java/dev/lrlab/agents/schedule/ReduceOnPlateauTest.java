@@ -8,7 +8,7 @@ class ReduceOnPlateauTest {
 
     private static ReduceOnPlateau.Settings settings(int patience, int cooldown) {
         return new ReduceOnPlateau.Settings(ReduceOnPlateau.Mode.MAX, 0.5, patience, 0,
-                ReduceOnPlateau.ThresholdMode.ABS, cooldown, 0.01);
+                ReduceOnPlateau.ThresholdMode.ABS, cooldown, 0.01, null);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ReduceOnPlateauTest {
     void anUnchangedNegativeMetricIsAPlateau() {
         // PyTorch's relative test (metric > best * (1 + threshold)) would call -1000 after -1000 an improvement
         ReduceOnPlateau s = ReduceOnPlateau.of(1.0, new ReduceOnPlateau.Settings(ReduceOnPlateau.Mode.MAX, 0.5, 0,
-                1e-4, ReduceOnPlateau.ThresholdMode.REL, 0, 0));
+                1e-4, ReduceOnPlateau.ThresholdMode.REL, 0, 0, null));
         s.observe(-1000);
         s.observe(-1000);
         assertEquals(0.5, s.rate(0));

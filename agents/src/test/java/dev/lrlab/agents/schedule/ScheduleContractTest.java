@@ -2,10 +2,14 @@ package dev.lrlab.agents.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lrlab.agents.config.Parameters;
-import dev.lrlab.agents.config.Problems;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.env.registry.Key;
+import dev.lrlab.env.registry.Parameters;
+import dev.lrlab.env.registry.Problems;
+import dev.lrlab.env.registry.Registry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One contract over every registered schedule kind: built from a spec, its values at a table of
- * clock points equal the formula written out here (to 1e-12), and over many random settings it
- * is never negative or NaN.
+ * clock points equal the formula written out here (to 1e-12); over random valid settings drawn
+ * from each kind's declared keys it is finite and never negative for t from 0 to 10^9; and every
+ * schedule refuses, where it is constructed, arguments that would give NaN.
  */
 class ScheduleContractTest {
 
-    private static final ScheduleKinds KINDS = ScheduleKinds.load();
+    private static final Registry<ScheduleKind> KINDS = Registries.load().schedules();
     private static final long[] CLOCK = {0, 1, 2, 3, 4, 5, 9, 10, 11, 49, 50, 51, 99, 100, 101, 150,
         299, 300, 301, 999, 1000, 4321, 100_000};
     private static final double A = 0.3; // the base rate
@@ -137,10 +142,10 @@ class ScheduleContractTest {
         Map<String, Object> full = new LinkedHashMap<>(spec);
         full.put("type", kind);
         Problems problems = new Problems();
-        StepSizeSchedule s = KINDS.create(base, Parameters.of("schedule", full, problems));
+        ScheduleBlueprint blueprint = ScheduleKind.read(Parameters.of("schedule", full, problems), KINDS);
         assertTrue(problems.isEmpty(), () -> kind + ": " + problems.messages());
-        assertNotNull(s, kind);
-        return s;
+        assertNotNull(blueprint, kind);
+        return blueprint.at(base);
     }
 
     @Test
@@ -150,6 +155,7 @@ class ScheduleContractTest {
             assertTrue(covered.contains(name), "no contract case for schedule kind " + name);
         }
         assertTrue(KINDS.names().size() >= 16, KINDS.names().toString());
+        assertTrue(KINDS.names().contains("square-wave"), "the test's plugin kind is registered");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,6 +181,138 @@ class ScheduleContractTest {
                 assertTrue(r >= 0 && !Double.isNaN(r) && !Double.isInfinite(r),
                         () -> c + " base " + base + " at t = " + t + " gave " + r);
             }
+        }
+    }
+
+    static Stream<ScheduleKind> kinds() {
+        return KINDS.all().stream();
+    }
+
+    /**
+     * Settings drawn at random from the kind's declared keys (ranges, minimums, choices, nested
+     * kinds); those the kind refuses as a whole (gamma and lambda together, a boundary count that
+     * does not match) are drawn again. Each valid one must give finite, non-negative rates from
+     * t = 0 to 10^9 at random base rates, 0 included.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void randomValidSettingsGiveFiniteNonNegativeRatesUpToABillion(ScheduleKind kind) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(kind.name().hashCode() * 31L + 7);
+        int valid = 0;
+        for (int attempt = 0; attempt < 4000 && valid < 40; attempt++) {
+            Map<String, Object> settings = randomSettings(kind, rng, 2);
+            Problems problems = new Problems();
+            ScheduleBlueprint blueprint = ScheduleKind.read(Parameters.of("schedule", settings, problems), KINDS);
+            if (blueprint == null) {
+                continue;
+            }
+            valid++;
+            for (int b = 0; b < 5; b++) {
+                double base = b == 0 ? 0 : Math.pow(10, -6 + 7 * rng.nextDouble());
+                StepSizeSchedule s = blueprint.at(base);
+                for (int j = 0; j < 60; j++) {
+                    // 0, 9, 99, ..., 999999999, then 10^9, then random clock values up to 10^9
+                    long t = j < 10 ? (long) Math.pow(10, j) - 1
+                            : j == 10 ? 1_000_000_000L : rng.nextLong(0, 1_000_000_001L);
+                    double r = s.rate(t);
+                    assertTrue(r >= 0 && Double.isFinite(r), settings + " at base " + base + ", t = " + t + ": " + r);
+                }
+            }
+        }
+        assertTrue(valid >= 40, kind.name() + ": only " + valid + " valid random settings");
+    }
+
+    private static Map<String, Object> randomSettings(ScheduleKind kind, UniformRandomProvider rng, int depth) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", kind.name());
+        for (Key key : kind.keys()) {
+            if (key.presence() != Key.Presence.REQUIRED && rng.nextBoolean()) {
+                continue; // left out: its default, or unset
+            }
+            Object v = randomValue(key, rng, depth);
+            if (v != null) {
+                m.put(key.name(), v);
+            }
+        }
+        return m;
+    }
+
+    private static Object randomValue(Key key, UniformRandomProvider rng, int depth) {
+        return switch (key.type()) {
+            case NUMBER -> randomNumber(key.range(), rng);
+            case INTEGER -> key.min() + (long) Math.floor(Math.pow(10, 9 * rng.nextDouble())) - 1;
+            case FLAG -> rng.nextBoolean();
+            case CHOICE -> key.choices().get(rng.nextInt(key.choices().size()));
+            case NUMBERS -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = 0, n = 1 + rng.nextInt(4); i < n; i++) {
+                    list.add(randomNumber(key.range(), rng));
+                }
+                yield list;
+            }
+            case INTEGERS -> {
+                List<Object> list = new ArrayList<>();
+                long v = key.min();
+                for (int i = 0, n = 1 + rng.nextInt(4); i < n; i++) {
+                    v += 1 + (long) Math.floor(Math.pow(10, 8 * rng.nextDouble()));
+                    list.add(i == 0 ? v - 1 : v);
+                }
+                yield list;
+            }
+            case KIND -> depth == 0 ? Map.of("type", "constant") : randomKind(rng, depth - 1);
+            case KINDS -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = 0, n = 1 + rng.nextInt(3); i < n; i++) {
+                    list.add(depth == 0 ? Map.of("type", "constant") : randomKind(rng, depth - 1));
+                }
+                yield list;
+            }
+            case TEXT, SCHEDULED -> null;
+        };
+    }
+
+    private static Map<String, Object> randomKind(UniformRandomProvider rng, int depth) {
+        List<ScheduleKind> all = KINDS.all();
+        return randomSettings(all.get(rng.nextInt(all.size())), rng, depth);
+    }
+
+    private static double randomNumber(Parameters.Range range, UniformRandomProvider rng) {
+        double low = Double.isInfinite(range.low()) ? -1e3 : range.low();
+        if (Double.isInfinite(range.high())) {
+            // log-uniform over nine decades above the low end, or the low end itself when allowed
+            return !range.lowOpen() && rng.nextInt(8) == 0 ? low : low + Math.pow(10, -6 + 9 * rng.nextDouble());
+        }
+        double v = low + (range.high() - low) * rng.nextDouble();
+        return range.contains(v) ? v : range.high();
+    }
+
+    /** new Cosine(0.1, 0, 0).rate(5) was NaN: every schedule checks its arguments in its constructor. */
+    @Test
+    void constructorsRefuseArgumentsThatWouldGiveNaN() {
+        StepSizeSchedule c = Constant.of(1);
+        List<org.junit.jupiter.api.function.Executable> bad = List.of(
+                () -> new Cosine(0.1, 0, 0),
+                () -> new Cosine(-0.1, 10, 0),
+                () -> new Constant(Double.NaN),
+                () -> new StepDecay(0.1, 0, 0.5),
+                () -> new StepDecay(0.1, 10, 1.5),
+                () -> new MultiStep(0.1, new long[] {5, 3}, 0.1),
+                () -> new Exponential(0.1, 0, 1, false, 0, Double.NaN),
+                () -> new Exponential(0.1, 1.5, 1, false, 0, Double.NaN),
+                () -> new InverseTime(0.1, -1, 1),
+                () -> new Polynomial(0.1, 0, 1, 0),
+                () -> new Linear(0.1, 1, 0, 0),
+                () -> new CosineWarmRestarts(0.1, 0, 1, 0),
+                () -> new CosineWarmRestarts(0.1, 10, 0, 0),
+                () -> new WarmUp(0.1, 0, 0, c),
+                () -> new Cyclic(0.1, 1, 0, Cyclic.Mode.TRIANGULAR, 1),
+                () -> new OneCycle(0.1, 1, 0.3, 25, 1e4),
+                () -> new Piecewise(0.1, new long[] {10}, new double[] {1}),
+                () -> new Sequence(List.of(c), new long[] {10}),
+                () -> ReduceOnPlateau.of(Double.POSITIVE_INFINITY, ReduceOnPlateau.Settings.DEFAULTS));
+        for (int i = 0; i < bad.size(); i++) {
+            int index = i;
+            assertThrows(IllegalArgumentException.class, bad.get(i), () -> "case " + index + " was accepted");
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lrlab.agents.AgentDiagnostics;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.EpisodeLoop;
 import dev.lrlab.agents.explore.Exploration;
@@ -15,8 +14,11 @@ import dev.lrlab.env.Environment;
 import dev.lrlab.env.TimeLimit;
 import dev.lrlab.env.gridworld.Gridworld;
 import dev.lrlab.env.gridworld.GridworldSpec;
+import dev.lrlab.env.metrics.MetricLog;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TabularAgentTest {
 
@@ -157,14 +159,62 @@ class TabularAgentTest {
     }
 
     @Test
-    void diagnosticsReportTdErrorAndRate() {
+    void metricsReportTdErrorRateUpdateAndLargestValue() {
         Environment env = Gridworld.of(GridworldSpec.builder("t", "SG").build());
-        TabularAgent agent = oneStep(env, config(TdRule.SARSA, 1, 0.5, 0));
-        AgentDiagnostics d = agent.takeDiagnostics();
-        assertEquals(1, d.updates());
-        assertEquals(1.0, d.meanAbsTdError(), 1e-12);
-        assertEquals(0.5, d.meanRate(), 1e-12);
-        assertEquals(0.5, d.meanUpdateMagnitude(), 1e-12);
-        assertEquals(0, agent.takeDiagnostics().updates(), "taking resets");
+        MetricLog metrics = new MetricLog();
+        TabularAgent agent = TabularAgent.of(config(TdRule.SARSA, 1, 0.5, 0), env,
+                RandomSource.XO_RO_SHI_RO_128_PP.create(1), metrics);
+        env.reset(0);
+        int a = agent.start(env);
+        while (a != RIGHT) {
+            env.reset();
+            a = agent.start(env);
+        }
+        agent.step(env.step(a), env);
+        metrics.closeInterval(1, 1, 1);
+        var series = metrics.recordedSeries();
+        assertEquals(1, metrics.count(metrics.id("abs_td_error")), "one update");
+        assertEquals(1.0, series.get("abs_td_error")[0], 1e-12);
+        assertEquals(0.5, series.get("step_size")[0], 1e-12);
+        assertEquals(0.5, series.get("update_size")[0], 1e-12);
+        assertEquals(0.5, series.get("max_abs_q")[0], 1e-12);
+        assertEquals(0.0, series.get("epsilon")[0], "the exploration parameter, sampled at the interval's end");
+    }
+
+    /**
+     * Sutton &amp; Barto's boxes 6.5-6.7: Q-learning, Expected Sarsa and Double Q-learning choose the next
+     * action from the values after the update; only Sarsa chooses it before (its target needs it). On
+     * a self-loop (bumping into a wall) the difference shows: greedy with alpha 1, the bumped action's
+     * value drops to -1 and the others stay 0, so choosing after the update never repeats it, while
+     * choosing before (among four tied actions) repeats it a quarter of the time.
+     */
+    @ParameterizedTest
+    @EnumSource(TdRule.class)
+    void nextActionFollowsTheBooksOrderOnASelfLoop(TdRule rule) {
+        int loops = 0;
+        int repeats = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            // a one-row corridor: up, down and left from the start bump a wall and stay
+            Environment env = Gridworld.of(GridworldSpec.builder("t", "S.G").build());
+            TabularAgent agent = TabularAgent.of(config(rule, 0, 1.0, 0), env,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            env.reset(seed);
+            int a = agent.start(env);
+            if (a == RIGHT) {
+                continue;
+            }
+            int next = agent.step(env.step(a), env);
+            assertEquals(0, env.state(), "a wall bump stays put");
+            loops++;
+            if (next == a) {
+                repeats++;
+            }
+        }
+        assertTrue(loops > 250, "enough self-loops: " + loops);
+        if (rule == TdRule.SARSA) {
+            assertEquals(0.25, repeats / (double) loops, 0.08, "Sarsa chose among four tied actions");
+        } else {
+            assertEquals(0, repeats, rule + " chose the next action before updating the bumped one");
+        }
     }
 }

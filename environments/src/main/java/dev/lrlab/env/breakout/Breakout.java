@@ -4,6 +4,7 @@ import dev.lrlab.env.BitBoardObservation;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
+import dev.lrlab.env.Traceable;
 import dev.lrlab.env.render.PixelRenderable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -21,7 +22,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>One deliberate difference from MinAtar: stepping after the episode has ended is refused (the
  * {@link Environment} contract) rather than returning 0.
  */
-public final class Breakout implements Environment, Renderable, BitBoardObservation, PixelRenderable {
+public final class Breakout implements Environment, Renderable, BitBoardObservation, PixelRenderable, Traceable {
 
     /** Actions of the full set; the minimal set is {no-op, left, right}. */
     public static final int NOOP = 0;
@@ -304,6 +305,30 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
             out[2 * words + w] = (trailCell >>> 6) == w ? 1L << trailCell : 0L;
             out[3 * words + w] = bricks[w];
         }
+    }
+
+    /** Each channel's set cells as [row, col]. */
+    @Override
+    public java.util.Map<String, Object> traceObservation() {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("paddle", java.util.List.of(java.util.List.of(height - 1, paddleColumn())));
+        o.put("ball", java.util.List.of(java.util.List.of(ballRow(), ballColumn())));
+        o.put("trail", java.util.List.of(java.util.List.of(trailRow(), trailColumn())));
+        java.util.List<java.util.List<Integer>> cells = new java.util.ArrayList<>();
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                if (brickAt(r, c)) {
+                    cells.add(java.util.List.of(r, c));
+                }
+            }
+        }
+        o.put("brick", cells);
+        return o;
+    }
+
+    @Override
+    public int executedAction(int chosen) {
+        return lastExecuted;
     }
 
     /** The action actually executed by the last step, after stickiness (an index into this action set). */

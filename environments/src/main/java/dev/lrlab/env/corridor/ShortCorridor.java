@@ -3,6 +3,7 @@ package dev.lrlab.env.corridor;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
+import dev.lrlab.env.Traceable;
 import dev.lrlab.env.render.PixelRenderable;
 
 /**
@@ -14,7 +15,7 @@ import dev.lrlab.env.render.PixelRenderable;
  *
  * <p>Actions: 0 left, 1 right. The dynamics are deterministic.
  */
-public final class ShortCorridor implements Environment, Renderable, PixelRenderable {
+public final class ShortCorridor implements Environment, Renderable, PixelRenderable, Traceable {
 
     /** Action 0. */
     public static final int LEFT = 0;
@@ -50,6 +51,14 @@ public final class ShortCorridor implements Environment, Renderable, PixelRender
         double a = 1 - q * q - p;
         double b = -(1 + q) - (1 - q * q) / p;
         return b / a;
+    }
+
+    @Override
+    public java.util.Map<String, Object> traceObservation() {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("state", state());
+        o.put("position", position());
+        return o;
     }
 
     @Override

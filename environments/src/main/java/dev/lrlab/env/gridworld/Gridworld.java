@@ -1,11 +1,17 @@
 package dev.lrlab.env.gridworld;
 
 import dev.lrlab.env.Environment;
+import dev.lrlab.env.GridLayout;
 import dev.lrlab.env.ObservationSpace;
 import dev.lrlab.env.Renderable;
 import dev.lrlab.env.TimeLimit;
+import dev.lrlab.env.Traceable;
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.metrics.PublishesMetrics;
+import dev.lrlab.env.metrics.Reduction;
 import dev.lrlab.env.render.PixelRenderable;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -18,7 +24,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>All rules are compiled into flat tables at construction, so that {@link #step(int)} is a few
  * array reads and allocates nothing.
  */
-public final class Gridworld implements Environment, Renderable, PixelRenderable {
+public final class Gridworld implements Environment, Renderable, PixelRenderable, Traceable, GridLayout,
+        PublishesMetrics {
 
     private static final byte FLOOR = 0;
     private static final byte WALL = 1;
@@ -46,6 +53,8 @@ public final class Gridworld implements Environment, Renderable, PixelRenderable
     private final boolean stochasticWind;
 
     private UniformRandomProvider rng;
+    private MetricSink metrics = MetricSink.NONE;
+    private int cliffFalls;
     private int position;
     private int episodeStart;
     private int steps;
@@ -213,7 +222,10 @@ public final class Gridworld implements Environment, Renderable, PixelRenderable
                 terminated = true;
                 running = false;
             }
-            case CLIFF -> next = episodeStart;
+            case CLIFF -> {
+                next = episodeStart;
+                metrics.add(cliffFalls, 1);
+            }
             default -> { }
         }
         position = next;
@@ -244,6 +256,36 @@ public final class Gridworld implements Environment, Renderable, PixelRenderable
     public int activeFeatures(int[] out) {
         out[0] = position;
         return 1;
+    }
+
+    /** Counts falls into the cliff as {@code cliff_falls}, per episode, on maps that have a cliff. */
+    @Override
+    public void publishTo(MetricSink sink) {
+        metrics = sink;
+        for (int cell = 0; cell < cellCount; cell++) {
+            if (kind[cell] == CLIFF) {
+                cliffFalls = sink.register("cliff_falls", Reduction.PER_EPISODE);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> traceObservation() {
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("state", position);
+        o.put("cell", List.of(row(), col()));
+        return o;
+    }
+
+    @Override
+    public List<String> mapRows() {
+        return spec.rows();
+    }
+
+    @Override
+    public String actionGlyph(int action) {
+        return spec.moves().get(action).glyph();
     }
 
     /** The agent's row. */

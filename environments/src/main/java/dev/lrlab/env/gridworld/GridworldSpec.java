@@ -50,6 +50,18 @@ public record GridworldSpec(
         validate(id, rows, moves, wind, slip, timeLimit);
     }
 
+    /** This gridworld with another slip probability. */
+    public GridworldSpec withSlip(double probability) {
+        return new GridworldSpec(id, rows, moves, stepReward, goalReward, holeReward, cliffReward, cellRewards,
+                wind, stochasticWind, probability, timeLimit);
+    }
+
+    /** This gridworld with another time limit (0: none). */
+    public GridworldSpec withTimeLimit(int steps) {
+        return new GridworldSpec(id, rows, moves, stepReward, goalReward, holeReward, cliffReward, cellRewards,
+                wind, stochasticWind, slip, steps);
+    }
+
     /** Number of rows. */
     public int height() {
         return rows.size();

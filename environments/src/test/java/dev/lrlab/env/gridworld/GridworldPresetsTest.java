@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.EnvironmentKind;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -73,11 +73,11 @@ class GridworldPresetsTest {
         edge[0] = UP;
         Arrays.fill(edge, 1, 12, RIGHT);
         edge[12] = DOWN;
-        assertEquals(-13.0, play(EnvironmentPreset.CLIFF_WALKING.create(), edge));
+        assertEquals(-13.0, play(registered("cliff-walking"), edge));
         int[] safe = {UP, UP, UP, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT,
             RIGHT, RIGHT, DOWN, DOWN, DOWN};
-        assertEquals(-17.0, play(EnvironmentPreset.CLIFF_WALKING.create(), safe));
-        assertEquals(0, EnvironmentPreset.CLIFF_WALKING.create().timeLimit(), "no time limit");
+        assertEquals(-17.0, play(registered("cliff-walking"), safe));
+        assertEquals(0, registered("cliff-walking").timeLimit(), "no time limit");
     }
 
     @Test
@@ -131,8 +131,8 @@ class GridworldPresetsTest {
 
     @Test
     void frozenLakeTimeLimitsAre100And200() {
-        assertEquals(100, EnvironmentPreset.FROZEN_LAKE_4X4.create().timeLimit());
-        assertEquals(200, EnvironmentPreset.FROZEN_LAKE_8X8.create().timeLimit());
+        assertEquals(100, registered("frozen-lake-4x4").timeLimit());
+        assertEquals(200, registered("frozen-lake-8x8").timeLimit());
     }
 
     @Test
@@ -186,7 +186,7 @@ class GridworldPresetsTest {
         assertEquals(20, shortestPath(world, 11 * 13 + 11));
         world.reset(0);
         assertEquals(1 * 13 + 1, world.state());
-        assertEquals(1000, EnvironmentPreset.FOUR_ROOMS.create().timeLimit());
+        assertEquals(1000, registered("four-rooms").timeLimit());
     }
 
     @Test
@@ -265,5 +265,10 @@ class GridworldPresetsTest {
             }
         }
         return -1;
+    }
+
+    /** An environment as a spec names it, with every setting at its default. */
+    private static Environment registered(String id) {
+        return EnvironmentKind.load().byName(id).orElseThrow().create();
     }
 }

@@ -1,14 +1,21 @@
 package dev.lrlab.experiments.bench;
 
 import dev.lrlab.agents.Agent;
+import dev.lrlab.agents.AgentBlueprint;
+import dev.lrlab.agents.AgentKind;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.EpisodeLoop;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.agents.TrialContext;
+import dev.lrlab.agents.schedule.Clock;
 import dev.lrlab.agents.schedule.ClockedSchedule;
-import dev.lrlab.agents.schedule.ScheduleKinds;
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.EnvironmentKind;
+import dev.lrlab.env.registry.Parameters;
+import dev.lrlab.env.registry.Problems;
 import dev.lrlab.experiments.spec.AgentChoice;
-import dev.lrlab.experiments.spec.AgentSpecs;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,38 +31,43 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 public final class Bench {
 
-    private final ScheduleKinds kinds;
+    private final Registries registries;
     private final double seconds;
 
-    public Bench(ScheduleKinds kinds, double seconds) {
-        this.kinds = kinds;
+    public Bench(Registries registries, double seconds) {
+        this.registries = registries;
         this.seconds = seconds;
     }
 
-    /** Every (environment, agent type) pair that can run, filtered by the given ids (empty: all). */
-    public List<AgentChoice> agentsFor(EnvironmentPreset preset, List<String> agentFilter) {
+    /**
+     * Every agent kind that can run on the environment with its default settings, filtered by the
+     * given names (empty: all), each at its kind's typical rate.
+     */
+    public List<AgentChoice> agentsFor(EnvironmentKind environment, List<String> agentFilter) {
         List<AgentChoice> out = new ArrayList<>();
-        Environment probe = preset.create();
-        for (String type : AgentSpecs.TYPES) {
-            if (agentFilter.isEmpty() || agentFilter.contains(type)) {
-                AgentSpecs.withDefaults(type, probe, kinds).ifPresent(out::add);
+        Environment probe = environment.create();
+        for (AgentKind kind : registries.agents().all()) {
+            if (!agentFilter.isEmpty() && !agentFilter.contains(kind.name())) {
+                continue;
+            }
+            Problems problems = new Problems();
+            Map<String, Object> settings = new LinkedHashMap<>(Map.of("type", kind.name()));
+            Parameters p = Parameters.of("agent", settings, problems).bind(kind);
+            AgentBlueprint blueprint = kind.factory().bind(p, new AgentKind.Setting(probe.id(),
+                    probe.observationSpace(), probe.actionCount(), Clock.STEPS, registries));
+            if (problems.isEmpty() && blueprint != null) {
+                out.add(new AgentChoice(kind.name(), kind.name(), p.resolved(), blueprint));
             }
         }
         return out;
     }
 
-    /** A rate at which every agent type learns without diverging on our environments. */
-    static double rateFor(String type) {
-        if (type.startsWith("linear-")) {
-            return 0.01;
-        }
-        return switch (type) {
-            case "reinforce", "reinforce-baseline", "actor-critic" -> Math.pow(2, -10);
-            default -> 0.1;
-        };
+    /** The rate an agent is benchmarked at: its kind's typical one. */
+    double rateFor(String type) {
+        return registries.agents().byName(type).map(AgentKind::typicalRate).orElse(0.1);
     }
 
-    public Throughput measure(EnvironmentPreset preset, AgentChoice agent, int threads) throws Exception {
+    public Throughput measure(EnvironmentKind preset, AgentChoice agent, int threads) throws Exception {
         double rate = rateFor(agent.type());
         Runner single = new Runner(preset, agent, rate, 1);
         single.runFor(seconds / 3); // warm-up: let the JIT compile the loop
@@ -85,7 +97,7 @@ public final class Bench {
             for (Future<Long> f : counts) {
                 total += f.get();
             }
-            return new Throughput(preset.id(), agent.type(), rate, singleRate, total / seconds, threads, bytesPerStep);
+            return new Throughput(preset.name(), agent.type(), rate, singleRate, total / seconds, threads, bytesPerStep);
         } finally {
             pool.shutdownNow();
         }
@@ -99,10 +111,9 @@ public final class Bench {
      * observation after every step as asked: not at all, in its compact form (the state index, or
      * the bit boards), or as the list of active features.
      */
-    public double environmentThroughput(EnvironmentPreset preset, Observation observation) {
+    public double environmentThroughput(EnvironmentKind preset, Observation observation) {
         Environment env = preset.create();
-        Environment inner = env instanceof dev.lrlab.env.TimeLimit t ? t.inner() : env;
-        var boards = inner instanceof dev.lrlab.env.BitBoardObservation b ? b : null;
+        var boards = env.unwrapped() instanceof dev.lrlab.env.BitBoardObservation b ? b : null;
         long[] words = new long[boards == null ? 1 : 4 * boards.wordsPerChannel()];
         int[] features = new int[env.observationSpace().featureCount()];
         var policy = RandomSource.XO_RO_SHI_RO_128_PP.create(9);
@@ -154,14 +165,14 @@ public final class Bench {
 
     /** One environment and agent, trained episode after episode; a diverged agent is started afresh. */
     private final class Runner {
-        private final EnvironmentPreset preset;
+        private final EnvironmentKind preset;
         private final AgentChoice choice;
         private final double rate;
         private final long seed;
         private Environment env;
         private Agent agent;
 
-        Runner(EnvironmentPreset preset, AgentChoice choice, double rate, long seed) {
+        Runner(EnvironmentKind preset, AgentChoice choice, double rate, long seed) {
             this.preset = preset;
             this.choice = choice;
             this.rate = rate;
@@ -171,8 +182,8 @@ public final class Bench {
 
         private void fresh() {
             env = preset.create();
-            agent = choice.blueprint().create(env, ClockedSchedule.constant(rate), rate,
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            agent = choice.blueprint().create(env, TrialContext.of(ClockedSchedule.constant(rate),
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed)));
             env.reset(seed);
         }
 

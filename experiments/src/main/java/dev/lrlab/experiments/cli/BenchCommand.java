@@ -1,14 +1,14 @@
 package dev.lrlab.experiments.cli;
 
 import com.google.gson.GsonBuilder;
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.env.EnvironmentKind;
 import dev.lrlab.experiments.bench.Bench;
 import dev.lrlab.experiments.bench.Throughput;
 import dev.lrlab.experiments.run.SweepRunner;
 import dev.lrlab.experiments.run.SweepSummary;
 import dev.lrlab.experiments.spec.AgentChoice;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.experiments.spec.ExperimentPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,13 +69,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 600) {
             throw new UserInputException("--seconds must be in (0, 600], was " + seconds);
         }
+        Registries kinds = Registries.load();
         for (String id : envs) {
-            Presets.environment(id);
+            Presets.environment(kinds.environments(), id);
         }
         for (String type : agents) {
-            if (!dev.lrlab.experiments.spec.AgentSpecs.TYPES.contains(type)) {
-                throw new UserInputException("unknown agent type '" + type + "'; known: "
-                        + String.join(", ", dev.lrlab.experiments.spec.AgentSpecs.TYPES));
+            if (kinds.agents().byName(type).isEmpty()) {
+                throw new UserInputException(kinds.agents().unknown(type));
             }
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -93,9 +93,8 @@ final class BenchCommand implements Callable<Integer> {
             new org.openjdk.jmh.runner.Runner(options).run();
             return 0;
         }
-        ScheduleKinds kinds = ScheduleKinds.load();
-        List<EnvironmentPreset> presets = java.util.Arrays.stream(EnvironmentPreset.values())
-                .filter(p -> envs.isEmpty() || envs.contains(p.id())).toList();
+        List<EnvironmentKind> presets = kinds.environments().all().stream()
+                .filter(p -> envs.isEmpty() || envs.contains(p.name())).toList();
         if (!inProcess && presets.size() > 1) {
             return forkPerEnvironment(presets, n, out, kinds);
         }
@@ -105,10 +104,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%-16s %-22s %9s %14s %14s %10s%n", "environment", "agent", "rate",
                     "1 thread", n + " threads", "bytes/step");
         }
-        for (EnvironmentPreset preset : EnvironmentPreset.values()) {
-            if (!envs.isEmpty() && !envs.contains(preset.id())) {
-                continue;
-            }
+        for (EnvironmentKind preset : presets) {
             for (AgentChoice agent : bench.agentsFor(preset, agents)) {
                 Throughput t = bench.measure(preset, agent, n);
                 rows.add(t);
@@ -125,18 +121,15 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%nenvironment alone, uniformly random policy, one thread (observation read after every step):%n");
             out.printf("%-16s %14s %14s %14s%n", "environment", "no observation", "compact", "features");
         }
-        for (EnvironmentPreset preset : EnvironmentPreset.values()) {
-            if (!envs.isEmpty() && !envs.contains(preset.id())) {
-                continue;
-            }
+        for (EnvironmentKind preset : presets) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("environment", preset.id());
+            row.put("environment", preset.name());
             for (Bench.Observation o : Bench.Observation.values()) {
                 row.put(o.name().toLowerCase(Locale.ROOT) + "_steps_per_second", bench.environmentThroughput(preset, o));
             }
             environments.add(row);
             if (!json) {
-                out.printf(Locale.ROOT, "%-16s %10.2f M/s %10.2f M/s %10.2f M/s%n", preset.id(),
+                out.printf(Locale.ROOT, "%-16s %10.2f M/s %10.2f M/s %10.2f M/s%n", preset.name(),
                         (double) row.get("none_steps_per_second") / 1e6,
                         (double) row.get("compact_steps_per_second") / 1e6,
                         (double) row.get("features_steps_per_second") / 1e6);
@@ -162,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
      * Measures each environment in a JVM of its own (like JMH's forks): the step loop is shared
      * code, and once it has seen several environments the JIT can no longer inline their calls.
      */
-    private int forkPerEnvironment(List<EnvironmentPreset> presets, int n, PrintWriter out, ScheduleKinds kinds)
+    private int forkPerEnvironment(List<EnvironmentKind> presets, int n, PrintWriter out, Registries kinds)
             throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<Object> pairs = new ArrayList<>();
@@ -171,9 +164,9 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%-16s %-22s %9s %14s %14s %10s%n", "environment", "agent", "rate", "1 thread",
                     n + " threads", "bytes/step");
         }
-        for (EnvironmentPreset preset : presets) {
+        for (EnvironmentKind preset : presets) {
             List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                    Lrlab.class.getName(), "bench", "--json", "--no-sweep", "--in-process", "--env", preset.id(),
+                    Lrlab.class.getName(), "bench", "--json", "--no-sweep", "--in-process", "--env", preset.name(),
                     "--seconds", Double.toString(seconds), "--threads", Integer.toString(n)));
             for (String a : agents) {
                 cmd.addAll(List.of("--agent", a));
@@ -181,7 +174,7 @@ final class BenchCommand implements Callable<Integer> {
             Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String text = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (child.waitFor() != 0) {
-                throw new IllegalStateException("the benchmark of " + preset.id() + " failed");
+                throw new IllegalStateException("the benchmark of " + preset.name() + " failed");
             }
             var result = com.google.gson.JsonParser.parseString(text).getAsJsonObject();
             for (var pair : result.getAsJsonArray("pairs")) {
@@ -224,15 +217,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The built-in sweep, run on one thread and on n threads: same trials, wall times compared. */
-    private Map<String, Object> sweepEfficiency(ScheduleKinds kinds, int n, PrintWriter out)
+    private Map<String, Object> sweepEfficiency(Registries kinds, int n, PrintWriter out)
             throws Exception {
-        ExperimentSpec spec = SpecSource.read(null, kinds);
+        ExperimentPlan spec = SpecSource.read(null, kinds);
         Path tmp = Files.createTempDirectory("lrlab-bench");
         try {
-            run(spec, kinds, tmp.resolve("warm"), n); // warm the JIT on the same code
+            run(spec, tmp.resolve("warm"), n); // warm the JIT on the same code
             // the faster of two runs each: a single run of a second is at the mercy of the GC
-            SweepSummary one = faster(run(spec, kinds, tmp.resolve("one-a"), 1), run(spec, kinds, tmp.resolve("one-b"), 1));
-            SweepSummary all = faster(run(spec, kinds, tmp.resolve("all-a"), n), run(spec, kinds, tmp.resolve("all-b"), n));
+            SweepSummary one = faster(run(spec, tmp.resolve("one-a"), 1), run(spec, tmp.resolve("one-b"), 1));
+            SweepSummary all = faster(run(spec, tmp.resolve("all-a"), n), run(spec, tmp.resolve("all-b"), n));
             double speedup = one.wallSeconds() / all.wallSeconds();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("spec", spec.name());
@@ -260,10 +253,10 @@ final class BenchCommand implements Callable<Integer> {
         return a.wallSeconds() <= b.wallSeconds() ? a : b;
     }
 
-    private static SweepSummary run(ExperimentSpec spec, ScheduleKinds kinds, Path dir, int threads)
+    private static SweepSummary run(ExperimentPlan spec, Path dir, int threads)
             throws IOException {
         try {
-            return new SweepRunner(spec, kinds, new SweepRunner.Options(dir, threads, false, false),
+            return new SweepRunner(spec, new SweepRunner.Options(dir, threads, false, false),
                     new PrintWriter(new StringWriter())).run();
         } catch (dev.lrlab.experiments.run.RunDirectoryException e) {
             throw new IOException(e.getMessage());

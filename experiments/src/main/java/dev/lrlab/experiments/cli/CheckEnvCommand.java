@@ -2,7 +2,7 @@ package dev.lrlab.experiments.cli;
 
 import dev.lrlab.env.CheckReport;
 import dev.lrlab.env.EnvironmentChecker;
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.EnvironmentKind;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,13 +31,13 @@ final class CheckEnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvironmentPreset preset = Presets.environment(id);
+        EnvironmentKind preset = Presets.environment(EnvironmentKind.load(), id);
         if (episodes < 1) {
             throw new UserInputException("--episodes must be at least 1, was " + episodes);
         }
         CheckReport report = EnvironmentChecker.check(preset::create, seed, episodes);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(preset.id() + ": " + preset.description());
+        out.println(preset.name() + ": " + preset.summary());
         report.verified().forEach(line -> out.println("  ok    " + line));
         report.problems().forEach(line -> out.println("  FAIL  " + line));
         out.println(report.passed()

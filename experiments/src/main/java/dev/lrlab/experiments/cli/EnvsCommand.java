@@ -1,25 +1,27 @@
 package dev.lrlab.experiments.cli;
 
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.agents.Registries;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code lrlab envs}: the environment ids a spec can use. */
+/** {@code lrlab envs}: the environments a spec can name, with their settings. */
 @Command(name = "envs", mixinStandardHelpOptions = true,
-        description = "List the environment ids, with a one-line description each.")
+        description = "List the environment ids, each with a line on what it is and the settings a spec may give "
+                + "it (environment: {id: ..., key: value}), with their types and defaults.")
 final class EnvsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    KindListing.Options options = new KindListing.Options();
+
     @Override
     public Integer call() {
-        int width = EnvironmentPreset.ids().stream().mapToInt(String::length).max().orElse(0);
-        for (EnvironmentPreset preset : EnvironmentPreset.values()) {
-            spec.commandLine().getOut().printf("%-" + width + "s  %s%n", preset.id(), preset.description());
-        }
+        KindListing.print(spec.commandLine().getOut(), Registries.load().environments(), options, null);
         return 0;
     }
 }

@@ -17,13 +17,20 @@ import picocli.CommandLine.Command;
             TraceCommand.class,
             ValidateCommand.class,
             EnvsCommand.class,
+            AgentsCommand.class,
+            SchedulesCommand.class,
+            OptimizersCommand.class,
             CheckEnvCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Lrlab implements Runnable {
 
+    /** Exit code for an internal failure: a bug in lrlab or a plugin (also when trials of a sweep failed). */
+    public static final int EXIT_INTERNAL = 1;
     /** Exit code for bad input: an unknown id, a malformed spec, an unusable directory. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code of a run interrupted by Ctrl-C or SIGTERM (finished trials are kept). */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,10 +55,12 @@ public final class Lrlab implements Runnable {
                         + bad.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            // A bug, not bad input: say so in one line and where to look, without a trace.
+            // A bug, not bad input: say so, with where it happened, so that it can be reported.
             commandLine.getErr().println("lrlab " + commandLine.getCommandName()
-                    + ": internal error: " + e);
-            return 1;
+                    + ": internal error (a bug; please report it with these lines): " + e);
+            java.util.Arrays.stream(e.getStackTrace()).limit(5)
+                    .forEach(frame -> commandLine.getErr().println("    at " + frame));
+            return EXIT_INTERNAL;
         });
         return cli.execute(args);
     }

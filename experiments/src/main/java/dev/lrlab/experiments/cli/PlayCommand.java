@@ -1,6 +1,7 @@
 package dev.lrlab.experiments.cli;
 
 import dev.lrlab.env.Environment;
+import dev.lrlab.env.EnvironmentKind;
 import dev.lrlab.env.render.AnimatedGif;
 import dev.lrlab.env.render.Frames;
 import dev.lrlab.env.render.PixelRenderable;
@@ -54,8 +55,8 @@ final class PlayCommand implements Callable<Integer> {
         if (maxSteps < 1 || cell < 4 || cell > 200 || delay < 10) {
             throw new UserInputException("--max-steps must be >= 1, --cell in 4..200, --delay >= 10");
         }
-        Environment env = Presets.environment(episode.id).create();
-        if (!(Observations.unwrap(env) instanceof PixelRenderable board)) {
+        Environment env = Presets.environment(EnvironmentKind.load(), episode.id).create();
+        if (!(env.unwrapped() instanceof PixelRenderable board)) {
             throw new UserInputException(episode.id + " cannot be drawn");
         }
         System.setProperty("java.awt.headless", "true");

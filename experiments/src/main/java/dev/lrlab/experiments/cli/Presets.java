@@ -1,6 +1,7 @@
 package dev.lrlab.experiments.cli;
 
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.EnvironmentKind;
+import dev.lrlab.env.registry.Registry;
 
 /** Looks up registered ids for the CLI, turning an unknown id into a message listing the known ones. */
 final class Presets {
@@ -8,8 +9,7 @@ final class Presets {
     private Presets() {
     }
 
-    static EnvironmentPreset environment(String id) {
-        return EnvironmentPreset.byId(id).orElseThrow(() -> new UserInputException(
-                "unknown environment '" + id + "'; known: " + String.join(", ", EnvironmentPreset.ids())));
+    static EnvironmentKind environment(Registry<EnvironmentKind> environments, String id) {
+        return environments.byName(id).orElseThrow(() -> new UserInputException(environments.unknown(id)));
     }
 }

@@ -43,6 +43,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the bootstrap (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--x-param", paramLabel = "PATH", description = "the swept path on the x axis of the sensitivity "
+            + "figures, such as agent.exploration.epsilon (default: the learning rate, learning-rate.value)")
+    String xParam;
+
     @Override
     public Integer call() {
         ReportOptions.XAxis axis = switch (x) {
@@ -54,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         if (smoothing < 0 || window < 0 || resamples < 100) {
             throw new UserInputException("--smoothing and --window must be >= 0 and --resamples >= 100");
         }
-        return write(dir, new ReportOptions(smoothing, axis, window, resamples, 0.95, seed),
+        return write(dir, new ReportOptions(smoothing, axis, window, resamples, 0.95, seed, xParam),
                 command.commandLine().getOut(), command.commandLine().getErr());
     }
 
@@ -73,6 +77,8 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "report: %d trials, %d figures in %.1f s -> %s%n", result.trials(),
                     result.figures().size(), (System.nanoTime() - started) / 1e9, result.dir().resolve("report.html"));
             return 0;
+        } catch (ReportException e) {
+            throw new UserInputException(e.getMessage());
         } catch (IOException e) {
             throw new UserInputException("cannot write the report into " + dir.resolve("report") + ": " + e.getMessage());
         }

@@ -1,10 +1,10 @@
 package dev.lrlab.experiments.cli;
 
-import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.agents.Registries;
 import dev.lrlab.experiments.run.RunDirectoryException;
 import dev.lrlab.experiments.run.SweepRunner;
 import dev.lrlab.experiments.run.SweepSummary;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.experiments.spec.ExperimentPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,15 +46,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = command.commandLine().getErr();
-        ScheduleKinds kinds = ScheduleKinds.load();
-        ExperimentSpec spec = SpecSource.read(file, kinds);
+        ExperimentPlan spec = SpecSource.read(file, Registries.load());
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new UserInputException("--threads must be at least 1, was " + n);
         }
         Path dir = out != null ? out : spec.output();
         log.printf("lrlab run: %s, %d trials on %d threads -> %s%n", spec.name(), spec.trialCount(), n, dir);
-        SweepRunner runner = new SweepRunner(spec, kinds,
+        SweepRunner runner = new SweepRunner(spec,
                 new SweepRunner.Options(dir, n, forceNew, System.console() != null), log);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -83,16 +82,17 @@ final class RunCommand implements Callable<Integer> {
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         } catch (IllegalStateException shuttingDown) {
-            return 130;
+            return Lrlab.EXIT_INTERRUPTED;
         }
         command.commandLine().getOut().println(summary.describe());
         command.commandLine().getOut().println("results: " + dir.resolve("trials.jsonl"));
         if (summary.interrupted()) {
-            return 130;
+            return Lrlab.EXIT_INTERRUPTED;
         }
         if (!noReport) {
             ReportCommand.write(dir, dev.lrlab.reports.ReportOptions.DEFAULTS, command.commandLine().getOut(), log);
         }
-        return summary.failed() > 0 ? 1 : 0;
+        // failed trials are lrlab's or a plugin's bug, not the user's: the internal-failure exit code
+        return summary.failed() > 0 ? Lrlab.EXIT_INTERNAL : 0;
     }
 }

@@ -1,13 +1,15 @@
 package dev.lrlab.experiments.cli;
 
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.experiments.run.Preflight;
+import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.experiments.spec.SpecException;
 import dev.lrlab.experiments.spec.SpecReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where a spec comes from: a file, or the built-in default sweep. */
 final class SpecSource {
@@ -18,23 +20,34 @@ final class SpecSource {
     private SpecSource() {
     }
 
-    /** Reads and validates; bad specs become one message with every problem and exit code 2. */
-    static ExperimentSpec read(Path file, ScheduleKinds kinds) {
-        SpecReader reader = SpecReader.of(kinds);
+    /**
+     * Reads, validates and checks the plan's built parts (the metrics its schedules watch); bad
+     * specs become one message with every problem and exit code 2.
+     */
+    static ExperimentPlan read(Path file, Registries registries) {
+        SpecReader reader = SpecReader.of(registries);
+        String source = file == null ? "(built-in) " + DEFAULT : file.toString();
+        ExperimentPlan plan;
         try {
             if (file != null) {
-                return reader.read(file);
-            }
-            try (InputStream in = SpecSource.class.getResourceAsStream("/" + DEFAULT)) {
-                if (in == null) {
-                    throw new IllegalStateException("the built-in spec " + DEFAULT + " is missing from the jar");
+                plan = reader.read(file);
+            } else {
+                try (InputStream in = SpecSource.class.getResourceAsStream("/" + DEFAULT)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the built-in spec " + DEFAULT + " is missing from the jar");
+                    }
+                    plan = reader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
                 }
-                return reader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "(built-in) " + DEFAULT);
             }
         } catch (SpecException e) {
             throw new UserInputException(e.getMessage());
         } catch (IOException e) {
             throw new UserInputException("cannot read the built-in spec: " + e.getMessage());
         }
+        List<String> problems = Preflight.problems(plan);
+        if (!problems.isEmpty()) {
+            throw new UserInputException(new SpecException(source, problems).getMessage());
+        }
+        return plan;
     }
 }

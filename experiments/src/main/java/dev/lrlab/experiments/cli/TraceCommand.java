@@ -3,6 +3,7 @@ package dev.lrlab.experiments.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.lrlab.env.Environment;
+import dev.lrlab.env.EnvironmentKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -43,7 +44,7 @@ final class TraceCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new UserInputException("--steps must be at least 1, was " + steps);
         }
-        Environment env = Presets.environment(episode.id).create();
+        Environment env = Presets.environment(EnvironmentKind.load(), episode.id).create();
         ActionSource actions = ActionSource.of(episode.policy, episode.seed, env.actionCount());
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         Writer sink = out == null ? command.commandLine().getOut() : open(out);

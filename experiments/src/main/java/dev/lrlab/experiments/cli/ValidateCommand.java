@@ -1,7 +1,9 @@
 package dev.lrlab.experiments.cli;
 
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.experiments.spec.Sweep;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code lrlab validate SPEC}: every check {@code run} makes before it starts, and nothing else. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a spec without running it: every mistake is listed with its key's path; "
-                + "exit code 2 if there is any.")
+                + "exit code 2 if there is any. A valid spec's trials and swept paths are listed.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -23,11 +25,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentSpec spec = SpecSource.read(file, ScheduleKinds.load());
-        command.commandLine().getOut().printf("%s: valid; %d trials (%d agents x %d schedules x %d rates x %d seeds) "
-                        + "on %s, output %s%n", file, spec.trialCount(), spec.agents().size(),
-                spec.schedules().size(), spec.learningRates().length, spec.seeds().length,
-                spec.environment().id(), spec.output());
+        ExperimentPlan spec = SpecSource.read(file, Registries.load());
+        PrintWriter out = command.commandLine().getOut();
+        int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
+        out.printf("%s: valid; %d trials (%d agents x %d schedules x %d points x %d seeds) on %s, output %s%n", file,
+                spec.trialCount(), spec.agentLabels().size(), spec.scheduleLabels().size(), points,
+                spec.sweep().seeds().length, spec.environmentId(), spec.output());
+        for (Sweep.Axis axis : spec.sweep().axes()) {
+            out.printf("  sweep %s: %d values %s%n", axis.path(), axis.values().size(), axis.values());
+        }
         return 0;
     }
 }

@@ -5,9 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.lrlab.agents.schedule.Clock;
 import dev.lrlab.agents.schedule.ClockedSchedule;
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.experiments.listen.TrialListener;
+import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.experiments.spec.ScheduleChoice;
+import dev.lrlab.experiments.spec.TrialSetup;
 import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.ResultsJson;
 import dev.lrlab.reports.results.TrialRecord;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a sweep into a run directory: checks the directory first, resumes what an earlier run left
- * (skipping finished trials, redoing a torn last line, refusing a different spec), runs the rest in
- * parallel, and writes each trial as it ends.
+ * (skipping finished trials, redoing a torn last line, refusing a different spec), runs the trials
+ * its {@link TrialSource} gives in parallel, and writes each trial as it ends.
  */
 public final class SweepRunner {
 
@@ -46,19 +49,30 @@ public final class SweepRunner {
      * @param forceNew start afresh even if the directory holds another spec's run (the old files
      *     are moved into a {@code previous-...} folder, not deleted)
      * @param terminal whether to draw a progress bar
+     * @param listeners makers of listeners that every trial gets, besides those of its schedules
      */
-    public record Options(Path out, int threads, boolean forceNew, boolean terminal) {
+    public record Options(Path out, int threads, boolean forceNew, boolean terminal,
+            List<TrialListener.Factory> listeners) {
+
+        public Options(Path out, int threads, boolean forceNew, boolean terminal) {
+            this(out, threads, forceNew, terminal, List.of());
+        }
     }
 
-    private final ExperimentSpec spec;
-    private final ScheduleKinds kinds;
+    private final ExperimentPlan spec;
+    private final TrialSource source;
     private final Options options;
     private final PrintWriter log;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    public SweepRunner(ExperimentSpec spec, ScheduleKinds kinds, Options options, PrintWriter log) {
+    /** A sweep of every point of the plan's grid. */
+    public SweepRunner(ExperimentPlan spec, Options options, PrintWriter log) {
+        this(spec, GridSource.of(spec), options, log);
+    }
+
+    public SweepRunner(ExperimentPlan spec, TrialSource source, Options options, PrintWriter log) {
         this.spec = spec;
-        this.kinds = kinds;
+        this.source = source;
         this.options = options;
         this.log = log;
     }
@@ -72,8 +86,7 @@ public final class SweepRunner {
         long started = System.nanoTime();
         Path dir = options.out();
         prepare(dir);
-        List<Trial> trials = Trial.all(spec);
-        Manifest manifest = manifest(trials.size());
+        Manifest manifest = manifest(source.planned());
         Path trialsPath = dir.resolve(TrialsFile.NAME);
         TrialsFile.Contents existing = TrialsFile.read(trialsPath);
         if (!existing.badLines().isEmpty()) {
@@ -84,65 +97,71 @@ public final class SweepRunner {
             log.println("lrlab run: line " + existing.tornLine() + " of " + trialsPath
                     + " was cut off mid-write; its trial will be run again");
         }
+        List<TrialRecord> finished = new ArrayList<>(existing.records());
         Set<String> done = new HashSet<>();
-        existing.records().forEach(r -> done.add(r.key()));
+        finished.forEach(r -> done.add(r.key()));
         Path manifestPath = dir.resolve(Manifest.NAME);
         if (Files.exists(manifestPath)) {
             manifest = manifest.withStart(Manifest.read(dir).startedAt());
         }
         manifest.write(dir);
 
-        List<Trial> todo = trials.stream().filter(t -> !done.contains(t.key())).toList();
-        int skipped = trials.size() - todo.size();
-        if (skipped > 0) {
-            log.println("lrlab run: resuming " + dir + ": " + skipped + " of " + trials.size()
-                    + " trials already done");
-        }
-        AtomicInteger completed = new AtomicInteger();
-        AtomicInteger diverged = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicLong steps = new AtomicLong();
-        TrialRunner runner = new TrialRunner(spec, kinds);
+        Tally tally = new Tally();
+        TrialRunner runner = new TrialRunner(spec, options.listeners());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
             Thread t = new Thread(r, "lrlab-trial");
             t.setDaemon(true);
             return t;
         });
         List<String> writeErrors = new ArrayList<>();
+        int skipped = 0;
+        int todoCount = 0;
         try (TrialsWriter writer = TrialsWriter.append(trialsPath, existing.validBytes());
-                ProgressReporter progress = new ProgressReporter(log, todo.size(), options.terminal())) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Trial trial : todo) {
-                futures.add(pool.submit(() -> {
-                    TrialRecord record = runner.run(trial, cancelled::get);
-                    if (record == null || cancelled.get()) {
-                        return;
-                    }
-                    try {
-                        writer.write(record);
-                    } catch (IOException e) {
-                        synchronized (writeErrors) {
-                            writeErrors.add(e.getMessage());
-                        }
-                        cancelled.set(true);
-                        return;
-                    }
-                    (record.status() == TrialStatus.completed ? completed
-                            : record.status() == TrialStatus.diverged ? diverged : failed).incrementAndGet();
-                    steps.addAndGet(record.steps());
-                    progress.trialDone(record.steps());
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancelled.set(true);
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("a trial worker failed", e.getCause());
+                ProgressReporter progress = new ProgressReporter(log, Math.max(0, source.planned() - done.size()), options.terminal())) {
+            // ask the source for trials until it has none left; each batch runs in parallel
+            for (List<Trial> batch = source.next(finished); !batch.isEmpty() && !cancelled.get();
+                    batch = source.next(finished)) {
+                List<Trial> todo = batch.stream().filter(t -> !done.contains(t.key())).toList();
+                skipped += batch.size() - todo.size();
+                todoCount += todo.size();
+                if (batch.size() > todo.size()) {
+                    log.println("lrlab run: resuming " + dir + ": " + (batch.size() - todo.size()) + " of "
+                            + batch.size() + " trials already done");
                 }
+                List<Future<?>> futures = new ArrayList<>();
+                for (Trial trial : todo) {
+                    futures.add(pool.submit(() -> {
+                        TrialRecord record = runner.run(trial, cancelled::get);
+                        if (record == null || cancelled.get()) {
+                            return;
+                        }
+                        try {
+                            writer.write(record);
+                        } catch (IOException e) {
+                            synchronized (writeErrors) {
+                                writeErrors.add(e.getMessage());
+                            }
+                            cancelled.set(true);
+                            return;
+                        }
+                        tally.add(record);
+                        progress.trialDone(record.steps());
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        cancelled.set(true);
+                        break;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("a trial worker failed", e.getCause());
+                    }
+                }
+                finished.addAll(tally.records());
+                tally.records().forEach(r -> done.add(r.key()));
+                tally.clearRecords();
             }
         } finally {
             pool.shutdownNow();
@@ -155,13 +174,56 @@ public final class SweepRunner {
         if (!writeErrors.isEmpty()) {
             throw new IOException("cannot write " + trialsPath + ": " + writeErrors.get(0));
         }
-        int finished = completed.get() + diverged.get() + failed.get();
-        boolean interrupted = finished < todo.size();
+        boolean interrupted = tally.finished() < todoCount || cancelled.get();
         if (!interrupted) {
             manifest.withEnd(Instant.now().toString()).write(dir); // an interrupted run has no end yet
         }
-        return new SweepSummary(trials.size(), skipped, completed.get(), diverged.get(), failed.get(),
-                steps.get(), (System.nanoTime() - started) / 1e9, interrupted);
+        return new SweepSummary(source.planned(), skipped, tally.count(TrialStatus.completed),
+                tally.count(TrialStatus.diverged), tally.count(TrialStatus.failed), tally.count(TrialStatus.stopped),
+                tally.steps(), (System.nanoTime() - started) / 1e9, interrupted, tally.failures());
+    }
+
+    /** What this run's trials produced so far, counted as they end, from any worker. */
+    private static final class Tally {
+        private final Map<TrialStatus, Integer> counts = new java.util.EnumMap<>(TrialStatus.class);
+        private final Map<String, Integer> failures = new LinkedHashMap<>();
+        private final List<TrialRecord> records = new ArrayList<>();
+        private long steps;
+        private int finished;
+
+        synchronized void add(TrialRecord r) {
+            counts.merge(r.status(), 1, Integer::sum);
+            if (r.status() == TrialStatus.failed) {
+                failures.merge(r.error() == null ? r.reason() : r.error().summary(), 1, Integer::sum);
+            }
+            records.add(r);
+            steps += r.steps();
+            finished++;
+        }
+
+        synchronized int count(TrialStatus status) {
+            return counts.getOrDefault(status, 0);
+        }
+
+        synchronized long steps() {
+            return steps;
+        }
+
+        synchronized int finished() {
+            return finished;
+        }
+
+        synchronized List<TrialRecord> records() {
+            return List.copyOf(records);
+        }
+
+        synchronized void clearRecords() {
+            records.clear();
+        }
+
+        synchronized Map<String, Integer> failures() {
+            return new LinkedHashMap<>(failures);
+        }
     }
 
     /** Creates the directory and proves it writable; refuses another spec's run unless forced. */
@@ -238,30 +300,66 @@ public final class SweepRunner {
 
     private Manifest manifest(int planned) {
         List<Manifest.ScheduleCurve> curves = new ArrayList<>();
-        for (ScheduleChoice s : spec.schedules()) {
-            long horizon = horizon(s.clock());
-            int points = (int) Math.min(horizon + 1, 201);
-            long[] t = new long[points];
-            for (int i = 0; i < points; i++) {
-                t[i] = points == 1 ? 0 : Math.round((double) horizon * i / (points - 1));
+        // one curve per distinct schedule and rate; a schedule whose settings are swept is labelled with them
+        Map<String, List<ScheduleChoice>> byLabel = new LinkedHashMap<>();
+        Map<ScheduleChoice, TrialSetup> example = new LinkedHashMap<>();
+        for (TrialSetup setup : spec.setups()) {
+            List<ScheduleChoice> same = byLabel.computeIfAbsent(setup.schedule().label(), k -> new ArrayList<>());
+            if (!same.contains(setup.schedule())) {
+                same.add(setup.schedule());
+                example.put(setup.schedule(), setup);
             }
-            for (double rate : spec.learningRates()) {
-                double[] r = new double[points];
-                try {
-                    ClockedSchedule built = s.create(kinds, rate);
-                    for (int i = 0; i < points; i++) {
-                        r[i] = built.schedule().rate(t[i]);
-                    }
-                } catch (RuntimeException e) {
-                    // a plugin schedule that breaks fails its trials; the figure just goes without it
-                    log.println("lrlab run: schedule '" + s.label() + "' could not be drawn: " + e);
-                    break;
-                }
-                curves.add(new Manifest.ScheduleCurve(s.label(), s.clock().id(), rate, t, r));
+        }
+        List<Double> rates = spec.setups().stream().map(TrialSetup::learningRate).distinct().sorted().toList();
+        for (List<ScheduleChoice> same : byLabel.values()) {
+            for (ScheduleChoice s : same) {
+                String label = s.label() + (same.size() == 1 ? "" : " (" + scheduleParams(example.get(s)) + ")");
+                drawCurves(s, label, rates, curves);
+            }
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (TrialSetup setup : spec.setups()) {
+            String note = setup.agent().blueprint().rateNote();
+            if (!note.isEmpty()) {
+                notes.putIfAbsent(setup.agent().label(), note);
             }
         }
         return new Manifest(spec.name(), ResultsJson.compact().toJsonTree(spec.resolved()), Version.lrlab(),
-                Version.gitCommit(), Version.jvm(), Instant.now().toString(), null, planned, curves);
+                Version.gitCommit(), Version.jvm(), Instant.now().toString(), null, planned, curves,
+                notes.isEmpty() ? null : notes);
+    }
+
+    private static String scheduleParams(TrialSetup setup) {
+        List<String> parts = new ArrayList<>();
+        setup.params().forEach((path, value) -> {
+            if (path.startsWith("learning-rate.schedule.")) {
+                parts.add(path.substring("learning-rate.schedule.".length()) + " = " + value);
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    private void drawCurves(ScheduleChoice s, String label, List<Double> rates, List<Manifest.ScheduleCurve> curves) {
+        long horizon = horizon(s.clock());
+        int points = (int) Math.min(horizon + 1, 201);
+        long[] t = new long[points];
+        for (int i = 0; i < points; i++) {
+            t[i] = points == 1 ? 0 : Math.round((double) horizon * i / (points - 1));
+        }
+        for (double rate : rates) {
+            double[] r = new double[points];
+            try {
+                ClockedSchedule built = s.create(rate);
+                for (int i = 0; i < points; i++) {
+                    r[i] = built.schedule().rate(t[i]);
+                }
+            } catch (RuntimeException e) {
+                // a plugin schedule that breaks fails its trials; the figure just goes without it
+                log.println("lrlab run: schedule '" + label + "' could not be drawn: " + e);
+                return;
+            }
+            curves.add(new Manifest.ScheduleCurve(label, s.clock().id(), rate, t, r));
+        }
     }
 
     /** How far the schedules figure draws each clock: the budget in that clock's units, or an estimate. */

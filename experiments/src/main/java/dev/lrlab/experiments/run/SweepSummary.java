@@ -1,5 +1,7 @@
 package dev.lrlab.experiments.run;
 
+import java.util.Map;
+
 /**
  * How a sweep went.
  *
@@ -8,20 +10,25 @@ package dev.lrlab.experiments.run;
  * @param completed trials that ran their budget in this run
  * @param diverged trials that diverged in this run
  * @param failed trials that failed in this run
+ * @param stopped trials that a listener stopped in this run
  * @param steps environment steps taken in this run
  * @param wallSeconds wall time of this run
  * @param interrupted whether the run was stopped before every trial finished
+ * @param failures each distinct cause of a failed trial (class, message, where), with its count
  */
-public record SweepSummary(int planned, int skipped, int completed, int diverged, int failed, long steps,
-        double wallSeconds, boolean interrupted) {
+public record SweepSummary(int planned, int skipped, int completed, int diverged, int failed, int stopped,
+        long steps, double wallSeconds, boolean interrupted, Map<String, Integer> failures) {
 
-    /** One line for the terminal. */
+    /** One line for the terminal, then a line per distinct failure. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT,
-                "%d trials: %d completed, %d diverged, %d failed%s; %,d steps in %.1f s (%.2f M steps/s)%s",
-                planned, completed, diverged, failed,
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%d trials: %d completed, %d diverged, %d failed%s%s; %,d steps in %.1f s (%.2f M steps/s)%s",
+                planned, completed, diverged, failed, stopped > 0 ? ", " + stopped + " stopped" : "",
                 skipped > 0 ? ", " + skipped + " already done" : "", steps, wallSeconds,
                 wallSeconds > 0 ? steps / wallSeconds / 1e6 : 0.0,
-                interrupted ? "; INTERRUPTED: rerun the same command to resume" : "");
+                interrupted ? "; INTERRUPTED: rerun the same command to resume" : ""));
+        failures.forEach((cause, count) -> out.append(String.format(java.util.Locale.ROOT,
+                "%n  failed (%d trial%s): %s", count, count == 1 ? "" : "s", cause)));
+        return out.toString();
     }
 }

@@ -1,13 +1,8 @@
 package dev.lrlab.experiments.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lrlab.experiments.spec.AgentChoice;
-import dev.lrlab.experiments.spec.ExperimentSpec;
-import dev.lrlab.experiments.spec.ScheduleChoice;
+import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.experiments.spec.SpecReader;
+import dev.lrlab.experiments.spec.TrialSetup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,52 +15,48 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * One (agent, schedule, learning rate, seed) run of a sweep. Its key is a hash of everything that
- * determines its result, so that it is the same on every run of the same spec, whatever the order
- * or thread; its generator is derived from the master seed and that key alone.
+ * One run of a sweep: a point's setup (environment, agent, schedule, learning rate) and a seed. Its
+ * key is a hash of everything that determines its result, so that it is the same on every run of
+ * the same spec, whatever the order or thread; its generator is derived from the master seed and
+ * that key alone.
  */
-public record Trial(String key, AgentChoice agent, ScheduleChoice schedule, double learningRate, long seed) {
+public record Trial(String key, TrialSetup setup, long seed) {
 
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
-            .build();
-
-    /** Every trial of the sweep, in a fixed order: agents, schedules, rates, seeds. */
-    public static List<Trial> all(ExperimentSpec spec) {
-        List<Trial> out = new ArrayList<>(spec.trialCount());
-        for (AgentChoice agent : spec.agents()) {
-            for (ScheduleChoice schedule : spec.schedules()) {
-                for (double rate : spec.learningRates()) {
-                    for (long seed : spec.seeds()) {
-                        out.add(new Trial(keyOf(spec, agent, schedule, rate, seed), agent, schedule, rate, seed));
-                    }
-                }
+    /** Every trial of the plan, in a fixed order: agents, schedules, points, seeds. */
+    public static List<Trial> all(ExperimentPlan plan) {
+        List<Trial> out = new ArrayList<>(plan.trialCount());
+        for (TrialSetup setup : plan.setups()) {
+            for (long seed : plan.sweep().seeds()) {
+                out.add(new Trial(keyOf(plan, setup, seed), setup, seed));
             }
         }
         return out;
     }
 
-    static String keyOf(ExperimentSpec spec, AgentChoice agent, ScheduleChoice schedule, double rate, long seed) {
+    /**
+     * The hash of the trial's content. A swept setting changes the resolved settings it belongs to,
+     * so the point is part of the content without being listed apart.
+     */
+    static String keyOf(ExperimentPlan plan, TrialSetup setup, long seed) {
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("environment", spec.environment().id());
-        content.put("environment-options", spec.environment().options());
-        content.put("max-episode-steps", spec.budget().maxEpisodeSteps());
-        content.put("agent", agent.settings());
-        content.put("schedule", schedule.settings());
-        content.put("clock", schedule.clock().id());
-        content.put("learning-rate", Double.toString(rate));
+        content.put("environment", setup.environment().id());
+        content.put("environment-options", setup.environment().options());
+        content.put("max-episode-steps", plan.budget().maxEpisodeSteps());
+        content.put("agent", setup.agent().settings());
+        content.put("schedule", setup.schedule().settings());
+        content.put("clock", setup.schedule().clock().id());
+        content.put("learning-rate", Double.toString(setup.learningRate()));
         content.put("seed", seed);
-        content.put("budget-episodes", spec.budget().episodes());
-        content.put("budget-steps", spec.budget().steps());
-        content.put("evaluation", spec.evaluation() == null ? "none"
-                : spec.evaluation().every() + "x" + spec.evaluation().episodes());
-        content.put("diagnostics-every", spec.diagnosticsEvery());
+        content.put("budget-episodes", plan.budget().episodes());
+        content.put("budget-steps", plan.budget().steps());
+        content.put("evaluation", plan.evaluation() == null ? "none"
+                : plan.evaluation().every() + "x" + plan.evaluation().episodes());
+        content.put("diagnostics-every", plan.metricsEvery());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+                    .digest(SpecReader.canonicalJson(content).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a trial's content", e);
         }
     }

@@ -1,21 +1,27 @@
 package dev.lrlab.experiments.run;
 
 import dev.lrlab.agents.Agent;
-import dev.lrlab.agents.AgentDiagnostics;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.EpisodeLoop;
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.agents.tabular.TabularAgent;
+import dev.lrlab.agents.TabularValues;
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.TimeLimit;
-import dev.lrlab.env.gridworld.Gridworld;
-import dev.lrlab.experiments.spec.ExperimentSpec;
-import dev.lrlab.reports.results.Diagnostics;
+import dev.lrlab.env.GridLayout;
+import dev.lrlab.env.metrics.MetricLog;
+import dev.lrlab.env.metrics.PublishesMetrics;
+import dev.lrlab.env.metrics.Reduction;
+import dev.lrlab.experiments.listen.Decision;
+import dev.lrlab.experiments.listen.TrialListener;
+import dev.lrlab.experiments.listen.TrialProgress;
+import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.experiments.spec.TrialSetup;
 import dev.lrlab.reports.results.Evaluation;
 import dev.lrlab.reports.results.GridPolicy;
+import dev.lrlab.reports.results.MetricSeries;
+import dev.lrlab.reports.results.TrialError;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -23,68 +29,111 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Runs one trial to the end of its budget and returns its record: completed, diverged (with the
- * step and what diverged), or failed (with the error). Divergence and failure end only this trial.
+ * step and what diverged), failed (with the error), or stopped by a listener. Divergence and
+ * failure end only this trial.
  */
 public final class TrialRunner {
 
     /** Greedy episodes stop here when neither the environment nor the budget limits them. */
     private static final int EVALUATION_STEP_CAP = 10_000;
+    /** Frames of a failure's stack kept in its record. */
+    private static final int ERROR_FRAMES = 8;
 
-    private final ExperimentSpec spec;
-    private final ScheduleKinds kinds;
+    private final ExperimentPlan plan;
+    private final List<TrialListener.Factory> listenerFactories;
 
-    public TrialRunner(ExperimentSpec spec, ScheduleKinds kinds) {
-        this.spec = spec;
-        this.kinds = kinds;
+    public TrialRunner(ExperimentPlan plan) {
+        this(plan, List.of());
+    }
+
+    /** A runner that also gives each trial the listeners these factories make. */
+    public TrialRunner(ExperimentPlan plan, List<TrialListener.Factory> listenerFactories) {
+        this.plan = plan;
+        this.listenerFactories = List.copyOf(listenerFactories);
+    }
+
+    /**
+     * A trial's metric log with the runner's own metrics registered: the return and length of each
+     * episode, and each evaluation's mean return when the plan evaluates. The record keeps these in
+     * full elsewhere, so they are there for listeners, not recorded per interval.
+     */
+    static MetricLog runnerMetrics(ExperimentPlan plan) {
+        MetricLog log = new MetricLog();
+        log.registerLive("episode_return", Reduction.MEAN);
+        log.registerLive("episode_length", Reduction.MEAN);
+        if (plan.evaluation() != null) {
+            log.registerLive("evaluation_return", Reduction.MEAN);
+        }
+        return log;
+    }
+
+    /** The metric a reduce-on-plateau schedule watches when its spec names none. */
+    static String defaultMonitor(ExperimentPlan plan) {
+        return plan.evaluation() != null ? "evaluation_return" : "episode_return";
     }
 
     /** Runs the trial; returns null if {@code cancelled} turned true before it finished. */
     public TrialRecord run(Trial trial, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        UniformRandomProvider trialRng = trial.generator(spec.masterSeed());
+        TrialSetup setup = trial.setup();
+        UniformRandomProvider trialRng = trial.generator(plan.masterSeed());
         long envSeed = trialRng.nextLong();
         long evalSeed = trialRng.nextLong();
         UniformRandomProvider agentRng = RandomSource.XO_RO_SHI_RO_128_PP.create(
                 new long[] {trialRng.nextLong(), trialRng.nextLong()});
 
-        Progress progress = new Progress(spec);
+        Progress progress = new Progress();
         TrialStatus status = TrialStatus.completed;
         Long divergedAt = null;
+        Long stoppedAt = null;
         String reason = null;
-        Environment env = spec.environment().create();
+        TrialError error = null;
+        Environment env = setup.environment().create();
         Agent agent = null;
+        boolean training = false;
         try {
-            agent = trial.agent().blueprint().create(env,
-                    trial.schedule().create(kinds, trial.learningRate()), trial.learningRate(), agentRng);
-            Environment evalEnv = spec.evaluation() == null ? null : spec.environment().create();
-            long budgetSteps = spec.budget().inSteps() ? spec.budget().steps() : Long.MAX_VALUE;
-            int budgetEpisodes = spec.budget().inSteps() ? Integer.MAX_VALUE : spec.budget().episodes();
+            if (env.unwrapped() instanceof PublishesMetrics publisher) {
+                publisher.publishTo(progress.metrics);
+            }
+            List<TrialListener> listeners = new ArrayList<>();
+            agent = setup.agent().blueprint().create(env, new RunnerContext(
+                    setup.schedule().create(setup.learningRate()), agentRng, progress.metrics, listeners,
+                    defaultMonitor(plan)));
+            for (TrialListener.Factory f : listenerFactories) {
+                listeners.add(f.create(trial));
+            }
+            Environment evalEnv = plan.evaluation() == null ? null : setup.environment().create();
+            long budgetSteps = plan.budget().inSteps() ? plan.budget().steps() : Long.MAX_VALUE;
+            int budgetEpisodes = plan.budget().inSteps() ? Integer.MAX_VALUE : plan.budget().episodes();
             env.reset(envSeed);
-            // the training loop: one episode at a time until the budget is spent
-            while (progress.episodes() < budgetEpisodes && progress.steps < budgetSteps) {
+            // the training loop: one episode at a time until the budget is spent or a listener stops it
+            Decision decision = Decision.CONTINUE;
+            while (progress.episodes < budgetEpisodes && progress.steps < budgetSteps && !decision.stop()) {
                 if (cancelled.getAsBoolean()) {
                     return null;
                 }
-                if (progress.episodes() > 0) {
+                if (progress.episodes > 0) {
                     env.reset();
                 }
+                training = true;
                 double g = EpisodeLoop.train(agent, env, budgetSteps - progress.steps);
+                training = false;
                 progress.steps += env.episodeSteps();
                 if (!env.episodeOver()) {
                     break; // the step budget ran out mid-episode: that episode is not recorded
                 }
                 progress.episodeDone(g, env.episodeSteps());
-                if (spec.diagnosticsEvery() > 0 && progress.episodes() % spec.diagnosticsEvery() == 0) {
-                    progress.diagnostics(agent.takeDiagnostics());
-                }
-                if (evalEnv != null && progress.episodes() % spec.evaluation().every() == 0) {
+                decision = progress.decide(TrialListener.Boundary.EPISODE, listeners);
+                if (evalEnv != null && progress.episodes % plan.evaluation().every() == 0) {
                     double mean = evaluate(agent, evalEnv, evalSeed, progress.evaluations.isEmpty());
-                    progress.evaluations.add(new Evaluation(progress.episodes(), progress.steps, mean,
-                            spec.evaluation().episodes()));
-                    agent.observeMetric(mean);
-                } else if (evalEnv == null) {
-                    agent.observeMetric(g);
+                    progress.evaluated(mean, plan.evaluation().episodes());
+                    decision = decision.stop() ? decision : progress.decide(TrialListener.Boundary.EVALUATION, listeners);
                 }
+            }
+            if (decision.stop()) {
+                status = TrialStatus.stopped;
+                stoppedAt = progress.steps;
+                reason = decision.reason();
             }
         } catch (DivergedException e) {
             status = TrialStatus.diverged;
@@ -92,20 +141,25 @@ public final class TrialRunner {
             reason = e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {
             status = TrialStatus.failed;
+            error = TrialError.of(e, ERROR_FRAMES);
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        if (training) {
+            progress.steps += env.episodeSteps(); // the steps of the episode the trial ended in
+        }
         double wall = (System.nanoTime() - started) / 1e9;
-        return new TrialRecord(trial.key(), spec.environment().id(), trial.agent().label(),
-                trial.schedule().label(), trial.learningRate(), trial.seed(), status, divergedAt, reason,
+        return new TrialRecord(trial.key(), setup.environment().id(), setup.agent().label(),
+                setup.schedule().label(), setup.learningRate(), trial.seed(), status, divergedAt, reason,
                 progress.returns(), progress.lengths(), progress.steps, wall,
-                spec.evaluation() == null ? null : progress.evaluations.toArray(new Evaluation[0]),
-                progress.diagnosticsRecord(), status == TrialStatus.completed ? gridPolicy(agent, env) : null);
+                plan.evaluation() == null ? null : progress.evaluations.toArray(new Evaluation[0]),
+                null, status == TrialStatus.completed ? gridPolicy(agent, env) : null, setup.params(),
+                progress.metricSeries(), stoppedAt, error);
     }
 
     private double evaluate(Agent agent, Environment env, long seed, boolean first) {
         int cap = env.timeLimit() > 0 ? env.timeLimit() : EVALUATION_STEP_CAP;
         double sum = 0;
-        for (int i = 0; i < spec.evaluation().episodes(); i++) {
+        for (int i = 0; i < plan.evaluation().episodes(); i++) {
             if (first && i == 0) {
                 env.reset(seed);
             } else {
@@ -113,83 +167,93 @@ public final class TrialRunner {
             }
             sum += EpisodeLoop.evaluate(agent, env, cap);
         }
-        return sum / spec.evaluation().episodes();
+        return sum / plan.evaluation().episodes();
     }
 
     private static GridPolicy gridPolicy(Agent agent, Environment env) {
-        Environment inner = env instanceof TimeLimit t ? t.inner() : env;
-        if (!(agent instanceof TabularAgent tabular) || !(inner instanceof Gridworld world)) {
+        if (!(agent instanceof TabularValues table) || !(env.unwrapped() instanceof GridLayout grid)) {
             return null;
         }
-        int[] policy = tabular.greedyPolicy();
+        int[] policy = table.greedyPolicy();
         String[] glyphs = new String[policy.length];
         for (int s = 0; s < policy.length; s++) {
-            glyphs[s] = world.spec().moves().get(policy[s]).glyph();
+            glyphs[s] = grid.actionGlyph(policy[s]);
         }
-        return new GridPolicy(world.spec().rows().toArray(new String[0]), glyphs, tabular.stateValues());
+        return new GridPolicy(grid.mapRows().toArray(new String[0]), glyphs, table.stateValues());
     }
 
-    /** What a trial has produced so far. */
-    private static final class Progress {
+    /** What a trial has produced so far; what its listeners see. */
+    private final class Progress implements TrialProgress {
         final List<Evaluation> evaluations = new ArrayList<>();
-        final int diagnosticsEvery;
+        final MetricLog metrics = runnerMetrics(plan);
+        private final int returnMetric = metrics.id("episode_return");
+        private final int lengthMetric = metrics.id("episode_length");
+        private final int evaluationMetric = metrics.id("evaluation_return");
         long steps;
         private double[] returns = new double[64];
         private int[] lengths = new int[64];
         private int episodes;
-        private final List<AgentDiagnostics> diagnostics = new ArrayList<>();
 
-        Progress(ExperimentSpec spec) {
-            this.diagnosticsEvery = spec.diagnosticsEvery();
+        @Override
+        public int episodes() {
+            return episodes;
         }
 
-        int episodes() {
-            return episodes;
+        @Override
+        public long steps() {
+            return steps;
+        }
+
+        @Override
+        public MetricLog metrics() {
+            return metrics;
         }
 
         void episodeDone(double g, int length) {
             if (episodes == returns.length) {
-                returns = java.util.Arrays.copyOf(returns, episodes * 2);
-                lengths = java.util.Arrays.copyOf(lengths, episodes * 2);
+                returns = Arrays.copyOf(returns, episodes * 2);
+                lengths = Arrays.copyOf(lengths, episodes * 2);
             }
             returns[episodes] = g;
             lengths[episodes] = length;
             episodes++;
+            metrics.add(returnMetric, g);
+            metrics.add(lengthMetric, length);
+            int every = plan.metricsEvery();
+            if (every > 0 && episodes % every == 0) {
+                metrics.closeInterval(episodes, steps, every);
+            }
         }
 
-        void diagnostics(AgentDiagnostics d) {
-            diagnostics.add(d);
+        void evaluated(double mean, int count) {
+            evaluations.add(new Evaluation(episodes, steps, mean, count));
+            metrics.add(evaluationMetric, mean);
+        }
+
+        Decision decide(TrialListener.Boundary boundary, List<TrialListener> listeners) {
+            for (TrialListener listener : listeners) {
+                Decision d = listener.at(boundary, this);
+                if (d.stop()) {
+                    return d;
+                }
+            }
+            return Decision.CONTINUE;
         }
 
         double[] returns() {
-            return java.util.Arrays.copyOf(returns, episodes);
+            return Arrays.copyOf(returns, episodes);
         }
 
         int[] lengths() {
-            return java.util.Arrays.copyOf(lengths, episodes);
+            return Arrays.copyOf(lengths, episodes);
         }
 
-        Diagnostics diagnosticsRecord() {
-            if (diagnosticsEvery == 0 || diagnostics.isEmpty()) {
+        MetricSeries metricSeries() {
+            if (plan.metricsEvery() == 0 || metrics.intervals() == 0) {
                 return null;
             }
-            int n = diagnostics.size();
-            int[] episode = new int[n];
-            double[][] columns = new double[8][n];
-            for (int i = 0; i < n; i++) {
-                AgentDiagnostics d = diagnostics.get(i);
-                episode[i] = (i + 1) * diagnosticsEvery;
-                columns[0][i] = d.meanAbsTdError();
-                columns[1][i] = d.meanPolicyLoss();
-                columns[2][i] = d.meanUpdateMagnitude();
-                columns[3][i] = d.meanRate();
-                columns[4][i] = d.stepSizes() == null ? Double.NaN : d.stepSizes().p5();
-                columns[5][i] = d.stepSizes() == null ? Double.NaN : d.stepSizes().p50();
-                columns[6][i] = d.stepSizes() == null ? Double.NaN : d.stepSizes().p95();
-                columns[7][i] = d.stepSizes() == null ? Double.NaN : d.stepSizes().updateToParamRatio();
-            }
-            return new Diagnostics(diagnosticsEvery, episode, columns[0], columns[1], columns[2], columns[3],
-                    columns[4], columns[5], columns[6], columns[7]);
+            return new MetricSeries(plan.metricsEvery(), metrics.intervalEpisodes(), metrics.intervalSteps(),
+                    metrics.recordedSeries());
         }
     }
 }

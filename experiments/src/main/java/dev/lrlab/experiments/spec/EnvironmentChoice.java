@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The environment of a sweep: its id, the options the spec set (for the trial key), how to build
- * one, and the budget's per-episode step limit, applied as a {@link TimeLimit} when given.
+ * The environment of a trial, read and validated: its id, the settings that differ from its
+ * defaults (part of each trial's key), how to build one, and the budget's per-episode step limit,
+ * applied as a {@link TimeLimit} when given.
  */
 public record EnvironmentChoice(String id, Map<String, Object> options, Supplier<Environment> factory,
         int maxEpisodeSteps) {

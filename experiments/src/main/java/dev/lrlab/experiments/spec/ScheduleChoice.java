@@ -1,25 +1,18 @@
 package dev.lrlab.experiments.spec;
 
-import dev.lrlab.agents.config.Parameters;
-import dev.lrlab.agents.config.Problems;
 import dev.lrlab.agents.schedule.Clock;
 import dev.lrlab.agents.schedule.ClockedSchedule;
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.agents.schedule.StepSizeSchedule;
+import dev.lrlab.agents.schedule.ScheduleBlueprint;
 import java.util.Map;
 
 /**
- * One step-size schedule of a sweep, as the spec gave it: a label for figures, the schedule's
- * settings (its {@code type} and parameters) and the clock it reads. A fresh schedule is built for
- * every trial, because reduce-on-plateau keeps state.
+ * One step-size schedule of a sweep, read and validated: a label for figures, its resolved
+ * settings (part of each trial's key), the blueprint that builds it and the clock it reads.
  */
-public record ScheduleChoice(String label, Map<String, Object> settings, Clock clock) {
+public record ScheduleChoice(String label, Map<String, Object> settings, ScheduleBlueprint blueprint, Clock clock) {
 
-    /** The schedule for base rate {@code rate}; the settings were validated when the spec was read. */
-    public ClockedSchedule create(ScheduleKinds kinds, double rate) {
-        Problems problems = new Problems();
-        StepSizeSchedule schedule = kinds.create(rate, Parameters.of("schedule", settings, problems));
-        problems.throwIfAny();
-        return ClockedSchedule.of(schedule, clock);
+    /** A fresh schedule for base rate {@code rate} (each trial needs its own: reduce-on-plateau keeps state). */
+    public ClockedSchedule create(double rate) {
+        return ClockedSchedule.of(blueprint.at(rate), clock);
     }
 }

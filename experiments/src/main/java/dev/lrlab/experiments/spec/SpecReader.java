@@ -2,47 +2,72 @@ package dev.lrlab.experiments.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.lrlab.agents.config.Parameters;
-import dev.lrlab.agents.config.Parameters.Range;
-import dev.lrlab.agents.config.Problems;
-import dev.lrlab.agents.config.Suggestions;
+import dev.lrlab.agents.AgentBlueprint;
+import dev.lrlab.agents.AgentKind;
+import dev.lrlab.agents.Registries;
 import dev.lrlab.agents.schedule.Clock;
-import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.agents.schedule.ScheduleBlueprint;
+import dev.lrlab.agents.schedule.ScheduleKind;
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.EnvironmentKind;
+import dev.lrlab.env.registry.Key;
+import dev.lrlab.env.registry.Parameters;
+import dev.lrlab.env.registry.Parameters.Range;
+import dev.lrlab.env.registry.Problems;
+import dev.lrlab.env.registry.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Reads an experiment spec (YAML or JSON, parsed by Jackson) and validates all of it before
- * anything runs, collecting every mistake with its key's path, what was expected and what was found.
+ * Reads an experiment spec (YAML or JSON, parsed by Jackson) into an {@link ExperimentPlan},
+ * validating all of it before anything runs and collecting every mistake with its key's path,
+ * what was expected and what was found.
+ *
+ * <p>A sweep may vary any setting under {@code environment}, {@code agent} and
+ * {@code learning-rate} by its path. Each point of the sweep is the spec with those paths set; the
+ * environment, each agent and each schedule are read once per distinct content, so a sweep over
+ * epsilon reads the environment once and each agent once per epsilon. A mistake that only some
+ * points make is reported with the point; a mistake in a swept value names the value in the sweep.
  */
 public final class SpecReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "environment", "agent", "agents",
             "learning-rate", "schedules", "sweep", "budget", "evaluation", "record", "output", "seed");
+    private static final List<String> SWEEPABLE = List.of("environment", "agent", "learning-rate");
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .build();
 
-    private final ScheduleKinds kinds;
+    private final Registries registries;
 
-    private SpecReader(ScheduleKinds kinds) {
-        this.kinds = kinds;
+    private SpecReader(Registries registries) {
+        this.registries = registries;
     }
 
-    public static SpecReader of(ScheduleKinds kinds) {
-        return new SpecReader(kinds);
+    public static SpecReader of(Registries registries) {
+        return new SpecReader(registries);
     }
 
     /** Reads a spec file. */
-    public ExperimentSpec read(Path file) throws SpecException {
+    public ExperimentPlan read(Path file) throws SpecException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -55,7 +80,7 @@ public final class SpecReader {
     }
 
     /** Parses and validates spec text; {@code source} names it in messages. */
-    public ExperimentSpec parse(String text, String source) throws SpecException {
+    public ExperimentPlan parse(String text, String source) throws SpecException {
         Object tree;
         try {
             ObjectMapper mapper = source.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
@@ -73,127 +98,789 @@ public final class SpecReader {
         Problems problems = new Problems();
         @SuppressWarnings("unchecked")
         Map<String, Object> top = (Map<String, Object>) map;
-        ExperimentSpec spec = validate(Parameters.of("", top, problems));
-        if (!problems.isEmpty() || spec == null) {
+        ExperimentPlan plan = new Reading(Parameters.of("", top, problems)).plan();
+        if (!problems.isEmpty() || plan == null) {
             throw new SpecException(source, problems.messages());
         }
-        return spec;
+        return plan;
     }
 
-    private ExperimentSpec validate(Parameters p) {
-        String name = p.text("name", null);
-        if (name == null && !p.has("name")) {
-            p.problem("name", "is required (used for the output folder)");
-        } else if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            p.problem("name", "must be letters, digits, '.', '_' or '-', was '" + name + "'");
+    /** The canonical JSON of a value: maps by sorted key, for content keys and trial keys. */
+    public static String canonicalJson(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    /** A map that keeps its keys in the order given (Map.of does not), for stable output. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** One spec being read: its sections, the variants read so far, and the problems of each. */
+    private final class Reading {
+
+        private final Parameters p;
+        private final Map<String, Variant<EnvironmentVariant>> environments = new HashMap<>();
+        private final Map<String, Variant<AgentChoice>> agents = new HashMap<>();
+        private final Map<String, Variant<ScheduleChoice>> schedules = new HashMap<>();
+        /** For each section instance (such as agents[1]), the problems of each of its variants. */
+        private final Map<String, Map<String, List<String>>> sectionProblems = new LinkedHashMap<>();
+        /** Mistakes in swept values: for each axis (as written) and message, the indices of the values that make it. */
+        private final Map<String, Map<String, Set<Integer>>> sweepProblems = new LinkedHashMap<>();
+        private final Map<String, Integer> axisSizes = new HashMap<>();
+
+        Reading(Parameters p) {
+            this.p = p;
         }
 
-        Budget budget = budget(p);
-        int problemsBefore = p.problems().size();
-        EnvironmentChoice environment = environment(p, budget == null ? 0 : budget.maxEpisodeSteps());
-        Environment probe = environment == null || p.problems().size() > problemsBefore ? null : environment.create();
+        /** A section read for one content: the result (null when wrong) and its problems. */
+        private record Variant<T>(T value, List<String> problems) {
+        }
 
-        Parameters lr = p.child("learning-rate", false);
-        Clock clock = Clock.STEPS;
-        List<ScheduleChoice> schedules = new ArrayList<>();
-        Parameters singleSchedule = null;
-        if (lr != null) {
-            String clockName = lr.choice("clock", "steps",
-                    java.util.Arrays.stream(Clock.values()).map(Clock::id).toList());
-            clock = Clock.byId(clockName).orElse(Clock.STEPS);
-            singleSchedule = lr.child("schedule", false);
-            lr.reportUnknownKeys();
+        /** An environment read for one content, with an instance to read agents against. */
+        private record EnvironmentVariant(EnvironmentChoice choice, Environment probe, Map<String, Object> resolved) {
         }
-        List<Parameters> many = p.children("schedules", false);
-        if (singleSchedule != null && !many.isEmpty()) {
-            p.problem("schedules", "give learning-rate.schedule or schedules, not both");
-        }
-        if (p.has("schedules") && many.isEmpty() && p.raw("schedules") instanceof List<?>) {
-            p.problem("schedules", "is empty; give at least one schedule");
-        }
-        if (many.isEmpty()) {
-            Map<String, Object> constant = new LinkedHashMap<>(Map.of("type", "constant"));
-            many = List.of(singleSchedule != null ? singleSchedule
-                    : Parameters.of("learning-rate.schedule", constant, p.problems()));
-        }
-        for (Parameters s : many) {
-            Object label = s.raw("label");
-            Map<String, Object> settings = new LinkedHashMap<>(s.asMap());
-            settings.remove("label");
-            Parameters check = Parameters.of(s.path(), settings, p.problems());
-            if (kinds.create(1.0, check) != null) {
-                String type = String.valueOf(settings.get("type"));
-                // the resolved settings (every default written out) identify the schedule
-                schedules.add(new ScheduleChoice(label instanceof String l ? l : type, check.resolved(), clock));
+
+        ExperimentPlan plan() {
+            String name = p.text("name", null);
+            if (name == null && !p.has("name")) {
+                p.problem("name", "is required (used for the output folder)");
+            } else if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                p.problem("name", "must be letters, digits, '.', '_' or '-', was '" + name + "'");
             }
-        }
-        requireUniqueLabels(p, "schedules", schedules.stream().map(ScheduleChoice::label).toList());
+            Budget budget = budget();
+            EvaluationSpec evaluation = evaluation();
+            int metricsEvery = metricsEvery(budget);
+            String output = p.text("output", null);
+            long masterSeed = p.integer("seed", 0, Long.MIN_VALUE);
+            Sweep sweep = sweep();
 
-        List<AgentChoice> agents = agents(p, probe, clock);
-
-        Parameters sweep = p.child("sweep", true);
-        double[] rates = sweep == null ? new double[0] : rates(sweep);
-        long[] seeds = sweep == null ? new long[0] : seeds(sweep);
-        if (sweep != null) {
-            sweep.reportUnknownKeys();
-        }
-
-        EvaluationSpec evaluation = null;
-        Parameters ev = p.child("evaluation", false);
-        if (ev != null) {
-            evaluation = new EvaluationSpec((int) ev.requiredInteger("every", 1), (int) ev.integer("episodes", 10, 1));
-            ev.reportUnknownKeys();
-        }
-        int diagnosticsEvery = 0;
-        Parameters record = p.child("record", false);
-        if (record != null) {
-            diagnosticsEvery = (int) record.integer("diagnostics-every", 0, 0);
-            record.reportUnknownKeys();
-        } else if (budget != null) {
-            diagnosticsEvery = budget.inSteps() ? 10 : Math.max(1, budget.episodes() / 50);
-        }
-        String output = p.text("output", null);
-        long masterSeed = p.integer("seed", 0, Long.MIN_VALUE);
-
-        for (String key : p.keys()) {
-            if (!TOP_KEYS.contains(key)) {
-                p.problem(key, "unknown key" + Suggestions.hint(key, TOP_KEYS) + "; known: "
-                        + String.join(", ", TOP_KEYS));
+            // the learning rate: a number, or {value, clock, schedule}; schedules: [...] compares several
+            Object lrRaw = p.raw("learning-rate");
+            boolean rateGiven = lrRaw != null && !(lrRaw instanceof Map<?, ?> m && !m.containsKey("value"));
+            double fixedRate = Double.NaN;
+            Clock clock = Clock.STEPS;
+            Object singleSchedule = null;
+            if (lrRaw instanceof Map<?, ?>) {
+                Parameters lr = p.child("learning-rate", true);
+                if (lr.has("value")) {
+                    fixedRate = lr.requiredNumber("value", Range.POSITIVE);
+                }
+                String clockName = lr.choice("clock", "steps", Arrays.stream(Clock.values()).map(Clock::id).toList());
+                clock = Clock.byId(clockName).orElse(Clock.STEPS);
+                singleSchedule = lr.raw("schedule");
+                if (singleSchedule != null && !(singleSchedule instanceof Map<?, ?>)) {
+                    lr.problem("schedule", "must be a map with a type, was " + Parameters.describe(singleSchedule));
+                    singleSchedule = null;
+                }
+                lr.reportUnknownKeys();
+            } else if (lrRaw != null) {
+                fixedRate = p.requiredNumber("learning-rate", Range.POSITIVE);
             }
+            boolean rateSwept = sweep != null && sweep.sweeps(Sweep.LEARNING_RATE);
+            if (rateSwept && rateGiven) {
+                p.problem("learning-rate.value", "is swept (sweep." + sweep.axis(Sweep.LEARNING_RATE).writtenAs()
+                        + "); give it in one place");
+            } else if (sweep != null && !rateSwept && !rateGiven) {
+                p.problem("sweep.learning-rates", "is required: a list of rates > 0, {log-space: {from, to, count}}, "
+                        + "or a fixed learning-rate.value");
+            }
+            List<Map<String, Object>> scheduleTrees = scheduleTrees(singleSchedule);
+            List<String> schedulePaths = new ArrayList<>();
+            for (int j = 0; j < scheduleTrees.size(); j++) {
+                schedulePaths.add(p.has("schedules") ? "schedules[" + j + "]" : "learning-rate.schedule");
+            }
+            List<Map<String, Object>> agentTrees = new ArrayList<>();
+            List<String> agentPaths = new ArrayList<>();
+            agentTrees(agentTrees, agentPaths);
+            Object environmentTree = p.raw("environment");
+            if (environmentTree == null) {
+                p.problem("environment", "is required; one of " + String.join(", ", registries.environments().names()));
+            } else if (!(environmentTree instanceof String) && !(environmentTree instanceof Map<?, ?>)) {
+                p.problem("environment", "must be an id or a map with an id, was " + Parameters.describe(environmentTree));
+                environmentTree = null;
+            }
+            for (String key : p.keys()) {
+                if (!TOP_KEYS.contains(key)) {
+                    p.problem(key, "unknown key" + Suggestions.hint(key, TOP_KEYS) + "; known: "
+                            + String.join(", ", TOP_KEYS));
+                }
+            }
+            if (sweep == null || environmentTree == null) {
+                return null;
+            }
+
+            // every point of the sweep: the spec with the swept paths set, each section read once per content
+            List<Sweep.Point> points = sweep.points();
+            int maxEpisodeSteps = budget == null ? 0 : budget.maxEpisodeSteps();
+            List<TrialSetup[][]> perPoint = new ArrayList<>();
+            for (Sweep.Point point : points) {
+                EnvironmentVariant env = environment(environmentTree, point, sweep, maxEpisodeSteps);
+                double rate = rateSwept ? rateAt(point) : fixedRate;
+                TrialSetup[][] grid = new TrialSetup[agentTrees.size()][scheduleTrees.size()];
+                ScheduleChoice[] scheduleChoices = new ScheduleChoice[scheduleTrees.size()];
+                for (int j = 0; j < scheduleTrees.size(); j++) {
+                    scheduleChoices[j] = schedule(scheduleTrees.get(j), schedulePaths.get(j), point, sweep, clock, rate);
+                }
+                for (int i = 0; i < agentTrees.size(); i++) {
+                    AgentChoice agent = agent(agentTrees.get(i), agentPaths.get(i), point, sweep, env, clock);
+                    for (int j = 0; j < scheduleTrees.size(); j++) {
+                        if (env != null && agent != null && scheduleChoices[j] != null && !Double.isNaN(rate)) {
+                            grid[i][j] = new TrialSetup(env.choice(), agent, scheduleChoices[j], rate,
+                                    params(point));
+                        }
+                    }
+                }
+                perPoint.add(grid);
+            }
+            reportSectionProblems();
+            requireUniqueLabels("agents", perPoint.isEmpty() ? List.of() : labels(perPoint.get(0), true));
+            requireUniqueLabels("schedules", perPoint.isEmpty() ? List.of() : labels(perPoint.get(0), false));
+            if (!p.problems().isEmpty() || name == null || budget == null) {
+                return null;
+            }
+            // agents outermost, then schedules, then points, as the trials run and are listed
+            List<TrialSetup> setups = new ArrayList<>();
+            for (int i = 0; i < agentTrees.size(); i++) {
+                for (int j = 0; j < scheduleTrees.size(); j++) {
+                    for (TrialSetup[][] grid : perPoint) {
+                        setups.add(grid[i][j]);
+                    }
+                }
+            }
+            Path out = Path.of(output != null ? output : "runs/" + name);
+            TrialSetup first = setups.get(0);
+            EnvironmentVariant firstEnvironment = environment(environmentTree, points.get(0), sweep, maxEpisodeSteps);
+            Map<String, Object> resolved = resolved(name, firstEnvironment.resolved(), setups, scheduleTrees.size(),
+                    points.size(), clock, rateSwept ? Double.NaN : first.learningRate(), sweep, budget, evaluation,
+                    metricsEvery, out, masterSeed);
+            return new ExperimentPlan(name, setups, sweep, clock, budget, evaluation, metricsEvery, out, masterSeed,
+                    resolved);
         }
-        if (!p.problems().isEmpty() || name == null || environment == null || budget == null) {
+
+        private List<String> labels(TrialSetup[][] grid, boolean agentLabels) {
+            List<String> out = new ArrayList<>();
+            int n = agentLabels ? grid.length : grid.length == 0 ? 0 : grid[0].length;
+            for (int k = 0; k < n; k++) {
+                TrialSetup s = agentLabels ? firstNonNull(grid[k]) : firstNonNull(column(grid, k));
+                if (s != null) {
+                    out.add(agentLabels ? s.agent().label() : s.schedule().label());
+                }
+            }
+            return out;
+        }
+
+        private TrialSetup[] column(TrialSetup[][] grid, int j) {
+            TrialSetup[] out = new TrialSetup[grid.length];
+            for (int i = 0; i < grid.length; i++) {
+                out[i] = grid[i][j];
+            }
+            return out;
+        }
+
+        private TrialSetup firstNonNull(TrialSetup[] row) {
+            for (TrialSetup s : row) {
+                if (s != null) {
+                    return s;
+                }
+            }
             return null;
         }
-        Path out = Path.of(output != null ? output : "runs/" + name);
-        return new ExperimentSpec(name, environment, agents, schedules, rates, seeds, budget, evaluation,
-                diagnosticsEvery, out, masterSeed, resolved(name, environment, agents, schedules, clock, rates,
-                        seeds, budget, evaluation, diagnosticsEvery, out, masterSeed));
+
+        private void requireUniqueLabels(String key, List<String> labels) {
+            for (int i = 0; i < labels.size(); i++) {
+                if (labels.indexOf(labels.get(i)) != i) {
+                    p.problem(key, "two entries are labelled '" + labels.get(i) + "'; give each a distinct label");
+                    return;
+                }
+            }
+        }
+
+        // ---- the sections read once per point's content ----
+
+        private EnvironmentVariant environment(Object tree, Sweep.Point point, Sweep sweep, int maxEpisodeSteps) {
+            boolean shorthand = tree instanceof String;
+            Map<String, Object> map = shorthand ? new LinkedHashMap<>(Map.of("id", tree)) : copyMap(tree);
+            Map<String, Integer> applied = applyOverrides(map, "environment", point, sweep);
+            String content = canonicalJson(map) + "|" + maxEpisodeSteps;
+            Variant<EnvironmentVariant> v = environments.computeIfAbsent(content, c -> {
+                Problems problems = new Problems();
+                Parameters e = Parameters.of("environment", map, problems);
+                EnvironmentKind kind = registries.environments().lookUp(e, "id");
+                EnvironmentVariant out = null;
+                if (kind != null) {
+                    e.bind(kind);
+                    Supplier<Environment> factory = kind.factory().bind(e);
+                    e.reportUnknownKeys();
+                    if (problems.isEmpty() && factory != null) {
+                        Map<String, Object> options = differingFromDefaults(kind, e.resolved());
+                        EnvironmentChoice choice = new EnvironmentChoice(kind.name(), options, factory, maxEpisodeSteps);
+                        Map<String, Object> resolved = new LinkedHashMap<>(e.resolved());
+                        out = new EnvironmentVariant(choice, choice.create(), resolved);
+                    }
+                }
+                List<String> messages = problems.messages();
+                if (shorthand) {
+                    // `environment: id` has no id key to name
+                    messages = messages.stream().map(m -> m.startsWith("environment.id: ")
+                            ? "environment: " + m.substring("environment.id: ".length()) : m).toList();
+                }
+                return new Variant<>(out, messages);
+            });
+            record("environment", applied, sweep, v.problems());
+            return v.value();
+        }
+
+        private AgentChoice agent(Map<String, Object> tree, String path, Sweep.Point point, Sweep sweep,
+                EnvironmentVariant env, Clock clock) {
+            Map<String, Object> map = copyMap(tree);
+            Map<String, Integer> applied = applyOverrides(map, "agent", point, sweep);
+            String envContent = env == null ? "?" : env.choice().id() + canonicalJson(env.resolved());
+            String content = path + "|" + canonicalJson(map) + "|" + envContent + "|" + clock.id();
+            Variant<AgentChoice> v = agents.computeIfAbsent(content, c -> {
+                Problems problems = new Problems();
+                Object label = map.remove("label");
+                Parameters a = Parameters.of(path, map, problems);
+                if (label != null && !(label instanceof String)) {
+                    problems.add(path + ".label", "must be a string, was " + Parameters.describe(label));
+                }
+                AgentKind kind = registries.agents().lookUp(a);
+                AgentChoice out = null;
+                if (kind != null) {
+                    a.bind(kind);
+                    // with a wrong environment, the agent's own keys are still checked
+                    AgentKind.Setting setting = env == null
+                            ? new AgentKind.Setting("?", null, 0, clock, registries)
+                            : new AgentKind.Setting(env.choice().id(), env.probe().observationSpace(),
+                                    env.probe().actionCount(), clock, registries);
+                    AgentBlueprint blueprint = kind.factory().bind(a, setting);
+                    a.reportUnknownKeys();
+                    if (problems.isEmpty() && blueprint != null) {
+                        String l = label instanceof String s ? s : kind.name();
+                        Map<String, Object> settings = new LinkedHashMap<>();
+                        settings.put("type", kind.name());
+                        settings.put("label", l);
+                        a.resolved().forEach(settings::putIfAbsent);
+                        out = new AgentChoice(l, kind.name(), settings, blueprint);
+                    }
+                }
+                return new Variant<>(out, problems.messages());
+            });
+            record(path, applied, sweep, v.problems());
+            return v.value();
+        }
+
+        private ScheduleChoice schedule(Map<String, Object> tree, String path, Sweep.Point point, Sweep sweep,
+                Clock clock, double rate) {
+            Map<String, Object> map = copyMap(tree);
+            Map<String, Integer> applied = applyOverrides(map, "learning-rate.schedule", point, sweep);
+            String content = path + "|" + canonicalJson(map) + "|" + clock.id();
+            Variant<ScheduleChoice> v = schedules.computeIfAbsent(content, c -> {
+                Problems problems = new Problems();
+                Object label = map.remove("label");
+                if (label != null && !(label instanceof String)) {
+                    problems.add(path + ".label", "must be a string, was " + Parameters.describe(label));
+                }
+                Parameters s = Parameters.of(path, map, problems);
+                ScheduleBlueprint blueprint = ScheduleKind.read(s, registries.schedules());
+                ScheduleChoice out = null;
+                if (blueprint != null && problems.isEmpty()) {
+                    String type = String.valueOf(map.get("type"));
+                    // the resolved settings (every default written out) identify the schedule
+                    out = new ScheduleChoice(label instanceof String l ? l : type, s.resolved(), blueprint, clock);
+                }
+                return new Variant<>(out, problems.messages());
+            });
+            List<String> messages = new ArrayList<>(v.problems());
+            if (v.value() != null && !Double.isNaN(rate)) {
+                try {
+                    v.value().create(rate);
+                } catch (IllegalArgumentException e) {
+                    messages.add(path + ": " + e.getMessage() + " (at learning rate " + rate + ")");
+                }
+            }
+            record(path, applied, sweep, messages);
+            return messages.isEmpty() ? v.value() : null;
+        }
+
+        // ---- problems of sections read for several points ----
+
+        /**
+         * Keeps a section variant's problems: a problem at a swept path names the value in the
+         * sweep; the others are kept per variant, to be reported once if every variant has them.
+         */
+        private void record(String section, Map<String, Integer> applied, Sweep sweep, List<String> messages) {
+            String description = describe(applied, sweep);
+            Map<String, List<String>> variants = sectionProblems.computeIfAbsent(section, k -> new LinkedHashMap<>());
+            if (variants.containsKey(description)) {
+                return;
+            }
+            List<String> kept = new ArrayList<>();
+            for (String m : messages) {
+                if (!mapToSweep(section, m, applied, sweep)) {
+                    kept.add(m);
+                }
+            }
+            variants.put(description, kept);
+        }
+
+        private void reportSectionProblems() {
+            // a swept value's mistake names the value; one that every value makes names the path
+            sweepProblems.forEach((axis, byText) -> byText.forEach((text, indices) -> {
+                if (indices.size() > 1 && indices.size() == axisSizes.get(axis)) {
+                    addOnce("sweep." + axis + ": " + text);
+                } else {
+                    indices.forEach(i -> addOnce("sweep." + axis + "[" + i + "]: " + text));
+                }
+            }));
+            for (Map<String, List<String>> variants : sectionProblems.values()) {
+                Set<String> all = new LinkedHashSet<>();
+                variants.values().forEach(all::addAll);
+                for (String m : all) {
+                    long count = variants.values().stream().filter(list -> list.contains(m)).count();
+                    if (count == variants.size()) {
+                        addOnce(m);
+                    } else {
+                        variants.forEach((description, list) -> {
+                            if (list.contains(m)) {
+                                addOnce(m + " (where " + description + ")");
+                            }
+                        });
+                    }
+                }
+            }
+        }
+
+        private void addOnce(String message) {
+            if (!p.problems().messages().contains(message)) {
+                int colon = message.indexOf(": ");
+                p.problems().add(message.substring(0, colon), message.substring(colon + 2));
+            }
+        }
+
+        /** Keeps the problem as a mistake in a swept value ("sweep.agent.gamma[1]: ..."), if it is one. */
+        private boolean mapToSweep(String section, String message, Map<String, Integer> applied, Sweep sweep) {
+            int colon = message.indexOf(": ");
+            String path = message.substring(0, colon);
+            for (var e : applied.entrySet()) {
+                String relative = e.getKey().substring(prefixOf(e.getKey()).length() + 1);
+                String at = section + "." + relative;
+                if (path.equals(at) || path.startsWith(at + ".") || path.startsWith(at + "[")) {
+                    Sweep.Axis axis = sweep.axis(e.getKey());
+                    axisSizes.put(axis.writtenAs(), axis.values().size());
+                    sweepProblems.computeIfAbsent(axis.writtenAs(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(message.substring(colon + 2), k -> new java.util.TreeSet<>())
+                            .add(e.getValue());
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String describe(Map<String, Integer> applied, Sweep sweep) {
+            List<String> parts = new ArrayList<>();
+            applied.forEach((path, index) -> parts.add(path + " = " + sweep.axis(path).values().get(index)));
+            return parts.isEmpty() ? "" : String.join(", ", parts);
+        }
+
+        // ---- overrides ----
+
+        /**
+         * Sets the point's values of the paths under {@code prefix} in {@code map} (a section of the
+         * spec, already copied), and returns which paths it set with their value indices.
+         */
+        private Map<String, Integer> applyOverrides(Map<String, Object> map, String prefix, Sweep.Point point,
+                Sweep sweep) {
+            Map<String, Integer> applied = new LinkedHashMap<>();
+            for (var e : point.values().entrySet()) {
+                String path = e.getKey();
+                if (!prefixOf(path).equals(prefix)) {
+                    continue;
+                }
+                String[] parts = path.substring(prefix.length() + 1).split("\\.");
+                Map<String, Object> at = map;
+                boolean ok = true;
+                for (int k = 0; k < parts.length - 1 && ok; k++) {
+                    Object next = at.get(parts[k]);
+                    if (next == null) {
+                        next = new LinkedHashMap<String, Object>();
+                        at.put(parts[k], next);
+                    }
+                    if (next instanceof Map<?, ?> m) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> cast = (Map<String, Object>) m;
+                        at = cast;
+                    } else {
+                        addOnce("sweep." + sweep.axis(path).writtenAs() + ": cannot set it, "
+                                + String.join(".", Arrays.copyOf(parts, k + 1)) + " is "
+                                + Parameters.describe(next) + ", not a map");
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    at.put(parts[parts.length - 1], e.getValue());
+                    applied.put(path, point.indices().get(path));
+                }
+            }
+            return applied;
+        }
+
+        /** The section a swept path belongs to: environment, agent or learning-rate.schedule. */
+        private static String prefixOf(String path) {
+            if (path.startsWith("learning-rate.schedule.")) {
+                return "learning-rate.schedule";
+            }
+            return path.substring(0, path.indexOf('.'));
+        }
+
+        private double rateAt(Sweep.Point point) {
+            Double d = Parameters.asDouble(point.values().get(Sweep.LEARNING_RATE));
+            return d == null ? Double.NaN : d;
+        }
+
+        private Map<String, Object> params(Sweep.Point point) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            point.values().forEach((path, value) -> out.put(path, normalized(value)));
+            return out;
+        }
+
+        // ---- spec sections that are not swept ----
+
+        private List<Map<String, Object>> scheduleTrees(Object single) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            Object many = p.raw("schedules");
+            if (many != null) {
+                if (single != null) {
+                    p.problem("schedules", "give learning-rate.schedule or schedules, not both");
+                }
+                if (!(many instanceof List<?> list)) {
+                    p.problem("schedules", "must be a list of maps, was " + Parameters.describe(many));
+                } else if (list.isEmpty()) {
+                    p.problem("schedules", "is empty; give at least one schedule");
+                } else {
+                    for (int j = 0; j < list.size(); j++) {
+                        if (list.get(j) instanceof Map<?, ?> m) {
+                            out.add(copyMap(m));
+                        } else {
+                            p.problem("schedules[" + j + "]", "must be a map, was " + Parameters.describe(list.get(j)));
+                        }
+                    }
+                }
+            }
+            if (out.isEmpty()) {
+                out.add(single != null ? copyMap(single) : new LinkedHashMap<>(Map.of("type", "constant")));
+            }
+            return out;
+        }
+
+        private void agentTrees(List<Map<String, Object>> trees, List<String> paths) {
+            boolean one = p.has("agent");
+            boolean many = p.has("agents");
+            if (one && many) {
+                p.problem("agents", "give agent or agents, not both");
+            } else if (one) {
+                Object a = p.raw("agent");
+                if (a instanceof Map<?, ?> m) {
+                    trees.add(copyMap(m));
+                    paths.add("agent");
+                } else {
+                    p.problem("agent", "must be a map, was " + Parameters.describe(a));
+                }
+            } else if (many) {
+                Object raw = p.raw("agents");
+                if (!(raw instanceof List<?> list)) {
+                    p.problem("agents", "must be a list of maps, was " + Parameters.describe(raw));
+                } else if (list.isEmpty()) {
+                    p.problem("agents", "is empty; give at least one agent");
+                } else {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i) instanceof Map<?, ?> m) {
+                            trees.add(copyMap(m));
+                            paths.add("agents[" + i + "]");
+                        } else {
+                            p.problem("agents[" + i + "]", "must be a map, was " + Parameters.describe(list.get(i)));
+                        }
+                    }
+                }
+            } else {
+                p.problem("agent", "is required (or agents, a list); types: "
+                        + String.join(", ", registries.agents().names()));
+            }
+        }
+
+        private Sweep sweep() {
+            Parameters s = p.child("sweep", true);
+            if (s == null) {
+                return null;
+            }
+            List<Sweep.Axis> axes = new ArrayList<>();
+            long[] seeds = seeds(s);
+            for (String key : s.keys()) {
+                if (key.equals("seeds")) {
+                    continue;
+                }
+                String path = key.equals("learning-rates") || key.equals("learning-rate") ? Sweep.LEARNING_RATE : key;
+                if (axes.stream().anyMatch(a -> a.path().equals(path))) {
+                    s.problem(key, "sweeps " + path + " a second time");
+                    continue;
+                }
+                String why = unsweepable(path);
+                if (why != null) {
+                    s.problem(key, why);
+                    s.raw(key);
+                    continue;
+                }
+                List<Object> values = path.equals(Sweep.LEARNING_RATE) ? rates(s, key) : values(s, key);
+                if (!values.isEmpty()) {
+                    axes.add(new Sweep.Axis(path, key, values));
+                }
+            }
+            return new Sweep(axes, seeds);
+        }
+
+        /** Why a path cannot be swept, or null when it can. */
+        private String unsweepable(String path) {
+            int dot = path.indexOf('.');
+            String section = dot < 0 ? path : path.substring(0, dot);
+            if (section.equals("agents")) {
+                return "sweep agent.<key> instead: it applies to every agent of agents";
+            }
+            if (section.equals("schedules")) {
+                return "sweep learning-rate.schedule.<key> instead: it applies to every schedule of schedules";
+            }
+            if (!SWEEPABLE.contains(section) || dot < 0 || dot == path.length() - 1) {
+                return "unknown key" + Suggestions.hint(path, List.of("learning-rates", "seeds"))
+                        + "; a sweep takes seeds, learning-rates, and paths of settings under environment, agent "
+                        + "or learning-rate (such as agent.exploration.epsilon)";
+            }
+            if (path.equals("learning-rate.clock")) {
+                return "the learning rate's clock cannot be swept; compare clocks in separate runs";
+            }
+            if (path.startsWith("learning-rate.") && !path.equals(Sweep.LEARNING_RATE)
+                    && !path.startsWith("learning-rate.schedule.")) {
+                return "under learning-rate only value and schedule.<key> can be swept";
+            }
+            return null;
+        }
+
+        private List<Object> rates(Parameters sweep, String key) {
+            Object raw = sweep.raw(key);
+            if (raw instanceof Map<?, ?>) {
+                return logSpace(sweep, key, true);
+            }
+            double[] rates = sweep.numbers(key, Range.POSITIVE, true);
+            if (raw instanceof List<?> l && l.isEmpty()) {
+                sweep.problem(key, "is empty; give at least one rate");
+            }
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < rates.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (rates[i] == rates[j]) {
+                        sweep.problem(key + "[" + i + "]", "repeats " + rates[i]);
+                    }
+                }
+                out.add(rates[i]);
+            }
+            return out;
+        }
+
+        /** A swept path's values: a list of numbers, words or true/false, or a log-space of numbers. */
+        private List<Object> values(Parameters sweep, String key) {
+            Object raw = sweep.raw(key);
+            if (raw instanceof Map<?, ?>) {
+                return logSpace(sweep, key, false);
+            }
+            if (!(raw instanceof List<?> list)) {
+                sweep.problem(key, "must be a list of values or {log-space: {from, to, count}}, was "
+                        + Parameters.describe(raw));
+                return List.of();
+            }
+            if (list.isEmpty()) {
+                sweep.problem(key, "is empty; give at least one value");
+                return List.of();
+            }
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                Object v = list.get(i);
+                if (!(v instanceof Number || v instanceof String || v instanceof Boolean)) {
+                    sweep.problem(key + "[" + i + "]", "must be a number, a word or true/false, was "
+                            + Parameters.describe(v));
+                    return List.of();
+                }
+                for (int j = 0; j < i; j++) {
+                    if (normalized(out.get(j)).equals(normalized(v))) {
+                        sweep.problem(key + "[" + i + "]", "repeats " + v);
+                    }
+                }
+                out.add(v);
+            }
+            return out;
+        }
+
+        private List<Object> logSpace(Parameters sweep, String key, boolean rates) {
+            Parameters ls = sweep.child(key, true);
+            Parameters log = ls.child("log-space", true);
+            ls.reportUnknownKeys();
+            if (log == null) {
+                return List.of();
+            }
+            double from = log.requiredNumber("from", Range.POSITIVE);
+            double to = log.requiredNumber("to", Range.POSITIVE);
+            long count = log.requiredInteger("count", 1);
+            log.reportUnknownKeys();
+            if (Double.isNaN(from) || Double.isNaN(to) || count > 100_000) {
+                if (count > 100_000) {
+                    log.problem("count", "must be at most 100000, was " + count);
+                }
+                return List.of();
+            }
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                double v = count == 1 ? from : Math.exp(Math.log(from) + (Math.log(to) - Math.log(from)) * i / (count - 1));
+                // values within 1e-9 of a whole number are that number, so 100..10000 gives 100, 1000, 10000
+                double whole = Math.rint(v);
+                out.add(!rates && whole != 0 && Math.abs(v - whole) <= 1e-9 * Math.abs(whole) ? whole : v);
+            }
+            for (int i = 1; i < out.size(); i++) {
+                if (out.get(i).equals(out.get(i - 1))) {
+                    log.problem("count", "gives repeated values: from equals to; use count 1");
+                    return List.of();
+                }
+            }
+            return out;
+        }
+
+        private long[] seeds(Parameters sweep) {
+            Object raw = sweep.raw("seeds");
+            if (raw == null) {
+                sweep.problem("seeds", "is required: a count (>= 1) or a list of seeds");
+                return new long[0];
+            }
+            if (raw instanceof List<?> list) {
+                long[] out = new long[list.size()];
+                if (list.isEmpty()) {
+                    sweep.problem("seeds", "is empty; give at least one seed");
+                }
+                for (int i = 0; i < out.length; i++) {
+                    Object v = list.get(i);
+                    Double d = v instanceof Boolean ? null : Parameters.asDouble(v);
+                    if (d == null || d != Math.rint(d)) {
+                        sweep.problem("seeds[" + i + "]", "must be an integer, was " + Parameters.describe(v));
+                        return new long[0];
+                    }
+                    out[i] = d.longValue();
+                    for (int j = 0; j < i; j++) {
+                        if (out[j] == out[i]) {
+                            sweep.problem("seeds[" + i + "]", "repeats seed " + out[i]);
+                        }
+                    }
+                }
+                return out;
+            }
+            long count = sweep.requiredInteger("seeds", 1);
+            long[] out = new long[(int) Math.min(count, 1_000_000)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = i;
+            }
+            return out;
+        }
+
+        private Budget budget() {
+            Parameters b = p.child("budget", true);
+            if (b == null) {
+                return null;
+            }
+            boolean episodes = b.has("episodes");
+            boolean steps = b.has("steps");
+            if (episodes == steps) {
+                b.problem(episodes ? "steps" : "episodes", episodes
+                        ? "give episodes or steps, not both" : "is required (or steps)");
+            }
+            long e = episodes ? b.requiredInteger("episodes", 1) : 0;
+            long s = steps ? b.requiredInteger("steps", 1) : 0;
+            if (e > 10_000_000) {
+                b.problem("episodes", "must be at most 10000000, was " + e);
+            }
+            long limit = b.integer("max-episode-steps", 0, 1);
+            if (limit > Integer.MAX_VALUE) {
+                b.problem("max-episode-steps", "must be at most " + Integer.MAX_VALUE + ", was " + limit);
+            }
+            b.reportUnknownKeys();
+            return new Budget((int) Math.min(e, Integer.MAX_VALUE), s, (int) Math.min(limit, Integer.MAX_VALUE));
+        }
+
+        private EvaluationSpec evaluation() {
+            Parameters ev = p.child("evaluation", false);
+            if (ev == null) {
+                return null;
+            }
+            long every = ev.requiredInteger("every", 1);
+            long episodes = ev.integer("episodes", 10, 1);
+            ev.reportUnknownKeys();
+            return new EvaluationSpec((int) Math.min(every, Integer.MAX_VALUE), (int) Math.min(episodes, 1_000_000));
+        }
+
+        private int metricsEvery(Budget budget) {
+            Parameters record = p.child("record", false);
+            if (record != null) {
+                // diagnostics-every is the name this key had before metrics were named
+                String key = record.has("diagnostics-every") && !record.has("metrics-every")
+                        ? "diagnostics-every" : "metrics-every";
+                long every = record.integer(key, 0, 0);
+                record.reportUnknownKeys();
+                return (int) Math.min(every, Integer.MAX_VALUE);
+            }
+            if (budget == null) {
+                return 0;
+            }
+            return budget.inSteps() ? 10 : Math.max(1, budget.episodes() / 50);
+        }
     }
 
     /**
-     * The spec with every default written out, in a form that is itself a valid spec (agents and
-     * schedules as lists, seeds and rates as lists): what the manifest records, and what a resumed
-     * run is compared with.
+     * The spec with every default written out, in a form that is itself a valid spec of the same
+     * trials (agents and schedules as lists, as read for the first point; the sweep by canonical
+     * paths): what the manifest records, and what a resumed run is compared with.
      */
-    private static Map<String, Object> resolved(String name, EnvironmentChoice environment, List<AgentChoice> agents,
-            List<ScheduleChoice> schedules, Clock clock, double[] rates, long[] seeds, Budget budget,
-            EvaluationSpec evaluation, int diagnosticsEvery, Path out, long masterSeed) {
+    private static Map<String, Object> resolved(String name, Map<String, Object> environment, List<TrialSetup> setups,
+            int scheduleCount, int pointCount, Clock clock, double fixedRate, Sweep sweep, Budget budget,
+            EvaluationSpec evaluation, int metricsEvery, Path out, long masterSeed) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("name", name);
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("id", environment.id());
-        env.putAll(environment.options());
-        r.put("environment", env);
-        r.put("agents", agents.stream().map(AgentChoice::settings).toList());
-        r.put("learning-rate", ordered("clock", clock.id()));
-        r.put("schedules", schedules.stream().map(s -> {
+        r.put("environment", environment);
+        List<Map<String, Object>> agents = new ArrayList<>();
+        List<Map<String, Object>> schedules = new ArrayList<>();
+        int perAgent = scheduleCount * pointCount;
+        for (int k = 0; k < setups.size(); k += perAgent) {
+            agents.add(setups.get(k).agent().settings());
+        }
+        for (int j = 0; j < scheduleCount; j++) {
+            ScheduleChoice s = setups.get(j * pointCount).schedule();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("label", s.label());
             m.putAll(s.settings());
-            return m;
-        }).toList());
-        r.put("sweep", ordered("learning-rates", java.util.Arrays.stream(rates).boxed().toList(),
-                "seeds", java.util.Arrays.stream(seeds).boxed().toList()));
+            schedules.add(m);
+        }
+        r.put("agents", agents);
+        Map<String, Object> lr = ordered("clock", clock.id());
+        if (!Double.isNaN(fixedRate)) {
+            lr.put("value", fixedRate);
+        }
+        r.put("learning-rate", lr);
+        r.put("schedules", schedules);
+        Map<String, Object> sw = new LinkedHashMap<>();
+        for (Sweep.Axis axis : sweep.axes()) {
+            sw.put(axis.path(), axis.values().stream().map(SpecReader::normalized).toList());
+        }
+        sw.put("seeds", Arrays.stream(sweep.seeds()).boxed().toList());
+        r.put("sweep", sw);
         Map<String, Object> b = new LinkedHashMap<>();
         if (budget.inSteps()) {
             b.put("steps", budget.steps());
@@ -207,197 +894,54 @@ public final class SpecReader {
         if (evaluation != null) {
             r.put("evaluation", ordered("every", evaluation.every(), "episodes", evaluation.episodes()));
         }
-        r.put("record", ordered("diagnostics-every", diagnosticsEvery));
+        r.put("record", ordered("metrics-every", metricsEvery));
         r.put("output", out.toString());
         r.put("seed", masterSeed);
         return r;
     }
 
-    /** A map that keeps its keys in the order given (Map.of does not), for stable output. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    /** A swept value as records carry it: a number (as a double), a word, or true/false. */
+    static Object normalized(Object value) {
+        if (value instanceof Boolean) {
+            return value;
         }
-        return m;
+        Double d = Parameters.asDouble(value);
+        return d != null ? d : String.valueOf(value);
     }
 
-    /** The environment and its options; null with problems recorded when it is not usable. */
-    private EnvironmentChoice environment(Parameters p, int maxEpisodeSteps) {
-        Object raw = p.raw("environment");
-        if (raw instanceof String id) {
-            EnvironmentPreset preset = lookUp(p, "environment", id);
-            return preset == null ? null : new EnvironmentChoice(id, Map.of(), preset::create, maxEpisodeSteps);
-        }
-        if (raw instanceof Map<?, ?>) {
-            Parameters env = p.child("environment", true);
-            String id = env.text("id", null);
-            if (id == null) {
-                if (!env.has("id")) {
-                    env.problem("id", "is required; one of " + String.join(", ", EnvironmentPreset.ids()));
-                }
-                return null;
+    /** The resolved settings that differ from the kind's defaults: what a trial's key says of its environment. */
+    private static Map<String, Object> differingFromDefaults(EnvironmentKind kind, Map<String, Object> resolved) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : resolved.entrySet()) {
+            Key key = kind.keys().stream().filter(k -> k.name().equals(e.getKey())).findFirst().orElse(null);
+            if (key == null) {
+                continue; // the id
             }
-            EnvironmentPreset preset = lookUp(p, "environment.id", id);
-            if (preset == null) {
-                return null;
+            Object d = key.presence() == Key.Presence.DEFAULT ? key.defaultValue() : null;
+            boolean same = d instanceof Number dn && e.getValue() instanceof Number vn
+                    ? dn.doubleValue() == vn.doubleValue() : e.getValue().equals(d);
+            if (!same) {
+                out.put(e.getKey(), e.getValue());
             }
-            Map<String, Object> options = new LinkedHashMap<>(env.asMap());
-            options.remove("id");
-            var factory = EnvironmentOptions.read(preset, env);
-            return new EnvironmentChoice(id, options, factory, maxEpisodeSteps);
-        }
-        if (raw == null) {
-            p.problem("environment", "is required; one of " + String.join(", ", EnvironmentPreset.ids()));
-        } else {
-            p.problem("environment", "must be an id or a map with an id, was " + Parameters.describe(raw));
-        }
-        return null;
-    }
-
-    private static EnvironmentPreset lookUp(Parameters p, String path, String id) {
-        return EnvironmentPreset.byId(id).orElseGet(() -> {
-            p.problems().add(path, "unknown environment '" + id + "'" + Suggestions.hint(id, EnvironmentPreset.ids())
-                    + "; known: " + String.join(", ", EnvironmentPreset.ids()));
-            return null;
-        });
-    }
-
-    private List<AgentChoice> agents(Parameters p, Environment probe, Clock clock) {
-        boolean one = p.has("agent");
-        boolean many = p.has("agents");
-        List<Parameters> specs = new ArrayList<>();
-        if (one && many) {
-            p.problem("agents", "give agent or agents, not both");
-        } else if (one) {
-            Parameters a = p.child("agent", true);
-            if (a != null) {
-                specs.add(a);
-            }
-        } else if (many) {
-            specs = p.children("agents", true);
-            if (specs.isEmpty() && p.raw("agents") instanceof List<?>) {
-                p.problem("agents", "is empty; give at least one agent");
-            }
-        } else {
-            p.problem("agent", "is required (or agents, a list); types: " + String.join(", ", AgentSpecs.TYPES));
-        }
-        List<AgentChoice> out = new ArrayList<>();
-        for (Parameters a : specs) {
-            // with an unknown environment, the agent's own keys are still checked
-            AgentChoice choice = probe == null
-                    ? AgentSpecs.read(a, "?", null, 0, clock, kinds)
-                    : AgentSpecs.read(a, probe.id(), probe.observationSpace(), probe.actionCount(), clock, kinds);
-            if (choice != null) {
-                out.add(choice);
-            }
-        }
-        requireUniqueLabels(p, "agents", out.stream().map(AgentChoice::label).toList());
-        return out;
-    }
-
-    private static void requireUniqueLabels(Parameters p, String key, List<String> labels) {
-        for (int i = 0; i < labels.size(); i++) {
-            if (labels.indexOf(labels.get(i)) != i) {
-                p.problem(key, "two entries are labelled '" + labels.get(i) + "'; give each a distinct label");
-                return;
-            }
-        }
-    }
-
-    private static double[] rates(Parameters sweep) {
-        Object raw = sweep.raw("learning-rates");
-        if (raw instanceof Map<?, ?>) {
-            Parameters ls = sweep.child("learning-rates", true);
-            Parameters log = ls.child("log-space", true);
-            ls.reportUnknownKeys();
-            if (log == null) {
-                return new double[0];
-            }
-            double from = log.requiredNumber("from", Range.POSITIVE);
-            double to = log.requiredNumber("to", Range.POSITIVE);
-            long count = log.requiredInteger("count", 1);
-            log.reportUnknownKeys();
-            if (Double.isNaN(from) || Double.isNaN(to)) {
-                return new double[0];
-            }
-            double[] out = new double[(int) count];
-            for (int i = 0; i < count; i++) {
-                out[i] = count == 1 ? from : Math.exp(Math.log(from) + (Math.log(to) - Math.log(from)) * i / (count - 1));
-            }
-            return out;
-        }
-        if (raw == null) {
-            sweep.problem("learning-rates", "is required: a list of rates > 0, or {log-space: {from, to, count}}");
-            return new double[0];
-        }
-        double[] rates = sweep.numbers("learning-rates", Range.POSITIVE, true);
-        if (raw instanceof List<?> l && l.isEmpty()) {
-            sweep.problem("learning-rates", "is empty; give at least one rate");
-        }
-        for (int i = 0; i < rates.length; i++) {
-            for (int j = 0; j < i; j++) {
-                if (rates[i] == rates[j]) {
-                    sweep.problem("learning-rates[" + i + "]", "repeats " + rates[i]);
-                }
-            }
-        }
-        return rates;
-    }
-
-    private static long[] seeds(Parameters sweep) {
-        Object raw = sweep.raw("seeds");
-        if (raw == null) {
-            sweep.problem("seeds", "is required: a count (>= 1) or a list of seeds");
-            return new long[0];
-        }
-        if (raw instanceof List<?> list) {
-            long[] out = new long[list.size()];
-            if (list.isEmpty()) {
-                sweep.problem("seeds", "is empty; give at least one seed");
-            }
-            for (int i = 0; i < out.length; i++) {
-                Object v = list.get(i);
-                Double d = v instanceof Boolean ? null : Parameters.asDouble(v);
-                if (d == null || d != Math.rint(d)) {
-                    sweep.problem("seeds[" + i + "]", "must be an integer, was " + Parameters.describe(v));
-                    return new long[0];
-                }
-                out[i] = d.longValue();
-                for (int j = 0; j < i; j++) {
-                    if (out[j] == out[i]) {
-                        sweep.problem("seeds[" + i + "]", "repeats seed " + out[i]);
-                    }
-                }
-            }
-            return out;
-        }
-        long count = sweep.requiredInteger("seeds", 1);
-        long[] out = new long[(int) Math.min(count, 1_000_000)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = i;
         }
         return out;
     }
 
-    private static Budget budget(Parameters p) {
-        Parameters b = p.child("budget", true);
-        if (b == null) {
-            return null;
+    /** A deep copy of a map of the spec (maps and lists copied, values shared). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> copyMap(Object map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<String, Object>) map).forEach((k, v) -> out.put(k, copy(v)));
+        return out;
+    }
+
+    private static Object copy(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return copyMap(m);
         }
-        boolean episodes = b.has("episodes");
-        boolean steps = b.has("steps");
-        if (episodes == steps) {
-            b.problem(episodes ? "steps" : "episodes", episodes
-                    ? "give episodes or steps, not both" : "is required (or steps)");
+        if (v instanceof List<?> l) {
+            return new ArrayList<>(l.stream().map(SpecReader::copy).toList());
         }
-        long e = episodes ? b.requiredInteger("episodes", 1) : 0;
-        long s = steps ? b.requiredInteger("steps", 1) : 0;
-        if (e > 10_000_000) {
-            b.problem("episodes", "must be at most 10000000, was " + e);
-        }
-        int limit = (int) b.integer("max-episode-steps", 0, 1);
-        b.reportUnknownKeys();
-        return new Budget((int) Math.min(e, Integer.MAX_VALUE), s, limit);
+        return v;
     }
 }

@@ -1,7 +1,7 @@
 package dev.lrlab.experiments.run;
 
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.experiments.spec.SpecException;
 import dev.lrlab.experiments.spec.SpecReader;
 import dev.lrlab.reports.results.ResultsJson;
@@ -30,9 +30,11 @@ final class Specs {
             evaluation: { every: 25, episodes: 2 }
             """;
 
-    static ExperimentSpec parse(String yaml) {
+    static final Registries KINDS = Registries.load();
+
+    static ExperimentPlan parse(String yaml) {
         try {
-            return SpecReader.of(ScheduleKinds.load()).parse(yaml, "test.yaml");
+            return SpecReader.of(KINDS).parse(yaml, "test.yaml");
         } catch (SpecException e) {
             throw new AssertionError(e.getMessage(), e);
         }

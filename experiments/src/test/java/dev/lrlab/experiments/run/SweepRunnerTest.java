@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lrlab.agents.schedule.ScheduleKinds;
-import dev.lrlab.experiments.spec.ExperimentSpec;
+import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
@@ -27,15 +26,15 @@ class SweepRunnerTest {
     @TempDir
     Path tmp;
 
-    private SweepSummary run(ExperimentSpec spec, Path out, int threads, boolean forceNew)
+    private SweepSummary run(ExperimentPlan spec, Path out, int threads, boolean forceNew)
             throws IOException, RunDirectoryException {
-        return new SweepRunner(spec, ScheduleKinds.load(), new SweepRunner.Options(out, threads, forceNew, false),
+        return new SweepRunner(spec, new SweepRunner.Options(out, threads, forceNew, false),
                 new PrintWriter(new StringWriter())).run();
     }
 
     @Test
     void resultsAreByteIdenticalOnOneAndFourThreads() throws Exception {
-        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
         run(spec, tmp.resolve("one"), 1, false);
         run(spec, tmp.resolve("four"), 4, false);
         run(spec, tmp.resolve("again"), 4, false);
@@ -47,7 +46,7 @@ class SweepRunnerTest {
 
     @Test
     void everyTrialIsWrittenOnceWithItsCurveAndEvaluations() throws Exception {
-        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
         SweepSummary s = run(spec, tmp, 2, false);
         assertEquals(12, s.completed());
         List<TrialRecord> records = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records();
@@ -68,7 +67,7 @@ class SweepRunnerTest {
 
     @Test
     void rerunSkipsFinishedTrials() throws Exception {
-        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
         run(spec, tmp, 2, false);
         List<String> before = Specs.canonical(tmp);
         SweepSummary again = run(spec, tmp, 2, false);
@@ -79,7 +78,7 @@ class SweepRunnerTest {
 
     @Test
     void tornLastLineIsRedone() throws Exception {
-        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
         run(spec, tmp.resolve("whole"), 2, false);
         Path dir = tmp.resolve("torn");
         run(spec, dir, 2, false);
@@ -101,7 +100,7 @@ class SweepRunnerTest {
     @Test
     void aDifferentSpecIsRefusedWithWhatDiffers() throws Exception {
         run(Specs.parse(Specs.SMALL), tmp, 2, false);
-        ExperimentSpec other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 4"));
+        ExperimentPlan other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 4"));
         RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(other, tmp, 2, false));
         assertTrue(e.getMessage().contains("sweep.seeds: was [0,1,2], now [0,1,2,3]"), e.getMessage());
         assertTrue(e.getMessage().contains("--force-new"), e.getMessage());
@@ -112,7 +111,7 @@ class SweepRunnerTest {
     void writingOutADefaultIsNotADifference() throws Exception {
         run(Specs.parse(Specs.SMALL), tmp, 2, false);
         // gamma 1.0 was given; epsilon 0.1 and the constant schedule were defaults
-        ExperimentSpec same = Specs.parse(Specs.SMALL.replace("{ type: sarsa, gamma: 1.0 }",
+        ExperimentPlan same = Specs.parse(Specs.SMALL.replace("{ type: sarsa, gamma: 1.0 }",
                 "{ type: sarsa, gamma: 1.0, exploration: { type: epsilon-greedy, epsilon: 0.1 } }")
                 + "learning-rate: { schedule: { type: constant } }\n");
         SweepSummary s = run(same, tmp, 2, false);
@@ -121,9 +120,9 @@ class SweepRunnerTest {
 
     @Test
     void theResolvedSpecIsAValidSpecOfTheSameTrials() throws Exception {
-        ExperimentSpec spec = Specs.parse(Specs.SMALL);
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
         String json = new com.google.gson.Gson().toJson(spec.resolved());
-        ExperimentSpec again = dev.lrlab.experiments.spec.SpecReader.of(ScheduleKinds.load()).parse(json, "resolved.json");
+        ExperimentPlan again = dev.lrlab.experiments.spec.SpecReader.of(Specs.KINDS).parse(json, "resolved.json");
         assertEquals(Trial.all(spec).stream().map(Trial::key).toList(),
                 Trial.all(again).stream().map(Trial::key).toList());
         assertEquals(spec.resolved().toString(), again.resolved().toString());
@@ -132,7 +131,7 @@ class SweepRunnerTest {
     @Test
     void forceNewKeepsTheOldRunAside() throws Exception {
         run(Specs.parse(Specs.SMALL), tmp, 2, false);
-        ExperimentSpec other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 1"));
+        ExperimentPlan other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 1"));
         SweepSummary s = run(other, tmp, 2, true);
         assertEquals(4, s.completed());
         Path previous;
@@ -153,7 +152,7 @@ class SweepRunnerTest {
 
     @Test
     void divergenceIsRecordedAndTheSweepGoesOn() throws Exception {
-        ExperimentSpec spec = Specs.parse("""
+        ExperimentPlan spec = Specs.parse("""
                 name: diverge
                 environment: cliff-walking
                 agent: { type: linear-q-learning, gamma: 1.0, features: { type: one-hot } }
@@ -179,7 +178,7 @@ class SweepRunnerTest {
 
     @Test
     void aBugInOneTrialFailsThatTrialOnly() throws Exception {
-        ExperimentSpec spec = Specs.parse("""
+        ExperimentPlan spec = Specs.parse("""
                 name: faulty
                 environment: open-room
                 agent: { type: q-learning }
@@ -199,7 +198,7 @@ class SweepRunnerTest {
     void reduceOnPlateauIsFedByTheRunnerAndLowersTheRate() throws Exception {
         // the short corridor with an agent that never improves much: patience 0 cuts the rate at
         // every evaluation that is not a new best
-        ExperimentSpec spec = Specs.parse("""
+        ExperimentPlan spec = Specs.parse("""
                 name: plateau
                 environment: short-corridor
                 agent: { type: reinforce, gamma: 1.0 }
@@ -211,7 +210,7 @@ class SweepRunnerTest {
                 """);
         run(spec, tmp, 1, false);
         TrialRecord r = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().get(0);
-        double[] rate = r.diagnostics().rate();
+        double[] rate = r.metrics().values().get("step_size");
         assertEquals(8, rate.length);
         assertEquals(Math.pow(2, -20), rate[0], 1e-18, "unchanged before the first evaluation");
         assertTrue(rate[rate.length - 1] < rate[0] / 2, java.util.Arrays.toString(rate));
@@ -231,9 +230,9 @@ class SweepRunnerTest {
                 sweep: { learning-rates: [0.5], seeds: 5 }
                 budget: { episodes: 60 }
                 """;
-        ExperimentSpec decaying = Specs.parse(template.replace("EPSILON", "{ value: 1.0, schedule: { type: linear, "
+        ExperimentPlan decaying = Specs.parse(template.replace("EPSILON", "{ value: 1.0, schedule: { type: linear, "
                 + "start-factor: 1, end-factor: 0, total-iters: 20 }, clock: episodes }"));
-        ExperimentSpec constant = Specs.parse(template.replace("EPSILON", "1.0"));
+        ExperimentPlan constant = Specs.parse(template.replace("EPSILON", "1.0"));
         run(decaying, tmp.resolve("decaying"), 1, false);
         run(constant, tmp.resolve("constant"), 1, false);
         // a random walk in the 5x5 room takes about 60 steps (capped at 100); once epsilon reaches 0
@@ -250,7 +249,7 @@ class SweepRunnerTest {
 
     @Test
     void stepBudgetsStopAtTheBudget() throws Exception {
-        ExperimentSpec spec = Specs.parse("""
+        ExperimentPlan spec = Specs.parse("""
                 name: steps
                 environment: cliff-walking
                 agent: { type: q-learning }

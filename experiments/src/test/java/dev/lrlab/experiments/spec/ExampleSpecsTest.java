@@ -2,7 +2,7 @@ package dev.lrlab.experiments.spec;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lrlab.agents.schedule.ScheduleKinds;
+import dev.lrlab.agents.Registries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,8 @@ class ExampleSpecsTest {
     @ParameterizedTest
     @MethodSource("examples")
     void validatesAndExplainsItself(Path file) throws Exception {
-        ExperimentSpec spec = SpecReader.of(ScheduleKinds.load()).read(file);
+        ExperimentPlan spec = SpecReader.of(Registries.load()).read(file);
+        assertTrue(dev.lrlab.experiments.run.Preflight.problems(spec).isEmpty());
         assertTrue(spec.trialCount() > 0);
         assertTrue(Files.readString(file).startsWith("# What it shows:"), file + " needs its explanation");
     }

@@ -66,9 +66,39 @@ class MalformedSpecTest {
                 broken("negative epsilon", VALID.replace("epsilon: 0.1", "epsilon: -0.1"),
                         "agent.exploration.epsilon: must be in [0, 1], was -0.1"),
                 broken("unknown exploration", VALID.replace("type: epsilon-greedy", "type: greedy"),
-                        "agent.exploration.type: must be one of epsilon-greedy, softmax, was 'greedy'"),
+                        "agent.exploration.type: unknown exploration 'greedy'; known: epsilon-greedy, softmax"),
                 broken("misspelt agent key", VALID.replace("gamma: 1.0", "gama: 1.0"),
-                        "agent.gama: unknown key (did you mean 'gamma'?)"),
+                        "agent.gama: q-learning has no key 'gama' (did you mean 'gamma'?) (its keys: gamma, "
+                                + "divergence-bound, initial-value, exploration)"),
+                broken("a key of another exploration", VALID.replace("epsilon: 0.1", "temperature: 0.1"),
+                        "agent.exploration.temperature: epsilon-greedy has no key 'temperature' (its keys: epsilon)"),
+                broken("optimizer keys of another optimizer", VALID.replace("type: q-learning",
+                                "type: linear-q-learning\n  optimizer: { type: adam, momentum: 0.9, centered: true }"),
+                        "agent.optimizer.momentum: adam has no key 'momentum' (its keys: beta1, beta2, eps, "
+                                + "weight-decay, amsgrad)"),
+                broken("optimizer key misspelt", VALID.replace("type: q-learning",
+                                "type: linear-q-learning\n  optimizer: { type: adam, betta1: 0.8 }"),
+                        "agent.optimizer.betta1: adam has no key 'betta1' (did you mean 'beta1'?)"),
+                broken("critic settings on plain REINFORCE", VALID.replace("cliff-walking", "short-corridor")
+                                .replace("type: q-learning", "type: reinforce\n  critic-rate: 0.1")
+                                .replace("  exploration: { type: epsilon-greedy, epsilon: 0.1 }\n", ""),
+                        "agent.critic-rate: reinforce has no key 'critic-rate'"),
+                broken("tile coding's key on one-hot features", VALID.replace("type: q-learning",
+                                "type: linear-q-learning\n  features: { type: one-hot, tilings: 4 }"),
+                        "agent.features.tilings: one-hot has no key 'tilings'; it takes no settings"),
+                broken("a setting an environment does not have", VALID.replace("{ id: cliff-walking }",
+                                "{ id: cliff-walking, sticky: 0 }"),
+                        "environment.sticky: cliff-walking has no key 'sticky'"),
+                broken("swept value out of range", VALID.replace("seeds: 3", "seeds: 3\n  agent.gamma: [0.5, 1.5]"),
+                        "sweep.agent.gamma[1]: must be in [0, 1], was 1.5"),
+                broken("swept path outside the spec's settings", VALID.replace("seeds: 3", "seeds: 3\n  budget.episodes: [5]"),
+                        "sweep.budget.episodes: unknown key"),
+                broken("a growing schedule without an end", VALID.replace("type: constant", "type: exponential, gamma: 1.1"),
+                        "learning-rate.schedule: a growing exponential (gamma 1.1 > 1) needs an end-value to stop at"),
+                broken("plateau watching a metric nobody publishes", VALID.replace("type: constant",
+                                "type: reduce-on-plateau, monitor: loss"),
+                        "q-learning / reduce-on-plateau: reduce-on-plateau watches 'loss', which its trials do not "
+                                + "publish; they publish: episode_return, episode_length"),
                 broken("tile coding off a grid", VALID.replace("cliff-walking", "short-corridor")
                                 .replace("type: q-learning", "type: reinforce\n  features: { type: tile-coding }")
                                 .replace("  exploration: { type: epsilon-greedy, epsilon: 0.1 }\n", ""),
@@ -114,7 +144,8 @@ class MalformedSpecTest {
                                 "schedules:\n  - { type: constant }\n  - { type: constant }\n"),
                         "schedules: two entries are labelled 'constant'"),
                 broken("unknown optimizer", VALID.replace("type: q-learning", "type: linear-q-learning\n  optimizer: { type: adma }"),
-                        "agent.optimizer.type: must be one of sgd, momentum, nesterov, rmsprop, adam, adamw, adagrad, was 'adma' (did you mean 'adam'?)"),
+                        "agent.optimizer.type: unknown optimizer 'adma' (did you mean 'adam'?); known: sgd, momentum, "
+                                + "nesterov, rmsprop, adam, adamw, adagrad"),
                 broken("zero evaluation interval", VALID + "evaluation: { every: 0 }\n",
                         "evaluation.every: must be >= 1, was 0"),
                 broken("YAML syntax", VALID.replace("seeds: 3", "seeds: [3"), "not valid YAML"),

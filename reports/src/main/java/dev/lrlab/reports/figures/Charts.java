@@ -3,7 +3,9 @@ package dev.lrlab.reports.figures;
 import dev.lrlab.reports.Analysis;
 import dev.lrlab.reports.Analysis.Group;
 import dev.lrlab.reports.Analysis.Metric;
+import dev.lrlab.reports.Analysis.Parameter;
 import dev.lrlab.reports.results.Manifest;
+import dev.lrlab.reports.results.MetricSeries;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.stats.Interval;
 import dev.lrlab.reports.stats.MeanCurve;
@@ -12,23 +14,37 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
+import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
@@ -36,53 +52,58 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** The report's charts, built with JFreeChart from an {@link Analysis} (and the manifest). */
+/**
+ * The report's charts, built with JFreeChart from an {@link Analysis} (and the manifest). The
+ * sensitivity figures put the analysis's x parameter (the learning rate unless told otherwise) on
+ * the x axis and draw one line per series; the curve figures draw one panel per series and one line
+ * per value of the x parameter.
+ */
 public final class Charts {
 
     private static final int WIDTH = 720;
     private static final int MAX_POINTS = 600;
+    private static final Pattern PERCENTILE = Pattern.compile("(.+)_p(\\d{1,2})");
+    private static final Font PANEL_TITLE = new Font("DejaVu Sans", Font.BOLD, 11);
 
     private Charts() {
     }
 
     /** Label of a learning rate: compact, and as a power of two when it is one. */
     public static String rate(double r) {
-        double log2 = Math.log(r) / Math.log(2);
-        if (Math.abs(log2 - Math.rint(log2)) < 1e-9 && Math.abs(log2) >= 4) {
-            return "2^" + (long) Math.rint(log2);
-        }
-        return String.format(Locale.ROOT, "%.3g", r).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+        return Analysis.show(r);
     }
 
-    /** Figure 1: return curves, one panel per configuration, one line (with its band) per rate. */
+    /** "α = 0.1" or "epsilon = 0.3": a value of the x parameter as a legend names it. */
+    private static String named(Parameter p, Object value) {
+        return p.label() + " = " + Analysis.show(value);
+    }
+
+    /** Figure 1: return curves, one panel per series, one line (with its band) per value of x. */
     public static Figure returnCurves(Analysis a) {
-        List<Double> rates = a.learningRates();
+        Parameter xp = a.xParameter();
+        List<Object> values = xp.values();
         String xLabel = a.overSteps() ? "environment steps" : "episode";
-        NumberAxis x = new NumberAxis(xLabel);
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+        NumberAxis xAxis = new NumberAxis(xLabel);
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis);
         combined.setGap(12);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         List<XYPlot> panels = new ArrayList<>();
-        for (String config : a.configurations()) {
+        for (String series : a.series()) {
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-            DeviationRenderer renderer = new DeviationRenderer(true, false);
-            renderer.setAlpha(0.15f);
-            // keep the colours and strokes chosen here when the theme is applied
-            renderer.setAutoPopulateSeriesPaint(false);
-            renderer.setAutoPopulateSeriesFillPaint(false);
-            renderer.setAutoPopulateSeriesStroke(false);
-            StringBuilder diverged = new StringBuilder();
-            for (Group g : a.groupsOf(config)) {
-                int i = rates.indexOf(g.learningRate());
-                if (g.diverged() + g.failed() > 0) {
-                    diverged.append(diverged.length() == 0 ? "" : ", ").append("α=").append(rate(g.learningRate()))
-                            .append(": ").append(g.diverged() + g.failed()).append('/').append(g.total());
+            DeviationRenderer renderer = bandRenderer();
+            StringBuilder ended = new StringBuilder();
+            for (Group g : a.groupsOfSeries(series)) {
+                int i = values.indexOf(g.value(xp.path()));
+                int notCompleted = g.diverged() + g.failed() + g.stopped();
+                if (notCompleted > 0) {
+                    ended.append(ended.length() == 0 ? "" : ", ").append(named(xp, g.value(xp.path()))).append(": ")
+                            .append(notCompleted).append('/').append(g.total());
                 }
                 if (g.completed().isEmpty()) {
                     continue;
                 }
-                YIntervalSeries s = new YIntervalSeries("α = " + rate(g.learningRate()));
+                YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
                 MeanCurve c = g.curve();
                 // at most about MAX_POINTS points a line: the figure stays light, the CSV keeps them all
                 int stride = Math.max(1, (c.x().length + MAX_POINTS - 1) / MAX_POINTS);
@@ -93,35 +114,17 @@ public final class Charts {
                         hi = Math.max(hi, c.high()[j]);
                     }
                 }
-                int series = data.getSeriesCount();
+                styleLine(renderer, data.getSeriesCount(), i, values.size());
                 data.addSeries(s);
-                Color color = Palette.ramp(i, rates.size());
-                renderer.setSeriesPaint(series, color);
-                renderer.setSeriesFillPaint(series, color);
-                renderer.setSeriesStroke(series, Palette.stroke(i, 1.4f));
             }
-            NumberAxis y = new NumberAxis("return");
-            y.setLabelFont(new Font("DejaVu Sans", Font.PLAIN, 11));
-            XYPlot panel = new XYPlot(data, null, y, renderer);
-            TextTitle name = new TextTitle(config + (diverged.length() > 0 ? "   (diverged or failed: " + diverged + ")" : ""),
-                    new Font("DejaVu Sans", Font.BOLD, 11));
-            name.setBackgroundPaint(new Color(255, 255, 255, 200));
-            panel.addAnnotation(new XYTitleAnnotation(0.01, 0.02, name, RectangleAnchor.BOTTOM_LEFT));
+            XYPlot panel = new XYPlot(data, null, yAxis("return"), renderer);
+            panelTitle(panel, series + (ended.length() > 0 ? "   (diverged, failed or stopped: " + ended + ")" : ""));
             panels.add(panel);
             combined.add(panel, 1);
         }
-        LegendItemCollection legend = new LegendItemCollection();
-        for (int i = 0; i < rates.size(); i++) {
-            LegendItem item = new LegendItem("α = " + rate(rates.get(i)), Palette.ramp(i, rates.size()));
-            item.setLine(new java.awt.geom.Line2D.Double(-10, 0, 10, 0));
-            item.setLineStroke(Palette.stroke(i, 1.6f));
-            item.setLinePaint(Palette.ramp(i, rates.size()));
-            item.setLineVisible(true);
-            item.setShapeVisible(false);
-            legend.add(item);
-        }
-        combined.setFixedLegendItems(legend);
-        JFreeChart chart = new JFreeChart("Return curves by learning rate", JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        combined.setFixedLegendItems(rampLegend(xp));
+        JFreeChart chart = new JFreeChart("Return curves by " + (xp.path().equals(Analysis.LEARNING_RATE)
+                ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.getLegend().setPosition(RectangleEdge.RIGHT);
         Theme.apply(chart);
         // shared y axes; the lower end is clipped at the 5th percentile of the mean curves, so that
@@ -137,17 +140,18 @@ public final class Charts {
         }
         String smoothing = a.smoothing() > 1 ? ", smoothed over " + a.smoothing() + " episodes" : "";
         return new Figure("return-curves", "Mean training return across seeds" + smoothing
-                + ", with 95% t-intervals as bands; one panel per configuration, shared axes"
+                + ", with 95% t-intervals as bands; one panel per configuration" + (a.swept().size() > 1
+                        ? " and value of the other swept settings" : "") + ", shared axes"
                 + (clipped ? " (the y axis starts at the 5th percentile of the mean curves, so the poorest "
-                        + "early episodes run off the bottom)" : "") + ". Diverged "
-                + "and failed trials are left out of the curves and counted in each panel's title.",
+                        + "early episodes run off the bottom)" : "") + ". Diverged, failed and stopped trials are "
+                + "left out of the curves and counted in each panel's title.",
                 chart::draw, WIDTH + 120, 90 + 200 * Math.max(1, panels.size()));
     }
 
-    /** Figure 2: interim and asymptotic return against learning rate, log x, one line per configuration. */
-    public static Figure sensitivity(Analysis a) {
-        LogAxis x = logAxis("learning rate α (log scale)", a.learningRates());
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+    /** Figure 2: interim and asymptotic return against x, one line per series. */
+    public static Figure sensitivity(Analysis a, String rateNote) {
+        Parameter xp = a.xParameter();
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis(xp, rateNote));
         combined.setGap(14);
         for (Metric metric : List.of(Metric.INTERIM, Metric.ASYMPTOTIC)) {
             XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -156,60 +160,142 @@ public final class Charts {
             renderer.setDefaultLinesVisible(true);
             renderer.setCapLength(5);
             renderer.setErrorStroke(new BasicStroke(1f));
-            int series = 0;
-            for (int c = 0; c < a.configurations().size(); c++) {
-                String config = a.configurations().get(c);
-                XYIntervalSeries s = new XYIntervalSeries(config);
-                for (Group g : a.groupsOf(config)) {
+            List<String> series = a.series();
+            for (int c = 0; c < series.size(); c++) {
+                XYIntervalSeries s = new XYIntervalSeries(series.get(c));
+                for (Group g : a.groupsOfSeries(series.get(c))) {
                     var summary = g.summaries().get(metric);
                     if (summary != null) {
                         Interval m = summary.mean();
-                        s.add(g.learningRate(), g.learningRate(), g.learningRate(), m.estimate(), m.low(), m.high());
+                        double x = xOf(xp, g.value(xp.path()));
+                        s.add(x, x, x, m.estimate(), m.low(), m.high());
                     }
                 }
                 data.addSeries(s);
-                renderer.setSeriesPaint(series, Palette.category(c));
-                renderer.setSeriesStroke(series, Palette.stroke(c, 1.5f));
-                renderer.setSeriesShape(series, Palette.shape(c));
-                renderer.setSeriesShapesVisible(series, true);
-                renderer.setErrorPaint(null);
-                series++;
+                renderer.setSeriesPaint(c, Palette.category(c));
+                renderer.setSeriesStroke(c, Palette.stroke(c, 1.5f));
+                renderer.setSeriesShape(c, Palette.shape(c));
+                renderer.setSeriesShapesVisible(c, true);
             }
+            renderer.setErrorPaint(null);
             String window = (metric == Metric.INTERIM ? "first " : "last ") + a.windowLabel();
             NumberAxis y = new NumberAxis(metric.id() + " return (" + window + ")");
             y.setAutoRangeIncludesZero(false);
             combined.add(new XYPlot(data, null, y, renderer), 1);
         }
-        JFreeChart chart = new JFreeChart("Sensitivity to the learning rate", JFreeChart.DEFAULT_TITLE_FONT,
-                combined, true);
+        JFreeChart chart = new JFreeChart("Sensitivity to " + (xp.path().equals(Analysis.LEARNING_RATE)
+                ? "the learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         Theme.apply(chart);
         styleSeries(combined);
         return new Figure("sensitivity", "Mean return over the first " + a.windowLabel() + " (interim) and "
-                + "the last " + a.windowLabel() + " (asymptotic) against the learning rate, with 95% bootstrap "
-                + "intervals over seeds; rates whose trials all diverged have no point.",
+                + "the last " + a.windowLabel() + " (asymptotic) against " + describe(xp) + ", with 95% bootstrap "
+                + "intervals over seeds; points whose trials all diverged have no marker." + note(rateNote),
                 chart::draw, WIDTH, 560);
     }
 
-    /** Figure 3: the fraction of trials that diverged, against learning rate. */
-    public static Figure divergence(Analysis a) {
+    /** Figure 3: the fraction of trials that diverged, against x. */
+    public static Figure divergence(Analysis a, String rateNote) {
+        Parameter xp = a.xParameter();
         XYSeriesCollection data = new XYSeriesCollection();
-        for (String config : a.configurations()) {
-            XYSeries s = new XYSeries(config);
-            for (Group g : a.groupsOf(config)) {
-                s.add(g.learningRate(), 100 * g.divergenceRate());
+        for (String series : a.series()) {
+            XYSeries s = new XYSeries(series);
+            for (Group g : a.groupsOfSeries(series)) {
+                s.add(xOf(xp, g.value(xp.path())), 100 * g.divergenceRate());
             }
             data.addSeries(s);
         }
-        LogAxis x = logAxis("learning rate α (log scale)", a.learningRates());
         NumberAxis y = new NumberAxis("trials diverged (%)");
         y.setRange(-3, 103);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart("Divergence by learning rate", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        XYPlot plot = new XYPlot(data, xAxis(xp, rateNote), y, new XYLineAndShapeRenderer(true, true));
+        JFreeChart chart = new JFreeChart("Divergence by " + (xp.path().equals(Analysis.LEARNING_RATE)
+                ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Theme.apply(chart);
         styleSeries(plot, 0);
-        return new Figure("divergence", "Percentage of trials at each learning rate that ended as diverged "
-                + "(a non-finite value or one beyond the agent's bound).", chart::draw, WIDTH, 380);
+        return new Figure("divergence", "Percentage of trials at each value of " + describe(xp) + " that ended "
+                + "as diverged (a non-finite value or one beyond the agent's bound)." + note(rateNote),
+                chart::draw, WIDTH, 380);
+    }
+
+    /**
+     * Figure: for a sweep of exactly two settings, a heat map per configuration of the asymptotic
+     * mean return over both, each cell labelled with its value; grey where every trial diverged.
+     */
+    public static Figure heatMap(Analysis a, String rateNote) {
+        List<Parameter> swept = a.swept();
+        if (swept.size() != 2) {
+            return null;
+        }
+        Parameter xp = a.xParameter();
+        Parameter yp = swept.get(0).path().equals(xp.path()) ? swept.get(1) : swept.get(0);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Group g : a.groups()) {
+            var s = g.summaries().get(Metric.ASYMPTOTIC);
+            if (s != null) {
+                lo = Math.min(lo, s.mean().estimate());
+                hi = Math.max(hi, s.mean().estimate());
+            }
+        }
+        if (!(lo <= hi)) {
+            return null;
+        }
+        if (lo == hi) {
+            hi = lo + 1;
+        }
+        LookupPaintScale scale = new LookupPaintScale(lo, hi + 1e-9 * Math.abs(hi) + 1e-12, new Color(0xBBBBBB));
+        for (int k = 0; k <= 64; k++) {
+            scale.add(lo + (hi - lo) * k / 64.0, Palette.ramp(k, 65));
+        }
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(indexAxis(xp, rateNote));
+        combined.setGap(14);
+        for (String config : a.configurations()) {
+            DefaultXYZDataset data = new DefaultXYZDataset();
+            List<Group> groups = a.groupsOf(config);
+            double[][] cells = new double[3][groups.size()];
+            XYPlot panel = new XYPlot();
+            for (int k = 0; k < groups.size(); k++) {
+                Group g = groups.get(k);
+                cells[0][k] = xp.values().indexOf(g.value(xp.path()));
+                cells[1][k] = yp.values().indexOf(g.value(yp.path()));
+                var s = g.summaries().get(Metric.ASYMPTOTIC);
+                cells[2][k] = s == null ? Double.NaN : s.mean().estimate();
+                XYTextAnnotation label = new XYTextAnnotation(s == null ? "diverged"
+                        : String.format(Locale.ROOT, "%.3g", s.mean().estimate()), cells[0][k], cells[1][k]);
+                label.setFont(new Font("DejaVu Sans", Font.PLAIN, 9));
+                double shade = s == null ? 0.5 : (s.mean().estimate() - lo) / (hi - lo);
+                // dark text on the light (yellow-green) end of the ramp, light text on the dark end
+                label.setPaint(shade > 0.55 ? Color.BLACK : Color.WHITE);
+                label.setTextAnchor(TextAnchor.CENTER);
+                panel.addAnnotation(label);
+            }
+            data.addSeries(config, cells);
+            XYBlockRenderer renderer = new XYBlockRenderer();
+            renderer.setPaintScale(scale);
+            panel.setDataset(data);
+            panel.setRenderer(renderer);
+            panel.setRangeAxis(indexAxis(yp, null));
+            panelTitle(panel, config);
+            combined.add(panel, 1);
+        }
+        JFreeChart chart = new JFreeChart("Asymptotic return over " + xp.label() + " and " + yp.label(),
+                JFreeChart.DEFAULT_TITLE_FONT, combined, false);
+        Theme.apply(chart);
+        for (Object sub : combined.getSubplots()) {
+            ((XYPlot) sub).setDomainGridlinesVisible(false);
+            ((XYPlot) sub).setRangeGridlinesVisible(false);
+        }
+        NumberAxis scaleAxis = new NumberAxis("asymptotic return (last " + a.windowLabel() + ")");
+        scaleAxis.setRange(lo, hi);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(12);
+        legend.setMargin(4, 8, 4, 4);
+        chart.addSubtitle(legend);
+        int rows = a.configurations().size();
+        return new Figure("heat-map", "Mean asymptotic return (last " + a.windowLabel() + ") over seeds at every "
+                + "combination of " + describe(xp) + " and " + describe(yp) + ", one panel per configuration; "
+                + "each cell gives its value, grey cells had every trial diverge." + note(rateNote),
+                chart::draw, WIDTH + 60, 90 + Math.max(240, 40 * yp.values().size() + 60) * rows);
     }
 
     /** Figure 4: each schedule's rate against its clock, at the middle swept rate. */
@@ -248,80 +334,422 @@ public final class Charts {
     }
 
     /**
-     * Figure 5: effective per-parameter step sizes of adaptive optimizers over training, at each
-     * configuration's best rate (median over seeds of the 5th, 50th and 95th percentiles).
+     * The figures of the metrics the trials recorded, discovered by name: for each metric, one panel
+     * per series and one line per value of x, the median over seeds with the interquartile range
+     * as a band; for a family of percentiles ({@code name_p5}, {@code name_p50}, ...), one figure
+     * of the family at each series' best point. Metrics that stay constant within every trial (a
+     * constant step size) add nothing to the sweep's values and are left out.
      */
-    public static Figure stepSizes(Analysis a) {
+    public static List<Figure> metrics(Analysis a) {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        List<String> plain = new ArrayList<>();
+        for (String name : metricNames(a)) {
+            Matcher m = PERCENTILE.matcher(name);
+            if (m.matches()) {
+                families.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(name);
+            } else {
+                plain.add(name);
+            }
+        }
+        List<Figure> out = new ArrayList<>();
+        for (var family : families.entrySet()) {
+            if (family.getValue().size() < 2) {
+                plain.addAll(family.getValue());
+                continue;
+            }
+            Figure f = percentileFamily(a, family.getKey(), family.getValue());
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        for (String name : plain) {
+            Figure f = metric(a, name);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> metricNames(Analysis a) {
+        List<String> names = new ArrayList<>();
+        for (Group g : a.groups()) {
+            for (TrialRecord t : g.completed()) {
+                MetricSeries m = t.metricSeries();
+                if (m != null && m.values() != null) {
+                    m.values().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** One metric: panels per series, a line per value of x, median over seeds and interquartile band. */
+    private static Figure metric(Analysis a, String name) {
+        if (constantInEveryTrial(a, name)) {
+            return null;
+        }
+        Parameter xp = a.xParameter();
+        NumberAxis xAxis = new NumberAxis(a.overSteps() ? "environment steps" : "episode");
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis);
+        combined.setGap(12);
+        int panels = 0;
+        for (String series : a.series()) {
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            DeviationRenderer renderer = bandRenderer();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Group g : a.groupsOfSeries(series)) {
+                double[][] band = medianBand(g.completed(), name, a.overSteps());
+                if (band == null) {
+                    continue;
+                }
+                YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
+                int stride = Math.max(1, (band[0].length + MAX_POINTS - 1) / MAX_POINTS);
+                for (int j = 0; j < band[0].length; j += stride) {
+                    if (Double.isFinite(band[1][j])) {
+                        s.add(band[0][j], band[1][j], band[2][j], band[3][j]);
+                        lo = Math.min(lo, band[2][j]);
+                        hi = Math.max(hi, band[3][j]);
+                    }
+                }
+                styleLine(renderer, data.getSeriesCount(), xp.values().indexOf(g.value(xp.path())), xp.values().size());
+                data.addSeries(s);
+            }
+            if (!(lo <= hi)) {
+                continue;
+            }
+            // each panel its own y axis (configurations differ by orders of magnitude); a log axis when
+            // the values are positive and span more than two decades; room at the top for the title
+            ValueAxis y;
+            if (lo > 0 && hi / lo > 100) {
+                y = logAxis(name + " (log)", lo, hi);
+                y.setRange(lo / 1.5, hi * Math.pow(hi / lo, 0.2));
+            } else {
+                y = yAxis(name);
+                double span = hi > lo ? hi - lo : Math.max(Math.abs(hi), 1);
+                y.setRange(lo - 0.04 * span, hi + 0.2 * span);
+            }
+            XYPlot panel = new XYPlot(data, null, y, renderer);
+            TextTitle title = new TextTitle(series, PANEL_TITLE);
+            title.setBackgroundPaint(new Color(255, 255, 255, 200));
+            panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, title, RectangleAnchor.TOP_LEFT));
+            combined.add(panel, 1);
+            panels++;
+        }
+        if (panels == 0) {
+            return null;
+        }
+        combined.setFixedLegendItems(rampLegend(xp));
+        JFreeChart chart = new JFreeChart("Metric: " + name, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        Theme.apply(chart);
+        return new Figure("metric-" + name.replace('_', '-'), "The metric " + name + " through training, "
+                + "per logging interval: the median over seeds (line) and the interquartile range (band) at each "
+                + "value of " + describe(xp) + "; one panel per configuration, each with its own y axis. "
+                + "Completed trials only.", chart::draw, WIDTH + 120, 90 + 170 * panels);
+    }
+
+    /** Whether every completed trial's series of the metric is constant (or missing). */
+    private static boolean constantInEveryTrial(Analysis a, String name) {
+        for (Group g : a.groups()) {
+            for (TrialRecord t : g.completed()) {
+                double[] v = values(t, name);
+                if (v == null) {
+                    continue;
+                }
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double d : v) {
+                    if (Double.isFinite(d)) {
+                        lo = Math.min(lo, d);
+                        hi = Math.max(hi, d);
+                    }
+                }
+                if (hi - lo > 1e-9 * Math.max(Math.abs(hi), Math.abs(lo))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double[] values(TrialRecord t, String name) {
+        MetricSeries m = t.metricSeries();
+        return m == null || m.values() == null ? null : m.values().get(name);
+    }
+
+    /**
+     * For each interval, x (episodes, or steps) and the median, 25th and 75th percentiles over the
+     * trials of a metric; null when no trial recorded it.
+     */
+    private static double[][] medianBand(List<TrialRecord> trials, String name, boolean overSteps) {
+        List<double[]> series = new ArrayList<>();
+        double[] x = null;
+        for (TrialRecord t : trials) {
+            double[] v = values(t, name);
+            if (v == null) {
+                continue;
+            }
+            series.add(v);
+            MetricSeries m = t.metricSeries();
+            double[] tx = overSteps && m.steps() != null ? Arrays.stream(m.steps()).asDoubleStream().toArray()
+                    : Arrays.stream(m.episode()).asDoubleStream().toArray();
+            if (x == null || tx.length > x.length) {
+                x = tx;
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        double[][] out = new double[4][x.length];
+        for (int j = 0; j < x.length; j++) {
+            double[] at = new double[series.size()];
+            int n = 0;
+            for (double[] v : series) {
+                if (j < v.length && Double.isFinite(v[j])) {
+                    at[n++] = v[j];
+                }
+            }
+            Arrays.sort(at, 0, n);
+            out[0][j] = x[j];
+            out[1][j] = n == 0 ? Double.NaN : quantile(at, n, 0.5);
+            out[2][j] = n == 0 ? Double.NaN : quantile(at, n, 0.25);
+            out[3][j] = n == 0 ? Double.NaN : quantile(at, n, 0.75);
+        }
+        return out;
+    }
+
+    private static double quantile(double[] sorted, int n, double q) {
+        double pos = q * (n - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(n - 1, lo + 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+
+    /**
+     * A family of percentiles over parameters (such as the optimizer's effective step sizes) at
+     * each series' best point: the median over seeds of each percentile, the middle one solid.
+     */
+    private static Figure percentileFamily(Analysis a, String stem, List<String> members) {
+        List<String> ordered = new ArrayList<>(members);
+        ordered.sort((p, q) -> Integer.compare(percentileOf(p), percentileOf(q)));
         XYSeriesCollection data = new XYSeriesCollection();
-        List<Integer> styles = new ArrayList<>();
-        int c = 0;
-        for (String config : a.configurations()) {
-            Group best = a.best(config);
-            c++;
+        List<int[]> styles = new ArrayList<>();
+        List<String> series = a.series();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < series.size(); c++) {
+            Group best = a.bestOfSeries(series.get(c));
             if (best == null) {
                 continue;
             }
-            List<TrialRecord> withStats = best.completed().stream()
-                    .filter(t -> t.diagnostics() != null && t.diagnostics().stepSizeP50() != null
-                            && Arrays.stream(t.diagnostics().stepSizeP50()).anyMatch(Double::isFinite))
-                    .toList();
-            if (withStats.isEmpty()) {
-                continue;
-            }
-            String[] names = {"p5", "p50", "p95"};
-            for (int q = 0; q < 3; q++) {
-                XYSeries s = new XYSeries(config + " α=" + rate(best.learningRate()) + " " + names[q]);
-                int n = withStats.get(0).diagnostics().episode().length;
-                for (int j = 0; j < n; j += Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS)) {
-                    double[] v = new double[withStats.size()];
-                    int k = 0;
-                    for (TrialRecord t : withStats) {
-                        double[] col = q == 0 ? t.diagnostics().stepSizeP5()
-                                : q == 1 ? t.diagnostics().stepSizeP50() : t.diagnostics().stepSizeP95();
-                        if (j < col.length && col[j] > 0 && Double.isFinite(col[j])) {
-                            v[k++] = col[j];
-                        }
-                    }
-                    if (k > 0) {
-                        double[] used = Arrays.copyOf(v, k);
-                        Arrays.sort(used);
-                        s.add(withStats.get(0).diagnostics().episode()[j], used[k / 2]);
+            for (int q = 0; q < ordered.size(); q++) {
+                double[][] band = medianBand(best.completed(), ordered.get(q), a.overSteps());
+                if (band == null) {
+                    continue;
+                }
+                XYSeries s = new XYSeries(series.get(c) + " at " + named(a.xParameter(), best.value(a.xParameter().path()))
+                        + ", p" + percentileOf(ordered.get(q)));
+                int stride = Math.max(1, (band[0].length + MAX_POINTS - 1) / MAX_POINTS);
+                for (int j = 0; j < band[0].length; j += stride) {
+                    if (band[1][j] > 0 && Double.isFinite(band[1][j])) {
+                        s.add(band[0][j], band[1][j]);
+                        lo = Math.min(lo, band[1][j]);
+                        hi = Math.max(hi, band[1][j]);
                     }
                 }
-                data.addSeries(s);
-                styles.add((c - 1) * 3 + q);
+                if (s.getItemCount() > 0) {
+                    data.addSeries(s);
+                    styles.add(new int[] {c, q == ordered.size() / 2 ? 1 : 0});
+                }
             }
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            for (int j = 0; j < data.getItemCount(i); j++) {
-                lo = Math.min(lo, data.getYValue(i, j));
-                hi = Math.max(hi, data.getYValue(i, j));
-            }
-        }
-        // a flat line (SGD at a constant rate) shows nothing that the sweep's rates do not already say
+        // a flat line (SGD at a constant rate) shows nothing that the sweep's values do not already say
         if (data.getSeriesCount() == 0 || !(hi > lo * 1.01)) {
             return null;
         }
-        NumberAxis x = new NumberAxis("episode");
-        LogAxis y = new LogAxis("effective step size (log scale)");
-        y.setSmallestValue(1e-15);
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
-        y.setRange(lo / 2, hi * 2);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart("Effective step sizes of the optimizer", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        XYPlot plot = new XYPlot(data, new NumberAxis(a.overSteps() ? "environment steps" : "episode"),
+                logAxis(stem + " (log scale)", lo, hi), renderer);
+        JFreeChart chart = new JFreeChart("Percentiles of " + stem, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Theme.apply(chart);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            int style = styles.get(i);
-            renderer.setSeriesPaint(i, Palette.category(style / 3));
-            renderer.setSeriesStroke(i, style % 3 == 1 ? Palette.stroke(0, 1.8f) : Palette.stroke(2, 1.2f));
+            int[] style = styles.get(i);
+            renderer.setSeriesPaint(i, Palette.category(style[0]));
+            renderer.setSeriesStroke(i, style[1] == 1 ? Palette.stroke(0, 1.8f) : Palette.stroke(2, 1.2f));
         }
-        return new Figure("step-sizes", "Per-parameter effective step size of the optimizer at each "
-                + "configuration's best learning rate: the median over seeds of the 5th, 50th (solid) and "
-                + "95th percentiles over parameters, through training. Adaptive methods spread it.",
+        return new Figure("metric-" + stem.replace('_', '-'), "The percentiles over parameters of " + stem
+                + " (" + String.join(", ", ordered) + ") through training, at each configuration's best point: "
+                + "the median over seeds of each, the middle one solid. Adaptive optimizers spread the "
+                + "effective step size over parameters; plain SGD keeps it at the rate.",
                 chart::draw, WIDTH, 400);
+    }
+
+    private static int percentileOf(String name) {
+        Matcher m = PERCENTILE.matcher(name);
+        return m.matches() ? Integer.parseInt(m.group(2)) : 0;
+    }
+
+    // ---- shared pieces ----
+
+    private static DeviationRenderer bandRenderer() {
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.15f);
+        // keep the colours and strokes chosen here when the theme is applied
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesFillPaint(false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        return renderer;
+    }
+
+    /** Series {@code series} of a renderer as value i of n of the x parameter: a ramp colour and a dash. */
+    private static void styleLine(DeviationRenderer renderer, int series, int i, int n) {
+        Color color = Palette.ramp(i, n);
+        renderer.setSeriesPaint(series, color);
+        renderer.setSeriesFillPaint(series, color);
+        renderer.setSeriesStroke(series, Palette.stroke(i, 1.4f));
+    }
+
+    private static LegendItemCollection rampLegend(Parameter xp) {
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < xp.values().size(); i++) {
+            LegendItem item = new LegendItem(named(xp, xp.values().get(i)), Palette.ramp(i, xp.values().size()));
+            item.setLine(new java.awt.geom.Line2D.Double(-10, 0, 10, 0));
+            item.setLineStroke(Palette.stroke(i, 1.6f));
+            item.setLinePaint(Palette.ramp(i, xp.values().size()));
+            item.setLineVisible(true);
+            item.setShapeVisible(false);
+            legend.add(item);
+        }
+        return legend;
+    }
+
+    private static NumberAxis yAxis(String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setLabelFont(new Font("DejaVu Sans", Font.PLAIN, 11));
+        y.setAutoRangeIncludesZero(false);
+        return y;
+    }
+
+    private static LogAxis logAxis(String label, double lo, double hi) {
+        LogAxis y = new LogAxis(label);
+        y.setSmallestValue(Math.max(lo / 10, 1e-300));
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        y.setRange(lo / 2, hi * 2);
+        return y;
+    }
+
+    private static void panelTitle(XYPlot panel, String text) {
+        TextTitle name = new TextTitle(text, PANEL_TITLE);
+        name.setBackgroundPaint(new Color(255, 255, 255, 200));
+        panel.addAnnotation(new XYTitleAnnotation(0.01, 0.02, name, RectangleAnchor.BOTTOM_LEFT));
+    }
+
+    private static String describe(Parameter p) {
+        return p.path().equals(Analysis.LEARNING_RATE) ? "the learning rate" : p.path();
+    }
+
+    private static String note(String rateNote) {
+        return rateNote == null || rateNote.isEmpty() ? "" : " For the learning rate: " + rateNote + ".";
+    }
+
+    /** Where a value of x sits on its axis: the number itself, or its index for words. */
+    private static double xOf(Parameter p, Object value) {
+        return p.numeric() ? (Double) value : p.values().indexOf(value);
+    }
+
+    /** The x axis of the sensitivity figures: log with ticks at the swept values, linear, or one tick per word. */
+    private static ValueAxis xAxis(Parameter p, String rateNote) {
+        String label = p.path().equals(Analysis.LEARNING_RATE) ? "learning rate α" : p.path();
+        if (rateNote != null && !rateNote.isEmpty() && p.path().equals(Analysis.LEARNING_RATE)) {
+            label += " (" + rateNote + ")";
+        }
+        if (p.logScale()) {
+            List<Double> values = p.values().stream().map(v -> (Double) v).toList();
+            ValuesLogAxis x = new ValuesLogAxis(label + " (log scale)", values);
+            double lo = values.get(0);
+            double hi = values.get(values.size() - 1);
+            x.setSmallestValue(lo / 10);
+            x.setRange(lo / 1.4, hi * 1.4);
+            return x;
+        }
+        if (p.numeric()) {
+            NumberAxis x = new NumberAxis(label);
+            x.setAutoRangeIncludesZero(false);
+            double lo = (Double) p.values().get(0);
+            double hi = (Double) p.values().get(p.values().size() - 1);
+            double pad = lo == hi ? Math.max(Math.abs(lo) * 0.1, 0.5) : 0.06 * (hi - lo);
+            x.setRange(lo - pad, hi + pad);
+            return x;
+        }
+        return indexAxis(p, rateNote);
+    }
+
+    /** An axis with one tick per value of a parameter, at 0, 1, 2, ... (heat maps, words). */
+    private static NumberAxis indexAxis(Parameter p, String rateNote) {
+        String label = p.path().equals(Analysis.LEARNING_RATE) ? "learning rate α" : p.path();
+        if (rateNote != null && !rateNote.isEmpty() && p.path().equals(Analysis.LEARNING_RATE)) {
+            label += " (" + rateNote + ")";
+        }
+        ValuesAxis axis = new ValuesAxis(label, p.values().stream().map(Analysis::show).toList());
+        axis.setRange(-0.5, p.values().size() - 0.5);
+        return axis;
+    }
+
+    /** A log axis whose ticks sit at the swept values, labelled as they were given. */
+    private static final class ValuesLogAxis extends LogAxis {
+        private final List<Double> values;
+
+        ValuesLogAxis(String label, List<Double> values) {
+            super(label);
+            this.values = List.copyOf(values);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+            return ticks(values.size(), i -> values.get((int) i), i -> rate(values.get((int) i)));
+        }
+    }
+
+    /** A linear axis with a labelled tick at each index 0..n-1. */
+    private static final class ValuesAxis extends NumberAxis {
+        private final List<String> labels;
+
+        ValuesAxis(String label, List<String> labels) {
+            super(label);
+            this.labels = List.copyOf(labels);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+            boolean vertical = RectangleEdge.isLeftOrRight(edge);
+            List<NumberTick> ticks = ticks(labels.size(), i -> i, i -> labels.get((int) i));
+            if (vertical) {
+                List<NumberTick> out = new ArrayList<>();
+                for (NumberTick t : ticks) {
+                    out.add(new NumberTick(TickType.MAJOR, t.getValue(), t.getText(), TextAnchor.CENTER_RIGHT,
+                            TextAnchor.CENTER, 0.0));
+                }
+                return out;
+            }
+            return ticks;
+        }
+    }
+
+    /** Ticks at n positions; with many, every other (or third) one is labelled so that labels do not collide. */
+    private static List<NumberTick> ticks(int n, DoubleFunction<Double> position, DoubleFunction<String> text) {
+        List<NumberTick> ticks = new ArrayList<>();
+        int step = n > 12 ? 3 : n > 7 ? 2 : 1;
+        for (int i = 0; i < n; i++) {
+            ticks.add(new NumberTick(TickType.MAJOR, position.apply(i), i % step == 0 ? text.apply(i) : "",
+                    TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0.0));
+        }
+        return ticks;
     }
 
     private static double lowerClip(Analysis a) {
@@ -338,42 +766,6 @@ public final class Charts {
         }
         values.sort(null);
         return values.get((int) (0.05 * (values.size() - 1)));
-    }
-
-    private static LogAxis logAxis(String label, List<Double> rates) {
-        RateAxis x = new RateAxis(label, rates);
-        if (!rates.isEmpty()) {
-            double lo = rates.get(0);
-            double hi = rates.get(rates.size() - 1);
-            x.setSmallestValue(lo / 10);
-            x.setRange(lo / 1.4, hi * 1.4);
-        }
-        return x;
-    }
-
-    /** A log axis whose ticks sit at the swept rates, labelled as they were given. */
-    private static final class RateAxis extends LogAxis {
-        private final List<Double> rates;
-
-        RateAxis(String label, List<Double> rates) {
-            super(label);
-            this.rates = List.copyOf(rates);
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes")
-        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
-                java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
-            List<org.jfree.chart.axis.NumberTick> ticks = new ArrayList<>();
-            // with many rates, label every other one so the labels do not collide
-            int step = rates.size() > 12 ? 3 : rates.size() > 7 ? 2 : 1;
-            for (int i = 0; i < rates.size(); i++) {
-                ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, rates.get(i),
-                        i % step == 0 ? rate(rates.get(i)) : "", org.jfree.chart.ui.TextAnchor.TOP_CENTER,
-                        org.jfree.chart.ui.TextAnchor.CENTER, 0.0));
-            }
-            return ticks;
-        }
     }
 
     private static void styleSeries(CombinedDomainXYPlot combined) {

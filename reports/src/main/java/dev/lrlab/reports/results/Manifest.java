@@ -21,9 +21,12 @@ import java.util.List;
  * @param endedAt when it last ended, or null while running
  * @param trialsPlanned trials in the sweep
  * @param schedules each schedule's rate against its clock, for the schedules figure
+ * @param learningRateNotes what the swept rate means for each agent label, where it is not the plain
+ *     step size (tile coding divides it among the tilings); absent in older manifests
  */
 public record Manifest(String name, JsonElement spec, String lrlabVersion, String gitCommit, String jvm,
-        String startedAt, String endedAt, int trialsPlanned, List<ScheduleCurve> schedules) {
+        String startedAt, String endedAt, int trialsPlanned, List<ScheduleCurve> schedules,
+        java.util.Map<String, String> learningRateNotes) {
 
     /** The file name inside a run directory. */
     public static final String NAME = "manifest.json";
@@ -41,11 +44,13 @@ public record Manifest(String name, JsonElement spec, String lrlabVersion, Strin
     }
 
     public Manifest withEnd(String time) {
-        return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, startedAt, time, trialsPlanned, schedules);
+        return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, startedAt, time, trialsPlanned, schedules,
+                learningRateNotes);
     }
 
     public Manifest withStart(String time) {
-        return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, time, null, trialsPlanned, schedules);
+        return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, time, null, trialsPlanned, schedules,
+                learningRateNotes);
     }
 
     /** Writes atomically: to a temporary file, then renamed over the old one. */

@@ -4,7 +4,8 @@ import dev.lrlab.agents.tabular.TabularAgent;
 import dev.lrlab.agents.tabular.TabularConfig;
 import dev.lrlab.agents.tabular.TdRule;
 import dev.lrlab.env.Environment;
-import dev.lrlab.env.EnvironmentPreset;
+import dev.lrlab.env.gridworld.Gridworld;
+import dev.lrlab.env.gridworld.GridworldPresets;
 import dev.lrlab.env.breakout.Breakout;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -100,7 +101,7 @@ public class StepLoopBenchmarks {
 
         @Setup
         public void setUp() {
-            env = EnvironmentPreset.CLIFF_WALKING.create();
+            env = Gridworld.environment(GridworldPresets.cliffWalking());
             agent = TabularAgent.of(TabularConfig.of(TdRule.Q_LEARNING, 1.0, 0.5, 0.1), env,
                     RandomSource.XO_RO_SHI_RO_128_PP.create(3));
             env.reset(3);

@@ -1,0 +1,56 @@
+package dev.lrlab.agents;
+
+import dev.lrlab.agents.schedule.ClockedSchedule;
+import dev.lrlab.agents.schedule.ScheduledValue;
+import dev.lrlab.env.metrics.MetricSink;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * What a trial gives the agent it builds: its generator, the sink for its metrics, its step size,
+ * and fresh instances of any other scheduled setting (such as epsilon). The runner's context also
+ * feeds every schedule part that reacts to a metric (reduce-on-plateau), wherever it is nested.
+ */
+public interface TrialContext {
+
+    /** The agent's own generator, seeded from the trial. */
+    UniformRandomProvider rng();
+
+    /** Where the agent and its optimizers publish what they measure. */
+    MetricSink metrics();
+
+    /** The trial's learning rate on its schedule and clock. */
+    ClockedSchedule stepSize();
+
+    /** A fresh schedule of a scheduled setting, for this trial only. */
+    ClockedSchedule schedule(ScheduledValue value);
+
+    /** A context outside any run (tests, benchmarks, tools): no metrics kept, schedules built as they are. */
+    static TrialContext of(ClockedSchedule stepSize, UniformRandomProvider rng) {
+        return of(stepSize, rng, MetricSink.NONE);
+    }
+
+    /** As {@link #of(ClockedSchedule, UniformRandomProvider)}, publishing into {@code metrics}. */
+    static TrialContext of(ClockedSchedule stepSize, UniformRandomProvider rng, MetricSink metrics) {
+        return new TrialContext() {
+            @Override
+            public UniformRandomProvider rng() {
+                return rng;
+            }
+
+            @Override
+            public MetricSink metrics() {
+                return metrics;
+            }
+
+            @Override
+            public ClockedSchedule stepSize() {
+                return stepSize;
+            }
+
+            @Override
+            public ClockedSchedule schedule(ScheduledValue value) {
+                return value.build();
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.lrlab.experiments.run;
+
+import dev.lrlab.reports.results.TrialRecord;
+import java.util.List;
+
+/**
+ * Where a sweep's trials come from: the grid of the spec today; random search and successive
+ * halving answer the same question, "which trials next, given those finished?".
+ */
+public interface TrialSource {
+
+    /**
+     * The trials to run next, given every trial finished so far (from this run and earlier ones, in
+     * no particular order); empty when the sweep is done. The runner skips trials already finished.
+     */
+    List<Trial> next(List<TrialRecord> finished);
+
+    /** How many trials the sweep plans in all, for progress and the manifest. */
+    int planned();
+}
