@@ -14,8 +14,8 @@ import java.util.Map;
  * since the last close to one value per recorded metric. Publishing is allocation-free; only
  * registering a metric and closing an interval allocate. Not thread-safe: one per trial.
  *
- * <p>Non-finite values are not kept (they would poison the running sums); a value that became
- * non-finite ends its trial as diverged anyway.
+ * <p>Publishers publish finite values: a value that became non-finite ends its trial as diverged,
+ * before the interval it would spoil is closed.
  */
 public final class MetricLog implements MetricSink {
 
@@ -24,10 +24,12 @@ public final class MetricLog implements MetricSink {
     private final List<Runnable> samplers = new ArrayList<>();
     private Reduction[] reductions = new Reduction[8];
     private boolean[] recorded = new boolean[8];
-    private long[] count = new long[8];
-    private double[] sum = new double[8];
-    private double[] max = new double[8];
-    private double[] last = new double[8];
+    /**
+     * The running totals of metric {@code id} side by side, so that publishing touches one array:
+     * {@code [4 id]} count, {@code [4 id + 1]} sum, {@code [4 id + 2]} the interval's max,
+     * {@code [4 id + 3]} the last value. Counts are exact as doubles up to 2^53.
+     */
+    private double[] totals = new double[4 * 8];
     private long[] countAtClose = new long[8];
     private double[] sumAtClose = new double[8];
     private double[][] series = new double[8][];
@@ -64,10 +66,7 @@ public final class MetricLog implements MetricSink {
             int n = id * 2;
             reductions = Arrays.copyOf(reductions, n);
             recorded = Arrays.copyOf(recorded, n);
-            count = Arrays.copyOf(count, n);
-            sum = Arrays.copyOf(sum, n);
-            max = Arrays.copyOf(max, n);
-            last = Arrays.copyOf(last, n);
+            totals = Arrays.copyOf(totals, 4 * n);
             countAtClose = Arrays.copyOf(countAtClose, n);
             sumAtClose = Arrays.copyOf(sumAtClose, n);
             series = Arrays.copyOf(series, n);
@@ -76,8 +75,8 @@ public final class MetricLog implements MetricSink {
         ids.put(name, id);
         reductions[id] = reduction;
         recorded[id] = record;
-        max[id] = Double.NEGATIVE_INFINITY;
-        last[id] = Double.NaN;
+        totals[4 * id + 2] = Double.NEGATIVE_INFINITY;
+        totals[4 * id + 3] = Double.NaN;
         // a metric that first appears late has had nothing in the intervals already closed
         double[] values = new double[Math.max(16, episodes.length)];
         Arrays.fill(values, 0, intervals, Double.NaN);
@@ -87,15 +86,13 @@ public final class MetricLog implements MetricSink {
 
     @Override
     public void add(int id, double value) {
-        if (!(Math.abs(value) <= Double.MAX_VALUE)) {
-            return;
+        int at = 4 * id;
+        totals[at] += 1;
+        totals[at + 1] += value;
+        if (value > totals[at + 2]) {
+            totals[at + 2] = value;
         }
-        count[id]++;
-        sum[id] += value;
-        if (value > max[id]) {
-            max[id] = value;
-        }
-        last[id] = value;
+        totals[at + 3] = value;
     }
 
     @Override
@@ -122,17 +119,17 @@ public final class MetricLog implements MetricSink {
             if (intervals == series[id].length) {
                 series[id] = Arrays.copyOf(series[id], intervals * 2);
             }
-            long n = count[id] - countAtClose[id];
-            double total = sum[id] - sumAtClose[id];
+            long n = count(id) - countAtClose[id];
+            double total = sum(id) - sumAtClose[id];
             series[id][intervals] = switch (reductions[id]) {
                 case MEAN -> n == 0 ? Double.NaN : total / n;
-                case MAX -> n == 0 ? Double.NaN : max[id];
-                case LAST -> n == 0 ? Double.NaN : last[id];
+                case MAX -> n == 0 ? Double.NaN : totals[4 * id + 2];
+                case LAST -> n == 0 ? Double.NaN : totals[4 * id + 3];
                 case PER_EPISODE -> episodesInInterval == 0 ? Double.NaN : total / episodesInInterval;
             };
-            countAtClose[id] = count[id];
-            sumAtClose[id] = sum[id];
-            max[id] = Double.NEGATIVE_INFINITY;
+            countAtClose[id] = count(id);
+            sumAtClose[id] = sum(id);
+            totals[4 * id + 2] = Double.NEGATIVE_INFINITY;
         }
         intervals++;
     }
@@ -154,17 +151,17 @@ public final class MetricLog implements MetricSink {
 
     /** The last value published (NaN before the first). */
     public double latest(int id) {
-        return last[id];
+        return totals[4 * id + 3];
     }
 
     /** Values published so far, over the whole trial. */
     public long count(int id) {
-        return count[id];
+        return (long) totals[4 * id];
     }
 
     /** Sum of the values published so far, over the whole trial. */
     public double sum(int id) {
-        return sum[id];
+        return totals[4 * id + 1];
     }
 
     /** Intervals closed so far. */

@@ -168,14 +168,23 @@ public record Key(String name, Type type, Presence presence, Object defaultValue
         };
     }
 
-    /** A value as a listing shows it: integral doubles without ".0", others in their shortest form. */
+    /** A value as a listing shows it: whole numbers as integers, others to six significant digits (1e-08 as 1e-8). */
     public static String show(Object value) {
         if (value instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e6) {
                 return Long.toString(d.longValue());
             }
-            return Math.abs(d) < 1e-3 || Math.abs(d) >= 1e6
-                    ? String.format(Locale.ROOT, "%.4g", d) : Double.toString(d);
+            String s = String.format(Locale.ROOT, "%.6g", d);
+            int e = s.indexOf('e');
+            String mantissa = e < 0 ? s : s.substring(0, e);
+            if (mantissa.contains(".")) {
+                mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            if (e < 0) {
+                return mantissa;
+            }
+            int exponent = Integer.parseInt(s.substring(e + 1));
+            return mantissa + "e" + exponent;
         }
         return String.valueOf(value);
     }

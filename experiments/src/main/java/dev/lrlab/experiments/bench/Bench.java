@@ -11,6 +11,8 @@ import dev.lrlab.agents.schedule.Clock;
 import dev.lrlab.agents.schedule.ClockedSchedule;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.EnvironmentKind;
+import dev.lrlab.env.metrics.MetricLog;
+import dev.lrlab.env.metrics.PublishesMetrics;
 import dev.lrlab.env.registry.Parameters;
 import dev.lrlab.env.registry.Problems;
 import dev.lrlab.experiments.spec.AgentChoice;
@@ -27,7 +29,8 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * Steps per second of the environment-plus-agent loop, the number that says what a sweep will
  * cost. Each measurement warms the JIT first, then counts steps over a fixed wall time, on one
- * thread and then on every thread at once (one independent agent each).
+ * thread and then on every thread at once (one independent agent each). The loop runs as in a
+ * trial: agent and environment publish their metrics into a metric log.
  */
 public final class Bench {
 
@@ -182,8 +185,12 @@ public final class Bench {
 
         private void fresh() {
             env = preset.create();
+            MetricLog metrics = new MetricLog();
+            if (env.unwrapped() instanceof PublishesMetrics publisher) {
+                publisher.publishTo(metrics);
+            }
             agent = choice.blueprint().create(env, TrialContext.of(ClockedSchedule.constant(rate),
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed)));
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed), metrics));
             env.reset(seed);
         }
 

@@ -1,5 +1,11 @@
 package dev.lrlab.experiments.bench.jmh;
 
+import dev.lrlab.agents.explore.Exploration;
+import dev.lrlab.agents.features.EnvironmentFeatures;
+import dev.lrlab.agents.linear.LinearConfig;
+import dev.lrlab.agents.linear.LinearQAgent;
+import dev.lrlab.agents.optim.OptimizerConfig;
+import dev.lrlab.agents.schedule.ClockedSchedule;
 import dev.lrlab.agents.tabular.TabularAgent;
 import dev.lrlab.agents.tabular.TabularConfig;
 import dev.lrlab.agents.tabular.TdRule;
@@ -7,6 +13,8 @@ import dev.lrlab.env.Environment;
 import dev.lrlab.env.gridworld.Gridworld;
 import dev.lrlab.env.gridworld.GridworldPresets;
 import dev.lrlab.env.breakout.Breakout;
+import dev.lrlab.env.metrics.MetricLog;
+import dev.lrlab.env.metrics.MetricSink;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -15,14 +23,16 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH microbenchmarks of the step loops (run with {@code lrlab bench --jmh}): Breakout under a
- * uniformly random policy with each way of reading the observation, and tabular Q-learning on the
- * cliff walk. Scores are environment steps per second.
+ * uniformly random policy with each way of reading the observation, tabular Q-learning on the
+ * cliff walk and linear Sarsa on Breakout, each with its metrics kept in a metric log as in a
+ * trial or published nowhere. Scores are environment steps per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -92,9 +102,14 @@ public class StepLoopBenchmarks {
         return sink;
     }
 
-    /** Tabular Q-learning on the cliff walk, alpha 0.5, epsilon 0.1. */
+    /**
+     * Tabular Q-learning on the cliff walk, alpha 0.5, epsilon 0.1; its metrics kept in a metric
+     * log as in a trial ({@code log}), or published nowhere ({@code none}).
+     */
     @State(Scope.Thread)
     public static class CliffState {
+        @Param({"log", "none"})
+        String metrics;
         Environment env;
         TabularAgent agent;
         int action;
@@ -102,11 +117,54 @@ public class StepLoopBenchmarks {
         @Setup
         public void setUp() {
             env = Gridworld.environment(GridworldPresets.cliffWalking());
+            MetricSink sink = "log".equals(metrics) ? new MetricLog() : MetricSink.NONE;
+            ((Gridworld) env.unwrapped()).publishTo(sink);
             agent = TabularAgent.of(TabularConfig.of(TdRule.Q_LEARNING, 1.0, 0.5, 0.1), env,
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(3));
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(3), sink);
             env.reset(3);
             action = agent.start(env);
         }
+    }
+
+    /** Linear Sarsa with SGD over Breakout's 400 binary features, alpha 0.003, epsilon 0.1, metrics kept or not. */
+    @State(Scope.Thread)
+    public static class BreakoutLinearState {
+        @Param({"log", "none"})
+        String metrics;
+        Environment env;
+        LinearQAgent agent;
+        int action;
+
+        @Setup
+        public void setUp() {
+            env = Breakout.minatar();
+            MetricSink sink = "log".equals(metrics) ? new MetricLog() : MetricSink.NONE;
+            agent = LinearQAgent.of(new LinearConfig(TdRule.SARSA, 0.99, Exploration.EpsilonGreedy.of(0.1),
+                    ClockedSchedule.constant(0.003), OptimizerConfig.sgd(), 1e10),
+                    EnvironmentFeatures.of(env.observationSpace()), env, RandomSource.XO_RO_SHI_RO_128_PP.create(3), sink);
+            env.reset(3);
+            action = agent.start(env);
+        }
+    }
+
+    /** Linear Sarsa on Breakout: the runner's loop, unrolled to count steps. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int breakoutLinearSarsa(BreakoutLinearState s) {
+        Environment env = s.env;
+        LinearQAgent agent = s.agent;
+        int action = s.action;
+        for (int i = 0; i < BATCH; i++) {
+            double reward = env.step(action);
+            action = agent.step(reward, env);
+            if (env.episodeOver()) {
+                agent.end(env);
+                env.reset();
+                action = agent.start(env);
+            }
+        }
+        s.action = action;
+        return action;
     }
 
     /** Environment-plus-agent steps: the runner's loop (EpisodeLoop), unrolled to count steps. */
