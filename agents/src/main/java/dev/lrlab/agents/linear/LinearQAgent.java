@@ -19,7 +19,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * As in the tabular agents, only Sarsa chooses the next action before the update.
  *
  * <p>Metrics: {@code abs_td_error}, {@code step_size} (the rate given to the optimizer),
- * {@code max_abs_q} (the largest |q(s, a)| updated), the optimizer's, and the exploration parameter.
+ * {@code max_abs_q} (the largest |q(s, a)| among the pairs updated in the interval: the table is
+ * not at hand), the optimizer's, and the exploration parameter.
  */
 public final class LinearQAgent implements Agent {
 

@@ -18,9 +18,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Each step follows the book's boxes (6.5, 6.6, 6.7): Sarsa chooses A' before the update, because
  * its target needs it; the others choose the next action from the updated values.
  *
- * <p>Metrics: {@code abs_td_error}, {@code step_size}, {@code update_size} (|alpha delta|),
- * {@code max_abs_q} (the largest |Q(s, a)| updated) and the exploration parameter
- * ({@code epsilon} or {@code temperature}) at the end of each interval.
+ * <p>Metrics: {@code abs_td_error}, {@code step_size}, {@code update_size} (|alpha delta|), and
+ * at the end of each interval {@code max_abs_q} (the largest |Q(s, a)| in the table) and the
+ * exploration parameter ({@code epsilon} or {@code temperature}).
  */
 public final class TabularAgent implements Agent, TabularValues {
 
@@ -37,7 +37,6 @@ public final class TabularAgent implements Agent, TabularValues {
     private final int tdMetric;
     private final int rateMetric;
     private final int updateMetric;
-    private final int maxQMetric;
 
     private int state;
     private int action;
@@ -53,9 +52,12 @@ public final class TabularAgent implements Agent, TabularValues {
         this.tdMetric = metrics.register("abs_td_error", Reduction.MEAN);
         this.rateMetric = metrics.register("step_size", Reduction.MEAN);
         this.updateMetric = metrics.register("update_size", Reduction.MEAN);
-        this.maxQMetric = metrics.register("max_abs_q", Reduction.MAX);
+        int maxQMetric = metrics.register("max_abs_q", Reduction.LAST);
         int parameterMetric = metrics.register(config.exploration().parameterName(), Reduction.LAST);
-        metrics.sampleAtIntervalEnd(() -> metrics.add(parameterMetric, explorationParameter()));
+        metrics.sampleAtIntervalEnd(() -> {
+            metrics.add(maxQMetric, largestAbsoluteValue());
+            metrics.add(parameterMetric, explorationParameter());
+        });
         this.actions = actions;
         this.q = new double[states * actions];
         Arrays.fill(q, config.initialValue());
@@ -135,7 +137,6 @@ public final class TabularAgent implements Agent, TabularValues {
         metrics.add(tdMetric, Math.abs(delta));
         metrics.add(rateMetric, alpha);
         metrics.add(updateMetric, Math.abs(change));
-        metrics.add(maxQMetric, Math.abs(table[sa]));
 
         if (!sarsa) {
             nextAction = explore(next);
@@ -161,6 +162,18 @@ public final class TabularAgent implements Agent, TabularValues {
     @Override
     public int greedyAction(Environment env) {
         return ActionSelection.greedy(behaviour, env.state() * actions, actions, rng);
+    }
+
+    /** max |Q(s, a)| over the table (both tables for Double Q-learning). */
+    private double largestAbsoluteValue() {
+        double largest = 0;
+        for (int i = 0; i < q.length; i++) {
+            largest = Math.max(largest, Math.abs(q[i]));
+            if (q2 != null) {
+                largest = Math.max(largest, Math.abs(q2[i]));
+            }
+        }
+        return largest;
     }
 
     /** Q(s, a) (for Double Q-learning, the mean of the two tables). */

@@ -177,7 +177,7 @@ class TabularAgentTest {
         assertEquals(1.0, series.get("abs_td_error")[0], 1e-12);
         assertEquals(0.5, series.get("step_size")[0], 1e-12);
         assertEquals(0.5, series.get("update_size")[0], 1e-12);
-        assertEquals(0.5, series.get("max_abs_q")[0], 1e-12);
+        assertEquals(0.5, series.get("max_abs_q")[0], 1e-12, "the largest |Q| in the table");
         assertEquals(0.0, series.get("epsilon")[0], "the exploration parameter, sampled at the interval's end");
     }
 

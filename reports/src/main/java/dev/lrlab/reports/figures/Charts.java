@@ -172,25 +172,28 @@ public final class Charts {
                     }
                 }
                 data.addSeries(s);
-                renderer.setSeriesPaint(c, Palette.category(c));
-                renderer.setSeriesStroke(c, Palette.stroke(c, 1.5f));
-                renderer.setSeriesShape(c, Palette.shape(c));
-                renderer.setSeriesShapesVisible(c, true);
             }
             renderer.setErrorPaint(null);
-            String window = (metric == Metric.INTERIM ? "first " : "last ") + a.windowLabel();
-            NumberAxis y = new NumberAxis(metric.id() + " return (" + window + ")");
+            NumberAxis y = new NumberAxis(metric.id() + " return");
             y.setAutoRangeIncludesZero(false);
             combined.add(new XYPlot(data, null, y, renderer), 1);
         }
         JFreeChart chart = new JFreeChart("Sensitivity to " + (xp.path().equals(Analysis.LEARNING_RATE)
                 ? "the learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         Theme.apply(chart);
-        styleSeries(combined);
+        for (Object sub : combined.getSubplots()) {
+            styleBySeries((XYPlot) sub, a);
+        }
+        LegendItemCollection legend = new LegendItemCollection();
+        XYPlot first = (XYPlot) combined.getSubplots().get(0);
+        for (int i = 0; i < first.getDataset().getSeriesCount(); i++) {
+            legend.add(first.getRenderer().getLegendItem(0, i));
+        }
+        combined.setFixedLegendItems(legend);
         return new Figure("sensitivity", "Mean return over the first " + a.windowLabel() + " (interim) and "
                 + "the last " + a.windowLabel() + " (asymptotic) against " + describe(xp) + ", with 95% bootstrap "
                 + "intervals over seeds; points whose trials all diverged have no marker." + note(rateNote),
-                chart::draw, WIDTH, 560);
+                chart::draw, WIDTH, 540 + 22 * legendRows(a));
     }
 
     /** Figure 3: the fraction of trials that diverged, against x. */
@@ -210,10 +213,10 @@ public final class Charts {
         JFreeChart chart = new JFreeChart("Divergence by " + (xp.path().equals(Analysis.LEARNING_RATE)
                 ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Theme.apply(chart);
-        styleSeries(plot, 0);
+        styleBySeries(plot, a);
         return new Figure("divergence", "Percentage of trials at each value of " + describe(xp) + " that ended "
                 + "as diverged (a non-finite value or one beyond the agent's bound)." + note(rateNote),
-                chart::draw, WIDTH, 380);
+                chart::draw, WIDTH, 360 + 22 * legendRows(a));
     }
 
     /**
@@ -248,11 +251,13 @@ public final class Charts {
         }
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(indexAxis(xp, rateNote));
         combined.setGap(14);
+        List<XYPlot> panels = new ArrayList<>();
+        List<List<XYTextAnnotation>> labels = new ArrayList<>();
         for (String config : a.configurations()) {
             DefaultXYZDataset data = new DefaultXYZDataset();
             List<Group> groups = a.groupsOf(config);
             double[][] cells = new double[3][groups.size()];
-            XYPlot panel = new XYPlot();
+            List<XYTextAnnotation> cellLabels = new ArrayList<>();
             for (int k = 0; k < groups.size(); k++) {
                 Group g = groups.get(k);
                 cells[0][k] = xp.values().indexOf(g.value(xp.path()));
@@ -261,28 +266,35 @@ public final class Charts {
                 cells[2][k] = s == null ? Double.NaN : s.mean().estimate();
                 XYTextAnnotation label = new XYTextAnnotation(s == null ? "diverged"
                         : String.format(Locale.ROOT, "%.3g", s.mean().estimate()), cells[0][k], cells[1][k]);
-                label.setFont(new Font("DejaVu Sans", Font.PLAIN, 9));
                 double shade = s == null ? 0.5 : (s.mean().estimate() - lo) / (hi - lo);
                 // dark text on the light (yellow-green) end of the ramp, light text on the dark end
                 label.setPaint(shade > 0.55 ? Color.BLACK : Color.WHITE);
                 label.setTextAnchor(TextAnchor.CENTER);
-                panel.addAnnotation(label);
+                cellLabels.add(label);
             }
             data.addSeries(config, cells);
             XYBlockRenderer renderer = new XYBlockRenderer();
             renderer.setPaintScale(scale);
-            panel.setDataset(data);
-            panel.setRenderer(renderer);
-            panel.setRangeAxis(indexAxis(yp, null));
-            panelTitle(panel, config);
+            // the configuration names its panel on the y axis, so that no title covers a cell
+            NumberAxis y = indexAxis(yp, null);
+            y.setLabel(yp.label() + " (" + config + ")");
+            XYPlot panel = new XYPlot(data, null, y, renderer);
+            panels.add(panel);
+            labels.add(cellLabels);
             combined.add(panel, 1);
         }
         JFreeChart chart = new JFreeChart("Asymptotic return over " + xp.label() + " and " + yp.label(),
                 JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         Theme.apply(chart);
-        for (Object sub : combined.getSubplots()) {
-            ((XYPlot) sub).setDomainGridlinesVisible(false);
-            ((XYPlot) sub).setRangeGridlinesVisible(false);
+        // the theme restyles annotations, so the cells' labels are added after it
+        for (int i = 0; i < panels.size(); i++) {
+            XYPlot panel = panels.get(i);
+            panel.setDomainGridlinesVisible(false);
+            panel.setRangeGridlinesVisible(false);
+            for (XYTextAnnotation label : labels.get(i)) {
+                label.setFont(new Font("DejaVu Sans", Font.PLAIN, 10));
+                panel.addAnnotation(label);
+            }
         }
         NumberAxis scaleAxis = new NumberAxis("asymptotic return (last " + a.windowLabel() + ")");
         scaleAxis.setRange(lo, hi);
@@ -632,10 +644,14 @@ public final class Charts {
         return y;
     }
 
+    /** A log axis with a tick at each power of ten, labelled 1e-3, 1e-2, ... */
     private static LogAxis logAxis(String label, double lo, double hi) {
         LogAxis y = new LogAxis(label);
         y.setSmallestValue(Math.max(lo / 10, 1e-300));
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setExponentSeparator("e");
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0E0", symbols));
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         y.setRange(lo / 2, hi * 2);
         return y;
     }
@@ -766,6 +782,49 @@ public final class Charts {
         }
         values.sort(null);
         return values.get((int) (0.05 * (values.size() - 1)));
+    }
+
+    /**
+     * Styles the sensitivity lines: with only configurations, each its own colour, dash and marker;
+     * when other settings are swept too, the colour follows their values along the ramp and the
+     * dash and marker follow the configuration, so that both can be read off a line.
+     */
+    private static void styleBySeries(XYPlot plot, Analysis a) {
+        var renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        List<String> series = a.series();
+        List<List<Object>> others = new ArrayList<>();
+        for (String s : series) {
+            List<Object> values = otherValues(a, a.groupsOfSeries(s).get(0));
+            if (!others.contains(values)) {
+                others.add(values);
+            }
+        }
+        for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
+            Group g = a.groupsOfSeries(series.get(i)).get(0);
+            int config = a.configurations().indexOf(g.configuration());
+            int other = others.indexOf(otherValues(a, g));
+            renderer.setSeriesPaint(i, others.size() > 1 ? Palette.ramp(other, others.size()) : Palette.category(config));
+            renderer.setSeriesStroke(i, Palette.stroke(config, 1.6f));
+            renderer.setSeriesShape(i, Palette.shape(config));
+            renderer.setSeriesShapesVisible(i, true);
+        }
+        renderer.setDefaultStroke(new BasicStroke(1.5f));
+    }
+
+    /** A group's values of the swept paths other than x. */
+    private static List<Object> otherValues(Analysis a, Group g) {
+        List<Object> values = new ArrayList<>();
+        for (Parameter p : a.swept()) {
+            if (!p.path().equals(a.xParameter().path())) {
+                values.add(g.value(p.path()));
+            }
+        }
+        return values;
+    }
+
+    /** Rows the legend below a sensitivity figure needs, at about three series a row. */
+    private static int legendRows(Analysis a) {
+        return (a.series().size() + 2) / 3;
     }
 
     private static void styleSeries(CombinedDomainXYPlot combined) {
