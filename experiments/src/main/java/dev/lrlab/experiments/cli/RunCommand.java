@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code lrlab run [SPEC]}: the sweep, then the report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Sweep learning rates (and agents, schedules) over seeds and write a return curve "
-                + "for every trial to a run directory. Running it again on the same directory resumes.",
+        description = {"Sweep learning rates, and any other setting the spec names by its path, over seeds "
+                + "(and agents, schedules) and write a return curve and the metrics of every trial to a run "
+                + "directory. Running it again on the same directory resumes.",
             "With no SPEC, runs the built-in cliff-walking alpha sweep (" + SpecSource.DEFAULT + ")."})
 final class RunCommand implements Callable<Integer> {
 
