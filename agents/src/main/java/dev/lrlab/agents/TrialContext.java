@@ -3,6 +3,7 @@ package dev.lrlab.agents;
 import dev.lrlab.agents.schedule.ClockedSchedule;
 import dev.lrlab.agents.schedule.ScheduledValue;
 import dev.lrlab.env.metrics.MetricSink;
+import java.util.function.UnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -31,6 +32,16 @@ public interface TrialContext {
 
     /** As {@link #of(ClockedSchedule, UniformRandomProvider)}, publishing into {@code metrics}. */
     static TrialContext of(ClockedSchedule stepSize, UniformRandomProvider rng, MetricSink metrics) {
+        return of(stepSize, rng, metrics, UnaryOperator.identity());
+    }
+
+    /**
+     * A context whose schedules (the step size, and each one built for the agent) first pass
+     * through {@code built}: how a runner finds the parts that react to metrics.
+     */
+    static TrialContext of(ClockedSchedule stepSize, UniformRandomProvider rng, MetricSink metrics,
+            UnaryOperator<ClockedSchedule> built) {
+        ClockedSchedule rate = built.apply(stepSize);
         return new TrialContext() {
             @Override
             public UniformRandomProvider rng() {
@@ -44,12 +55,12 @@ public interface TrialContext {
 
             @Override
             public ClockedSchedule stepSize() {
-                return stepSize;
+                return rate;
             }
 
             @Override
             public ClockedSchedule schedule(ScheduledValue value) {
-                return value.build();
+                return built.apply(value.build());
             }
         };
     }

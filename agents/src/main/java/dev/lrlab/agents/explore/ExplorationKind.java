@@ -48,8 +48,6 @@ public record ExplorationKind(String name, String summary, List<Key> keys, Facto
 
     /** Reads an exploration map through the registry; null with the mistakes recorded. */
     public static Blueprint read(Parameters spec, Registry<ExplorationKind> kinds, Registry<ScheduleKind> schedules) {
-        int before = spec.problems().size();
-        Blueprint blueprint = spec.readAs(kinds, (kind, p) -> kind.factory().bind(p, schedules));
-        return spec.problems().size() > before ? null : blueprint;
+        return spec.readAs(kinds, (kind, p) -> kind.factory().bind(p, schedules));
     }
 }

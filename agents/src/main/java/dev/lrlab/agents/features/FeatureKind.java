@@ -56,8 +56,6 @@ public record FeatureKind(String name, String summary, List<Key> keys, Factory f
     /** Reads a feature map through the registry; null with the mistakes recorded. */
     public static Blueprint read(Parameters spec, Registry<FeatureKind> kinds, String environment,
             ObservationSpace space) {
-        int before = spec.problems().size();
-        Blueprint blueprint = spec.readAs(kinds, (kind, p) -> kind.factory().bind(p, environment, space));
-        return spec.problems().size() > before ? null : blueprint;
+        return spec.readAs(kinds, (kind, p) -> kind.factory().bind(p, environment, space));
     }
 }

@@ -40,18 +40,6 @@ public record OptimizerKind(String name, String summary, List<Key> keys, Factory
 
     /** Reads an optimizer map through the registry; null with the mistakes recorded. */
     public static OptimizerBlueprint read(Parameters spec, Registry<OptimizerKind> kinds) {
-        int before = spec.problems().size();
-        OptimizerBlueprint blueprint = spec.readAs(kinds, (kind, p) -> {
-            try {
-                return kind.factory().bind(p);
-            } catch (IllegalArgumentException e) {
-                // a value out of range is recorded by the getter that read it; anything else is said here
-                if (p.problems().size() == before) {
-                    p.problems().add(p.path(), e.getMessage());
-                }
-                return null;
-            }
-        });
-        return spec.problems().size() > before ? null : blueprint;
+        return spec.readAs(kinds, (kind, p) -> kind.factory().bind(p));
     }
 }

@@ -47,17 +47,12 @@ public record ScheduleKind(String name, String summary, List<Key> keys, Factory 
      * value out of range, or arguments the schedule itself refuses.
      */
     public static ScheduleBlueprint read(Parameters spec, Registry<ScheduleKind> kinds) {
-        int before = spec.problems().size();
-        ScheduleBlueprint blueprint = spec.readAs(kinds, (kind, p) -> kind.factory().bind(p, kinds));
-        if (blueprint == null || spec.problems().size() > before) {
-            return null;
-        }
-        try {
-            blueprint.at(1.0); // the schedule's own checks, such as a boundary count
-        } catch (IllegalArgumentException e) {
-            spec.problems().add(spec.path(), e.getMessage());
-            return null;
-        }
-        return blueprint;
+        return spec.readAs(kinds, (kind, p) -> {
+            ScheduleBlueprint blueprint = kind.factory().bind(p, kinds);
+            if (blueprint != null) {
+                blueprint.at(1.0); // the schedule's own checks of its values together, such as a boundary count
+            }
+            return blueprint;
+        });
     }
 }

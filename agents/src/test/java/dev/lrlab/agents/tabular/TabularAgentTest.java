@@ -31,7 +31,11 @@ class TabularAgentTest {
 
     /** Runs one step with the agent forced to go right (the only non-stationary choice with ties at q0). */
     private static TabularAgent oneStep(Environment env, TabularConfig config) {
-        TabularAgent agent = TabularAgent.of(config, env, RandomSource.XO_RO_SHI_RO_128_PP.create(1));
+        return oneStep(env, config, dev.lrlab.env.metrics.MetricSink.NONE);
+    }
+
+    private static TabularAgent oneStep(Environment env, TabularConfig config, dev.lrlab.env.metrics.MetricSink metrics) {
+        TabularAgent agent = TabularAgent.of(config, env, RandomSource.XO_RO_SHI_RO_128_PP.create(1), metrics);
         env.reset(0);
         // all actions tie at q0 and ties are random; make right the best by giving it a higher start
         int a = agent.start(env);
@@ -162,15 +166,7 @@ class TabularAgentTest {
     void metricsReportTdErrorRateUpdateAndLargestValue() {
         Environment env = Gridworld.of(GridworldSpec.builder("t", "SG").build());
         MetricLog metrics = new MetricLog();
-        TabularAgent agent = TabularAgent.of(config(TdRule.SARSA, 1, 0.5, 0), env,
-                RandomSource.XO_RO_SHI_RO_128_PP.create(1), metrics);
-        env.reset(0);
-        int a = agent.start(env);
-        while (a != RIGHT) {
-            env.reset();
-            a = agent.start(env);
-        }
-        agent.step(env.step(a), env);
+        oneStep(env, config(TdRule.SARSA, 1, 0.5, 0), metrics);
         metrics.closeInterval(1, 1, 1);
         var series = metrics.recordedSeries();
         assertEquals(1, metrics.count(metrics.id("abs_td_error")), "one update");

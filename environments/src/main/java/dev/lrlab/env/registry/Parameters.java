@@ -406,16 +406,30 @@ public final class Parameters {
         return child == null ? null : child.readAs(registry, read);
     }
 
-    /** This map as a kind of {@code registry}: looks up its type, binds, reads, reports unknown keys. */
+    /**
+     * This map as a kind of {@code registry}: looks up its type, binds, reads, reports unknown keys;
+     * null when any of that recorded a problem. An {@link IllegalArgumentException} from the read
+     * (a kind's own check of its values together) becomes a problem at this map's path, unless
+     * the read already recorded one.
+     */
     public <K extends Kind, T> T readAs(Registry<K> registry, java.util.function.BiFunction<K, Parameters, T> read) {
+        int before = problems.size();
         K k = registry.lookUp(this);
         if (k == null) {
             return null;
         }
         bind(k);
-        T out = read.apply(k, this);
+        T out;
+        try {
+            out = read.apply(k, this);
+        } catch (IllegalArgumentException e) {
+            if (problems.size() == before) {
+                problems.add(path, e.getMessage());
+            }
+            out = null;
+        }
         reportUnknownKeys();
-        return out;
+        return problems.size() > before ? null : out;
     }
 
     /** Records a problem for every key that no getter asked for. */

@@ -32,11 +32,11 @@ final class KindListing {
     }
 
     /** Prints the kinds of {@code registry} (or the one named in the options) under a heading, if given. */
-    static <K extends Kind> void print(PrintWriter out, Registry<K> registry, Options options, String heading) {
-        List<K> kinds = selected(registry, options);
+    static void print(PrintWriter out, Registry<? extends Kind> registry, Options options, String heading) {
+        List<? extends Kind> kinds = selected(registry, options);
         if (options.json) {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (K kind : kinds) {
+            for (Kind kind : kinds) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", kind.name());
                 m.put("summary", kind.summary());
@@ -59,7 +59,7 @@ final class KindListing {
             out.println(heading);
         }
         int width = kinds.stream().mapToInt(k -> k.name().length()).max().orElse(0);
-        for (K kind : kinds) {
+        for (Kind kind : kinds) {
             out.printf("%-" + width + "s  %s%n", kind.name(), kind.summary());
             int keyWidth = kind.keys().stream().mapToInt(k -> k.name().length()).max().orElse(0);
             int typeWidth = kind.keys().stream().mapToInt(k -> k.typeLabel().length()).max().orElse(0);
@@ -72,7 +72,7 @@ final class KindListing {
         out.flush();
     }
 
-    private static <K extends Kind> List<K> selected(Registry<K> registry, Options options) {
+    private static List<? extends Kind> selected(Registry<? extends Kind> registry, Options options) {
         if (options.name == null) {
             return registry.all();
         }

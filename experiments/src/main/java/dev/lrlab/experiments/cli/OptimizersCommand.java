@@ -1,27 +1,18 @@
 package dev.lrlab.experiments.cli;
 
 import dev.lrlab.agents.Registries;
-import java.util.concurrent.Callable;
+import dev.lrlab.env.registry.Kind;
+import dev.lrlab.env.registry.Registry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code lrlab optimizers}: the optimizers, with the hyperparameters each takes. */
 @Command(name = "optimizers", mixinStandardHelpOptions = true,
         description = "List the optimizers a spec can name (optimizer: {type: ...}), each with the hyperparameters "
                 + "its update rule uses, their types and defaults.")
-final class OptimizersCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    KindListing.Options options = new KindListing.Options();
+final class OptimizersCommand extends ListCommand {
 
     @Override
-    public Integer call() {
-        KindListing.print(spec.commandLine().getOut(), Registries.load().optimizers(), options, null);
-        return 0;
+    Registry<? extends Kind> registry(Registries registries) {
+        return registries.optimizers();
     }
 }

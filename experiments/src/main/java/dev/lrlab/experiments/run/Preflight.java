@@ -41,7 +41,7 @@ public final class Preflight {
             }
             List<TrialListener> listeners = new ArrayList<>();
             ClockedSchedule rate = setup.schedule().create(setup.learningRate());
-            setup.agent().blueprint().create(env, new RunnerContext(rate, RandomSource.XO_RO_SHI_RO_128_PP.create(0),
+            setup.agent().blueprint().create(env, RunnerContext.of(rate, RandomSource.XO_RO_SHI_RO_128_PP.create(0),
                     metrics, listeners, TrialRunner.defaultMonitor(plan)));
             for (TrialListener listener : listeners) {
                 if (listener instanceof PlateauListener plateau && metrics.id(plateau.metric()) < 0) {

@@ -96,7 +96,7 @@ public final class TrialRunner {
                 publisher.publishTo(progress.metrics);
             }
             List<TrialListener> listeners = new ArrayList<>();
-            agent = setup.agent().blueprint().create(env, new RunnerContext(
+            agent = setup.agent().blueprint().create(env, RunnerContext.of(
                     setup.schedule().create(setup.learningRate()), agentRng, progress.metrics, listeners,
                     defaultMonitor(plan)));
             for (TrialListener.Factory f : listenerFactories) {

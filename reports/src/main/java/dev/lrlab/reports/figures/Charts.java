@@ -677,10 +677,7 @@ public final class Charts {
 
     /** The x axis of the sensitivity figures: log with ticks at the swept values, linear, or one tick per word. */
     private static ValueAxis xAxis(Parameter p, String rateNote) {
-        String label = p.path().equals(Analysis.LEARNING_RATE) ? "learning rate α" : p.path();
-        if (rateNote != null && !rateNote.isEmpty() && p.path().equals(Analysis.LEARNING_RATE)) {
-            label += " (" + rateNote + ")";
-        }
+        String label = axisLabel(p, rateNote);
         if (p.logScale()) {
             List<Double> values = p.values().stream().map(v -> (Double) v).toList();
             ValuesLogAxis x = new ValuesLogAxis(label + " (log scale)", values);
@@ -702,13 +699,17 @@ public final class Charts {
         return indexAxis(p, rateNote);
     }
 
+    /** A parameter's axis label: its path, or "learning rate α" with what the rate means, if said. */
+    private static String axisLabel(Parameter p, String rateNote) {
+        if (!p.path().equals(Analysis.LEARNING_RATE)) {
+            return p.path();
+        }
+        return "learning rate α" + (rateNote == null || rateNote.isEmpty() ? "" : " (" + rateNote + ")");
+    }
+
     /** An axis with one tick per value of a parameter, at 0, 1, 2, ... (heat maps, words). */
     private static NumberAxis indexAxis(Parameter p, String rateNote) {
-        String label = p.path().equals(Analysis.LEARNING_RATE) ? "learning rate α" : p.path();
-        if (rateNote != null && !rateNote.isEmpty() && p.path().equals(Analysis.LEARNING_RATE)) {
-            label += " (" + rateNote + ")";
-        }
-        ValuesAxis axis = new ValuesAxis(label, p.values().stream().map(Analysis::show).toList());
+        ValuesAxis axis = new ValuesAxis(axisLabel(p, rateNote), p.values().stream().map(Analysis::show).toList());
         axis.setRange(-0.5, p.values().size() - 0.5);
         return axis;
     }

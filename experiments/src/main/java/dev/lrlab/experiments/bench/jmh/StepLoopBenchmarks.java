@@ -1,5 +1,6 @@
 package dev.lrlab.experiments.bench.jmh;
 
+import dev.lrlab.agents.Agent;
 import dev.lrlab.agents.explore.Exploration;
 import dev.lrlab.agents.features.EnvironmentFeatures;
 import dev.lrlab.agents.linear.LinearConfig;
@@ -151,9 +152,16 @@ public class StepLoopBenchmarks {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int breakoutLinearSarsa(BreakoutLinearState s) {
-        Environment env = s.env;
-        LinearQAgent agent = s.agent;
-        int action = s.action;
+        s.action = steps(s.env, s.agent, s.action);
+        return s.action;
+    }
+
+    /**
+     * BATCH steps of the runner's loop (EpisodeLoop), unrolled to count steps; returns the next
+     * action. Each benchmark runs in a fork of its own, so the agent's type is the only one here.
+     */
+    private static int steps(Environment env, Agent agent, int first) {
+        int action = first;
         for (int i = 0; i < BATCH; i++) {
             double reward = env.step(action);
             action = agent.step(reward, env);
@@ -163,7 +171,6 @@ public class StepLoopBenchmarks {
                 action = agent.start(env);
             }
         }
-        s.action = action;
         return action;
     }
 
@@ -171,19 +178,7 @@ public class StepLoopBenchmarks {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int cliffWalkingQLearning(CliffState s) {
-        Environment env = s.env;
-        TabularAgent agent = s.agent;
-        int action = s.action;
-        for (int i = 0; i < BATCH; i++) {
-            double reward = env.step(action);
-            action = agent.step(reward, env);
-            if (env.episodeOver()) {
-                agent.end(env);
-                env.reset();
-                action = agent.start(env);
-            }
-        }
-        s.action = action;
-        return action;
+        s.action = steps(s.env, s.agent, s.action);
+        return s.action;
     }
 }
