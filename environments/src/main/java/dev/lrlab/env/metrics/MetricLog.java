@@ -96,6 +96,12 @@ public final class MetricLog implements MetricSink {
     }
 
     @Override
+    public void addSum(int id, long count, double sum) {
+        totals[4 * id] += count;
+        totals[4 * id + 1] += sum;
+    }
+
+    @Override
     public void sampleAtIntervalEnd(Runnable sampler) {
         samplers.add(sampler);
     }

@@ -19,6 +19,10 @@ public interface MetricSink {
         }
 
         @Override
+        public void addSum(int id, long count, double sum) {
+        }
+
+        @Override
         public void sampleAtIntervalEnd(Runnable sampler) {
         }
     };
@@ -31,6 +35,13 @@ public interface MetricSink {
 
     /** Publishes one value of a metric. */
     void add(int id, double value);
+
+    /**
+     * Publishes {@code count} values of a {@link Reduction#MEAN} metric at once, by their sum:
+     * for the hottest loops, which sum where they measure (see {@link MeanBuffer}). The values
+     * themselves are not seen, so an interval's largest and last value are not updated.
+     */
+    void addSum(int id, long count, double sum);
 
     /**
      * Runs {@code sampler} whenever a logging interval closes, before the interval's values are

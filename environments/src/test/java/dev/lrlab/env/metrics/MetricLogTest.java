@@ -96,4 +96,22 @@ class MetricLogTest {
         assertEquals(39, log.recordedSeries().get("m39")[0]);
         assertEquals(40, log.recordedSeries().size());
     }
+
+    @Test
+    void aMeanBufferHandsItsSumOverInOneGo() {
+        MetricLog log = new MetricLog();
+        MeanBuffer buffer = new MeanBuffer(log, "abs_td_error");
+        buffer.add(1);
+        buffer.add(2);
+        int id = log.id("abs_td_error");
+        assertEquals(0, log.count(id), "nothing reaches the log before a flush");
+        buffer.flush();
+        buffer.flush();
+        buffer.add(6);
+        buffer.flush();
+        assertEquals(3, log.count(id));
+        assertEquals(9, log.sum(id));
+        log.closeInterval(1, 3, 1);
+        assertEquals(3, log.recordedSeries().get("abs_td_error")[0]);
+    }
 }
