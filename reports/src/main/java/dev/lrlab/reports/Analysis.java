@@ -66,6 +66,25 @@ public final class Analysis {
      */
     public record Parameter(String path, String label, List<Object> values) {
 
+        /**
+         * A value as labels show it: compact (three significant digits, powers of two as 2^k), but
+         * with as many more digits as it takes for the run's values to stay apart, so that no two
+         * lines or ticks share a name.
+         */
+        public String show(Object value) {
+            for (int digits = 3; digits <= 17; digits++) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                boolean distinct = true;
+                for (Object v : values) {
+                    distinct &= seen.add(Analysis.show(v, digits));
+                }
+                if (distinct) {
+                    return Analysis.show(value, digits);
+                }
+            }
+            return String.valueOf(value);
+        }
+
         /** Whether the run has more than one value of it. */
         public boolean swept() {
             return values.size() > 1;
@@ -376,7 +395,7 @@ public final class Analysis {
         StringBuilder s = new StringBuilder(g.configuration());
         for (Parameter p : swept()) {
             if (!p.path().equals(x.path())) {
-                s.append(" · ").append(p.label()).append(" = ").append(show(g.value(p.path())));
+                s.append(" · ").append(p.label()).append(" = ").append(p.show(g.value(p.path())));
             }
         }
         return s.toString();
@@ -389,12 +408,18 @@ public final class Analysis {
 
     /** A value as labels show it: numbers compact (powers of two as 2^k), words as they are. */
     public static String show(Object value) {
+        return show(value, 3);
+    }
+
+    /** A value with {@code digits} significant digits, trailing zeros dropped. */
+    static String show(Object value, int digits) {
         if (value instanceof Double d) {
             double log2 = Math.log(d) / Math.log(2);
             if (d > 0 && Math.abs(log2 - Math.rint(log2)) < 1e-9 && Math.abs(log2) >= 4) {
                 return "2^" + (long) Math.rint(log2);
             }
-            return String.format(Locale.ROOT, "%.3g", d).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+            String s = String.format(Locale.ROOT, "%." + digits + "g", d);
+            return s.contains("e") ? s.replaceAll("\\.?0+e", "e") : s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
         }
         return Objects.toString(value);
     }

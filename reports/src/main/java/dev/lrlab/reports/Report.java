@@ -135,10 +135,10 @@ public final class Report {
     /** A group's point in words: "α = 0.5, epsilon = 0.1" (the swept paths only, the learning rate always). */
     static String pointLabel(Analysis a, Group g) {
         List<String> parts = new ArrayList<>();
-        parts.add("α = " + Charts.rate(g.learningRate()));
+        parts.add("α = " + a.parameters().get(0).show(g.learningRate()));
         for (Analysis.Parameter p : a.swept()) {
             if (!p.path().equals(Analysis.LEARNING_RATE)) {
-                parts.add(p.label() + " = " + Analysis.show(g.value(p.path())));
+                parts.add(p.label() + " = " + p.show(g.value(p.path())));
             }
         }
         return String.join(", ", parts);
@@ -242,8 +242,9 @@ public final class Report {
                 + "| asymptotic IQM [95% CI] | AUC mean | final greedy eval |\n");
         md.append("|---|---|").append("---|".repeat(extra.size())).append("---|---|---|---|---|---|\n");
         for (Group g : a.groups()) {
-            md.append("| ").append(g.configuration()).append(" | ").append(Charts.rate(g.learningRate())).append(" |");
-            extra.forEach(p -> md.append(" ").append(Analysis.show(g.value(p.path()))).append(" |"));
+            md.append("| ").append(g.configuration()).append(" | ").append(a.parameters().get(0).show(g.learningRate()))
+                    .append(" |");
+            extra.forEach(p -> md.append(" ").append(p.show(g.value(p.path()))).append(" |"));
             md.append(" ").append(g.completed().size()).append(" / ").append(g.diverged()).append(" / ")
                     .append(g.failed() + g.stopped()).append(" | ").append(cell(g, Metric.INTERIM, false)).append(" | ")
                     .append(cell(g, Metric.ASYMPTOTIC, false)).append(" | ").append(cell(g, Metric.ASYMPTOTIC, true))

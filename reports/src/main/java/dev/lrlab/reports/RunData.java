@@ -54,6 +54,61 @@ public record RunData(Path dir, Manifest manifest, List<TrialRecord> trials, Lis
             throw new ReportException(dir + " has no finished trials to report"
                     + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
         }
+        refuseDuplicateAndForeignTrials(trialsFile, contents, manifest);
         return new RunData(dir, manifest, contents.records(), warnings);
+    }
+
+    /**
+     * A trial twice (a pasted or replayed line) would be counted twice, and a trial of another
+     * spec (another agent, schedule or environment than the manifest's) would add a row that the
+     * run never had: both are refused, naming the lines.
+     */
+    private static void refuseDuplicateAndForeignTrials(Path file, TrialsFile.Contents contents, Manifest manifest)
+            throws ReportException {
+        java.util.Set<String> agents = labels(manifest, "agents");
+        java.util.Set<String> schedules = labels(manifest, "schedules");
+        String environment = manifest == null ? null : environmentOf(manifest);
+        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < contents.records().size() && problems.size() < 10; i++) {
+            TrialRecord r = contents.records().get(i);
+            int line = contents.lines().get(i);
+            Integer before = firstLine.putIfAbsent(r.key(), line);
+            if (before != null) {
+                problems.add("lines " + before + " and " + line + " are the same trial (" + r.key() + ")");
+            } else if (agents != null && !agents.contains(r.agent()) || schedules != null && !schedules.contains(r.schedule())
+                    || environment != null && !environment.equals(r.environment())) {
+                problems.add("line " + line + " is not a trial of this run's spec (" + r.environment() + ", "
+                        + r.configuration() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReportException(file + " holds trials a report cannot count:\n  " + String.join("\n  ", problems)
+                    + "\nRemove those lines (or rerun the sweep into a fresh directory)");
+        }
+    }
+
+    /** The labels of the manifest's spec's agents or schedules, or null when it does not say. */
+    private static java.util.Set<String> labels(Manifest manifest, String key) {
+        if (manifest == null || !manifest.spec().isJsonObject()
+                || !(manifest.spec().getAsJsonObject().get(key) instanceof com.google.gson.JsonArray list)) {
+            return null;
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (var e : list) {
+            if (e.isJsonObject() && e.getAsJsonObject().get("label") != null) {
+                out.add(e.getAsJsonObject().get("label").getAsString());
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static String environmentOf(Manifest manifest) {
+        var spec = manifest.spec();
+        if (!spec.isJsonObject() || !(spec.getAsJsonObject().get("environment") instanceof com.google.gson.JsonObject e)
+                || e.get("id") == null) {
+            return null;
+        }
+        return e.get("id").getAsString();
     }
 }

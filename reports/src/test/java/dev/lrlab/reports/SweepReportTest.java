@@ -143,4 +143,20 @@ class SweepReportTest {
         assertEquals(0.1, a.groups().get(0).value(Analysis.LEARNING_RATE));
         assertTrue(Diagnostics.class.isRecord());
     }
+
+    @Test
+    void valuesThatLookAlikeAtThreeDigitsStillGetLinesOfTheirOwn() throws Exception {
+        List<TrialRecord> trials = new ArrayList<>();
+        for (double rate : List.of(0.1, 0.1000001)) {
+            for (long seed = 0; seed < 2; seed++) {
+                trials.add(SyntheticRun.trial("a", rate, seed, 10, seed, TrialStatus.completed));
+            }
+        }
+        Path dir = SyntheticRun.write(tmp, trials);
+        Report.Result r = Report.write(RunData.load(dir), ReportOptions.DEFAULTS);
+        assertTrue(r.figures().contains("sensitivity"));
+        Analysis a = Analysis.of(trials, ReportOptions.DEFAULTS);
+        assertEquals(List.of("0.1", "0.1000001"), a.xParameter().values().stream().map(a.xParameter()::show).toList());
+        assertEquals("0.5", a.xParameter().show(0.5), "three digits when they are enough");
+    }
 }

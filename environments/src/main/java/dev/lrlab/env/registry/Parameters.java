@@ -525,7 +525,10 @@ public final class Parameters {
             return "nothing";
         }
         if (v instanceof String s) {
-            return "'" + s + "' (a string)";
+            return s.length() > 60 ? "a string of " + s.length() + " characters" : "'" + s + "' (a string)";
+        }
+        if (v instanceof byte[]) {
+            return "binary data (!!binary)";
         }
         if (v instanceof List<?>) {
             return "a list";

@@ -1,6 +1,7 @@
 package dev.lrlab.experiments.cli;
 
 import dev.lrlab.agents.Registries;
+import dev.lrlab.experiments.run.Footprint;
 import dev.lrlab.experiments.run.RunDirectoryException;
 import dev.lrlab.experiments.run.SweepRunner;
 import dev.lrlab.experiments.run.SweepSummary;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip the report at the end")
     boolean noReport;
 
+    @Option(names = "--yes", description = "run even when the spec's records may not fit in memory "
+            + "(see `lrlab validate`)")
+    boolean yes;
+
     @Option(names = "--force-new", description = "start afresh even if DIR holds a run of another spec "
             + "(the old run is moved to DIR/previous-<time>/)")
     boolean forceNew;
@@ -53,11 +59,20 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be at least 1, was " + n);
         }
         Path dir = out != null ? out : spec.output();
+        String tooLarge = Footprint.of(spec).tooLarge(n, Runtime.getRuntime().maxMemory(), !noReport);
+        if (tooLarge != null && !yes) {
+            throw new UserInputException("this spec may not fit in memory: " + tooLarge + ". Shrink the budget or the "
+                    + "sweep, give more heap (LRLAB_JAVA_OPTS=-Xmx...), or pass --yes to run anyway");
+        }
         log.printf("lrlab run: %s, %d trials on %d threads -> %s%n", spec.name(), spec.trialCount(), n, dir);
         SweepRunner runner = new SweepRunner(spec,
                 new SweepRunner.Options(dir, n, forceNew, System.console() != null), log);
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean running = new AtomicBoolean(true);
         Thread onInterrupt = new Thread(() -> {
+            if (!running.get()) {
+                return; // the JVM is ending for another reason (an error was reported): nothing was interrupted
+            }
             // Ctrl-C: stop the trials still running; every finished one is already on disk
             runner.cancel();
             try {
@@ -78,18 +93,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("cannot write the results: " + e.getMessage());
         } finally {
+            running.set(false);
             finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // an interrupt arrived: its hook says so
+            }
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
+        if (summary.interrupted()) {
+            command.commandLine().getOut().println(summary.describe());
             return Lrlab.EXIT_INTERRUPTED;
         }
         command.commandLine().getOut().println(summary.describe());
         command.commandLine().getOut().println("results: " + dir.resolve("trials.jsonl"));
-        if (summary.interrupted()) {
-            return Lrlab.EXIT_INTERRUPTED;
-        }
         if (!noReport) {
             ReportCommand.write(dir, dev.lrlab.reports.ReportOptions.DEFAULTS, command.commandLine().getOut(), log);
         }

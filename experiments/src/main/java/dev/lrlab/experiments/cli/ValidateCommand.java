@@ -2,7 +2,10 @@ package dev.lrlab.experiments.cli;
 
 import dev.lrlab.agents.Registries;
 import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.experiments.run.Footprint;
+import dev.lrlab.experiments.spec.SpecReader;
 import dev.lrlab.experiments.spec.Sweep;
+import dev.lrlab.experiments.spec.TrialSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,6 +36,18 @@ final class ValidateCommand implements Callable<Integer> {
                 spec.sweep().seeds().length, spec.environmentId(), spec.output());
         for (Sweep.Axis axis : spec.sweep().axes()) {
             out.printf("  sweep %s: %d values %s%n", axis.path(), axis.values().size(), axis.values());
+        }
+        Footprint footprint = Footprint.of(spec);
+        out.printf("  %s%n", footprint.describe());
+        spec.setups().stream().map(TrialSetup::environment).distinct()
+                .filter(e -> e.maxEpisodeSteps() == SpecReader.DEFAULT_EPISODE_CAP && spec.budget().maxEpisodeSteps() == 0)
+                .map(e -> e.id()).distinct().forEach(id -> out.printf("  %s has no time limit of its own: its episodes "
+                        + "are cut at %d steps (set budget.max-episode-steps to change that)%n", id,
+                        SpecReader.DEFAULT_EPISODE_CAP));
+        String tooLarge = footprint.tooLarge(Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory(), true);
+        if (tooLarge != null) {
+            out.printf("  warning: %s; `lrlab run` will ask for --yes%n", tooLarge);
         }
         return 0;
     }

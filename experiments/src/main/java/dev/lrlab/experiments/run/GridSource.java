@@ -8,10 +8,17 @@ import java.util.List;
 public final class GridSource implements TrialSource {
 
     private final List<Trial> trials;
+    private final java.util.Set<String> keys;
     private boolean given;
 
     private GridSource(List<Trial> trials) {
         this.trials = trials;
+        this.keys = new java.util.HashSet<>(trials.stream().map(Trial::key).toList());
+    }
+
+    @Override
+    public boolean owns(String key) {
+        return keys.contains(key);
     }
 
     public static GridSource of(ExperimentPlan plan) {

@@ -82,9 +82,22 @@ public final class SweepRunner {
         cancelled.set(true);
     }
 
+    /**
+     * Runs the sweep, holding the run directory's lock throughout.
+     *
+     * @throws RunDirectoryException when the directory cannot be used: not writable, in use by
+     *     another run, holding another spec's run, or holding trials that this spec does not have
+     */
     public SweepSummary run() throws IOException, RunDirectoryException {
-        long started = System.nanoTime();
         Path dir = options.out();
+        makeWritable(dir);
+        try (RunLock lock = RunLock.acquire(dir)) {
+            return runLocked(dir);
+        }
+    }
+
+    private SweepSummary runLocked(Path dir) throws IOException, RunDirectoryException {
+        long started = System.nanoTime();
         prepare(dir);
         Manifest manifest = manifest(source.planned());
         Path trialsPath = dir.resolve(TrialsFile.NAME);
@@ -93,6 +106,7 @@ public final class SweepRunner {
             throw new RunDirectoryException(trialsPath + " is damaged; fix or move it away:\n  "
                     + String.join("\n  ", existing.badLines()));
         }
+        refuseDuplicateAndForeignTrials(trialsPath, existing);
         if (existing.tornLine() > 0) {
             log.println("lrlab run: line " + existing.tornLine() + " of " + trialsPath
                     + " was cut off mid-write; its trial will be run again");
@@ -226,8 +240,8 @@ public final class SweepRunner {
         }
     }
 
-    /** Creates the directory and proves it writable; refuses another spec's run unless forced. */
-    private void prepare(Path dir) throws IOException, RunDirectoryException {
+    /** Creates the directory and proves it writable. */
+    private static void makeWritable(Path dir) throws RunDirectoryException {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".lrlab-write-check", ".tmp");
@@ -236,20 +250,36 @@ public final class SweepRunner {
             throw new RunDirectoryException("cannot write to the output directory " + dir + ": "
                     + e.getClass().getSimpleName() + " " + e.getMessage());
         }
-        if (!Files.exists(dir.resolve(Manifest.NAME))) {
-            return;
-        }
-        Manifest old;
-        try {
-            old = Manifest.read(dir);
-        } catch (IOException e) {
-            throw new RunDirectoryException(e.getMessage() + "; use --force-new to start afresh "
-                    + "(the old files are kept in a previous-... folder)");
-        }
+    }
+
+    /**
+     * Refuses another spec's run unless forced, and trials without a manifest (which spec wrote
+     * them cannot be told, so they are never merged into this one).
+     */
+    private void prepare(Path dir) throws IOException, RunDirectoryException {
+        boolean hasTrials = Files.exists(dir.resolve(TrialsFile.NAME)) && Files.size(dir.resolve(TrialsFile.NAME)) > 0;
         List<String> differences = new ArrayList<>();
-        diff("", old.spec(), specJson(), differences);
-        if (differences.isEmpty()) {
+        if (Files.exists(dir.resolve(Manifest.NAME))) {
+            Manifest old;
+            try {
+                old = Manifest.read(dir);
+            } catch (IOException e) {
+                if (!options.forceNew()) {
+                    throw new RunDirectoryException(e.getMessage() + "; use --force-new to start afresh "
+                            + "(the old files are kept in a previous-... folder)");
+                }
+                old = null;
+            }
+            if (old != null) {
+                diff("", old.spec(), specJson(), differences);
+            }
+            if (old != null && differences.isEmpty()) {
+                return;
+            }
+        } else if (!hasTrials) {
             return;
+        } else {
+            differences.add("(manifest): absent, so which spec wrote " + TrialsFile.NAME + " cannot be told");
         }
         if (!options.forceNew()) {
             throw new RunDirectoryException(dir + " holds a run of a different spec; what differs:\n  "
@@ -265,6 +295,37 @@ public final class SweepRunner {
             }
         }
         log.println("lrlab run: --force-new: the earlier run was moved to " + keep);
+    }
+
+    /**
+     * Refuses a trials file that holds a trial twice (a pasted or replayed line would count twice
+     * in the report) or trials that this spec does not have (lines from another spec).
+     */
+    private void refuseDuplicateAndForeignTrials(Path file, TrialsFile.Contents existing) throws RunDirectoryException {
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int foreign = 0;
+        for (int i = 0; i < existing.records().size(); i++) {
+            TrialRecord r = existing.records().get(i);
+            int line = existing.lines().get(i);
+            Integer before = firstLine.putIfAbsent(r.key(), line);
+            if (before != null && problems.size() < 10) {
+                problems.add("lines " + before + " and " + line + " are the same trial (" + r.key() + ")");
+            }
+            if (!source.owns(r.key())) {
+                if (foreign < 10) {
+                    problems.add("line " + line + " is a trial this spec does not have (" + r.agent() + " / "
+                            + r.schedule() + ", learning rate " + r.learningRate() + ", seed " + r.seed() + ")");
+                }
+                foreign++;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RunDirectoryException(file + " holds trials that cannot be merged into this run:\n  "
+                    + String.join("\n  ", problems) + (foreign > 10 ? "\n  (" + foreign + " foreign lines in all)" : "")
+                    + "\nMove the file away, or use --force-new to start afresh (the old run is kept in a "
+                    + "previous-... folder)");
+        }
     }
 
     private JsonElement specJson() {

@@ -34,14 +34,16 @@ public record Trial(String key, TrialSetup setup, long seed) {
     }
 
     /**
-     * The hash of the trial's content. A swept setting changes the resolved settings it belongs to,
-     * so the point is part of the content without being listed apart.
+     * The hash of the trial's content: everything that changes its result. A swept setting changes
+     * the resolved settings it belongs to, so the point is part of the content without being listed
+     * apart; labels are in the agent's settings, and two schedules that differ only in their labels
+     * are refused by the spec reader.
      */
     static String keyOf(ExperimentPlan plan, TrialSetup setup, long seed) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("environment", setup.environment().id());
         content.put("environment-options", setup.environment().options());
-        content.put("max-episode-steps", plan.budget().maxEpisodeSteps());
+        content.put("max-episode-steps", setup.environment().maxEpisodeSteps());
         content.put("agent", setup.agent().settings());
         content.put("schedule", setup.schedule().settings());
         content.put("clock", setup.schedule().clock().id());
@@ -52,6 +54,10 @@ public record Trial(String key, TrialSetup setup, long seed) {
         content.put("evaluation", plan.evaluation() == null ? "none"
                 : plan.evaluation().every() + "x" + plan.evaluation().episodes());
         content.put("diagnostics-every", plan.metricsEvery());
+        if (plan.masterSeed() != 0) {
+            // the master seed changes every result; seed 0 is left out so that its keys stay as they were
+            content.put("master-seed", plan.masterSeed());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(SpecReader.canonicalJson(content).getBytes(StandardCharsets.UTF_8));

@@ -143,6 +143,13 @@ public final class TrialRunner {
             status = TrialStatus.failed;
             error = TrialError.of(e, ERROR_FRAMES);
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (OutOfMemoryError e) {
+            // this trial alone outgrew the heap: its curves go, so that its record fits and the sweep goes on
+            progress.discardCurves();
+            status = TrialStatus.failed;
+            error = TrialError.of(e, ERROR_FRAMES);
+            reason = "OutOfMemoryError: " + e.getMessage() + " (the trial needed more memory than the heap had; its "
+                    + "curves were dropped; give a smaller budget or more heap with LRLAB_JAVA_OPTS=-Xmx...)";
         }
         if (training) {
             progress.steps += env.episodeSteps(); // the steps of the episode the trial ended in
@@ -238,6 +245,13 @@ public final class TrialRunner {
                 }
             }
             return Decision.CONTINUE;
+        }
+
+        /** Drops the curves (after an OutOfMemoryError), keeping the count of steps. */
+        void discardCurves() {
+            returns = new double[0];
+            lengths = new int[0];
+            episodes = 0;
         }
 
         double[] returns() {

@@ -17,4 +17,12 @@ public interface TrialSource {
 
     /** How many trials the sweep plans in all, for progress and the manifest. */
     int planned();
+
+    /**
+     * Whether a trial of this key belongs to this sweep; a run directory holding trials that do
+     * not is refused rather than merged. Sources that cannot tell in advance say yes.
+     */
+    default boolean owns(String key) {
+        return true;
+    }
 }

@@ -1,12 +1,15 @@
 package dev.lrlab.experiments.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.lrlab.agents.AgentBlueprint;
 import dev.lrlab.agents.AgentKind;
 import dev.lrlab.agents.Registries;
@@ -21,6 +24,7 @@ import dev.lrlab.env.registry.Parameters.Range;
 import dev.lrlab.env.registry.Problems;
 import dev.lrlab.env.registry.Suggestions;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,6 +55,18 @@ public final class SpecReader {
     private static final List<String> TOP_KEYS = List.of("name", "environment", "agent", "agents",
             "learning-rate", "schedules", "sweep", "budget", "evaluation", "record", "output", "seed");
     private static final List<String> SWEEPABLE = List.of("environment", "agent", "learning-rate");
+    /** A spec is a page of settings; larger files are refused before they are parsed. */
+    private static final int MAX_SPEC_BYTES = 1_000_000;
+    /** Labels name lines in figures and rows in tables. */
+    private static final int MAX_LABEL = 200;
+    /** Steps after which an episode is truncated when neither its environment nor the budget limits it. */
+    public static final int DEFAULT_EPISODE_CAP = 100_000;
+    /** The most trials one spec may plan. */
+    static final long MAX_TRIALS = 100_000_000;
+    /** The most seeds a count may ask for. */
+    static final long MAX_SEEDS = 1_000_000;
+    /** Learning rates beyond these are not step sizes any agent or figure can use. */
+    private static final Range RATES = new Range(1e-30, false, 1e30, false);
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
@@ -70,9 +86,15 @@ public final class SpecReader {
     public ExperimentPlan read(Path file) throws SpecException {
         String text;
         try {
+            if (Files.size(file) > MAX_SPEC_BYTES) {
+                throw new SpecException(file.toString(), List.of("is larger than " + MAX_SPEC_BYTES / 1_000_000
+                        + " MB; a spec is a page of settings"));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException(file.toString(), List.of("no such file"));
+        } catch (CharacterCodingException e) {
+            throw new SpecException(file.toString(), List.of("is not valid UTF-8 text"));
         } catch (IOException e) {
             throw new SpecException(file.toString(), List.of("cannot be read: " + e.getMessage()));
         }
@@ -81,15 +103,22 @@ public final class SpecReader {
 
     /** Parses and validates spec text; {@code source} names it in messages. */
     public ExperimentPlan parse(String text, String source) throws SpecException {
+        if (text.length() > MAX_SPEC_BYTES) {
+            throw new SpecException(source, List.of("is larger than " + MAX_SPEC_BYTES / 1_000_000
+                    + " MB; a spec is a page of settings"));
+        }
+        boolean json = source.endsWith(".json");
         Object tree;
         try {
-            ObjectMapper mapper = source.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+            ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+            mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            refuseAliasesAndMoreDocuments(mapper, text, source);
             tree = mapper.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new SpecException(source, List.of(where + "not valid " + (source.endsWith(".json")
-                    ? "JSON" : "YAML") + ": " + e.getOriginalMessage()));
+            throw new SpecException(source, List.of(where + "not valid " + (json ? "JSON" : "YAML") + ": "
+                    + e.getOriginalMessage()));
         }
         if (!(tree instanceof Map<?, ?> map)) {
             throw new SpecException(source, List.of("a spec is a map of keys (name, environment, agent, "
@@ -103,6 +132,41 @@ public final class SpecReader {
             throw new SpecException(source, problems.messages());
         }
         return plan;
+    }
+
+    /**
+     * A spec is one document without aliases: Jackson reads {@code *name} as the word "name"
+     * rather than the anchored value, and reads only the first of several documents; both would
+     * run something other than what the file says.
+     */
+    private static void refuseAliasesAndMoreDocuments(ObjectMapper mapper, String text, String source)
+            throws SpecException, JsonProcessingException {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            int depth = 0;
+            boolean rootDone = false;
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                JsonLocation at = parser.currentTokenLocation();
+                String where = "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+                if (rootDone) {
+                    throw new SpecException(source, List.of(where + "a second YAML document; a spec is one document"));
+                }
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw new SpecException(source, List.of(where + "the alias *" + parser.getText()
+                            + " is not supported; write the value out"));
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+                rootDone = depth == 0;
+            }
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException p) {
+                throw p;
+            }
+            throw new SpecException(source, List.of("cannot be read: " + e.getMessage()));
+        }
     }
 
     /** The canonical JSON of a value: maps by sorted key, for content keys and trial keys. */
@@ -159,6 +223,10 @@ public final class SpecReader {
             EvaluationSpec evaluation = evaluation();
             int metricsEvery = metricsEvery(budget);
             String output = p.text("output", null);
+            if (output != null && output.isBlank()) {
+                p.problem("output", "is empty; give a directory, or leave it out for runs/<name>");
+                output = null;
+            }
             long masterSeed = p.integer("seed", 0, Long.MIN_VALUE);
             Sweep sweep = sweep();
 
@@ -171,7 +239,7 @@ public final class SpecReader {
             if (lrRaw instanceof Map<?, ?>) {
                 Parameters lr = p.child("learning-rate", true);
                 if (lr.has("value")) {
-                    fixedRate = lr.requiredNumber("value", Range.POSITIVE);
+                    fixedRate = rateInBounds(lr, "value", lr.requiredNumber("value", Range.POSITIVE));
                 }
                 String clockName = lr.choice("clock", "steps", Arrays.stream(Clock.values()).map(Clock::id).toList());
                 clock = Clock.byId(clockName).orElse(Clock.STEPS);
@@ -182,7 +250,7 @@ public final class SpecReader {
                 }
                 lr.reportUnknownKeys();
             } else if (lrRaw != null) {
-                fixedRate = p.requiredNumber("learning-rate", Range.POSITIVE);
+                fixedRate = rateInBounds(p, "learning-rate", p.requiredNumber("learning-rate", Range.POSITIVE));
             }
             boolean rateSwept = sweep != null && sweep.sweeps(Sweep.LEARNING_RATE);
             if (rateSwept && rateGiven) {
@@ -218,6 +286,16 @@ public final class SpecReader {
             }
 
             // every point of the sweep: the spec with the swept paths set, each section read once per content
+            long pointCount = saturatingProduct(sweep.axes().stream().mapToLong(a -> a.values().size()).toArray());
+            long trials = saturatingProduct(pointCount, agentTrees.size(), scheduleTrees.size(), sweep.seeds().length);
+            if (pointCount > 1_000_000 || trials > MAX_TRIALS) {
+                p.problem("sweep", "plans " + (trials == Long.MAX_VALUE ? "more than 2^63" : String.format(
+                        java.util.Locale.ROOT, "%,d", trials)) + " trials (" + pointCount + " points x "
+                        + agentTrees.size() + " agents x " + scheduleTrees.size() + " schedules x "
+                        + sweep.seeds().length + " seeds); at most " + String.format(java.util.Locale.ROOT, "%,d",
+                        MAX_TRIALS) + " trials and 1,000,000 points");
+                return null;
+            }
             List<Sweep.Point> points = sweep.points();
             int maxEpisodeSteps = budget == null ? 0 : budget.maxEpisodeSteps();
             List<TrialSetup[][]> perPoint = new ArrayList<>();
@@ -243,6 +321,9 @@ public final class SpecReader {
             reportSectionProblems();
             requireUniqueLabels("agents", perPoint.isEmpty() ? List.of() : labels(perPoint.get(0), true));
             requireUniqueLabels("schedules", perPoint.isEmpty() ? List.of() : labels(perPoint.get(0), false));
+            if (!perPoint.isEmpty()) {
+                refuseSameButForLabel(perPoint.get(0));
+            }
             if (!p.problems().isEmpty() || name == null || budget == null) {
                 return null;
             }
@@ -294,6 +375,40 @@ public final class SpecReader {
             return null;
         }
 
+        /**
+         * Two agents (or schedules) that differ only in their labels would run the same trials twice
+         * under two names: refused, so that every trial of a spec is a trial of its own.
+         */
+        private void refuseSameButForLabel(TrialSetup[][] grid) {
+            for (int i = 0; i < grid.length; i++) {
+                for (int k = 0; k < i; k++) {
+                    TrialSetup a = firstNonNull(grid[i]);
+                    TrialSetup b = firstNonNull(grid[k]);
+                    if (a != null && b != null && withoutLabel(a.agent().settings()).equals(withoutLabel(b.agent().settings()))) {
+                        p.problem("agents[" + i + "]", "is the same agent as agents[" + k + "] but for its label; "
+                                + "give it once");
+                    }
+                }
+            }
+            int schedules = grid.length == 0 ? 0 : grid[0].length;
+            for (int j = 0; j < schedules; j++) {
+                for (int k = 0; k < j; k++) {
+                    TrialSetup a = firstNonNull(column(grid, j));
+                    TrialSetup b = firstNonNull(column(grid, k));
+                    if (a != null && b != null && a.schedule().settings().equals(b.schedule().settings())) {
+                        p.problem("schedules[" + j + "]", "is the same schedule as schedules[" + k + "] but for its "
+                                + "label; give it once");
+                    }
+                }
+            }
+        }
+
+        private Map<String, Object> withoutLabel(Map<String, Object> settings) {
+            Map<String, Object> m = new LinkedHashMap<>(settings);
+            m.remove("label");
+            return m;
+        }
+
         private void requireUniqueLabels(String key, List<String> labels) {
             for (int i = 0; i < labels.size(); i++) {
                 if (labels.indexOf(labels.get(i)) != i) {
@@ -321,7 +436,11 @@ public final class SpecReader {
                     e.reportUnknownKeys();
                     if (problems.isEmpty() && factory != null) {
                         Map<String, Object> options = differingFromDefaults(kind, e.resolved());
-                        EnvironmentChoice choice = new EnvironmentChoice(kind.name(), options, factory, maxEpisodeSteps);
+                        Environment probe = factory.get();
+                        // an environment that never ends its episodes gets a cap, so that no trial runs forever
+                        int limit = maxEpisodeSteps > 0 ? maxEpisodeSteps
+                                : probe.timeLimit() == 0 ? DEFAULT_EPISODE_CAP : 0;
+                        EnvironmentChoice choice = new EnvironmentChoice(kind.name(), options, factory, limit);
                         Map<String, Object> resolved = new LinkedHashMap<>(e.resolved());
                         out = new EnvironmentVariant(choice, choice.create(), resolved);
                     }
@@ -346,11 +465,10 @@ public final class SpecReader {
             String content = path + "|" + canonicalJson(map) + "|" + envContent + "|" + clock.id();
             Variant<AgentChoice> v = agents.computeIfAbsent(content, c -> {
                 Problems problems = new Problems();
+                boolean labelled = map.containsKey("label");
                 Object label = map.remove("label");
                 Parameters a = Parameters.of(path, map, problems);
-                if (label != null && !(label instanceof String)) {
-                    problems.add(path + ".label", "must be a string, was " + Parameters.describe(label));
-                }
+                labelProblem(labelled, label, path, problems);
                 AgentKind kind = registries.agents().lookUp(a);
                 AgentChoice out = null;
                 if (kind != null) {
@@ -384,10 +502,9 @@ public final class SpecReader {
             String content = path + "|" + canonicalJson(map) + "|" + clock.id();
             Variant<ScheduleChoice> v = schedules.computeIfAbsent(content, c -> {
                 Problems problems = new Problems();
+                boolean labelled = map.containsKey("label");
                 Object label = map.remove("label");
-                if (label != null && !(label instanceof String)) {
-                    problems.add(path + ".label", "must be a string, was " + Parameters.describe(label));
-                }
+                labelProblem(labelled, label, path, problems);
                 Parameters s = Parameters.of(path, map, problems);
                 ScheduleBlueprint blueprint = ScheduleKind.read(s, registries.schedules());
                 ScheduleChoice out = null;
@@ -408,6 +525,18 @@ public final class SpecReader {
             }
             record(path, applied, sweep, messages);
             return messages.isEmpty() ? v.value() : null;
+        }
+
+        private void labelProblem(boolean given, Object label, String path, Problems problems) {
+            if (!given) {
+                return;
+            }
+            if (!(label instanceof String l)) {
+                problems.add(path + ".label", "must be a string, was " + Parameters.describe(label));
+            } else if (l.isBlank() || l.length() > MAX_LABEL || l.chars().anyMatch(Character::isISOControl)) {
+                problems.add(path + ".label", "must be 1 to " + MAX_LABEL + " characters on one line, was "
+                        + (l.length() > 40 ? l.length() + " characters" : "'" + l + "'"));
+            }
         }
 
         // ---- problems of sections read for several points ----
@@ -681,6 +810,7 @@ public final class SpecReader {
             }
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < rates.length; i++) {
+                rateInBounds(sweep, key + "[" + i + "]", rates[i]);
                 for (int j = 0; j < i; j++) {
                     if (rates[i] == rates[j]) {
                         sweep.problem(key + "[" + i + "]", "repeats " + rates[i]);
@@ -733,6 +863,10 @@ public final class SpecReader {
             }
             double from = log.requiredNumber("from", Range.POSITIVE);
             double to = log.requiredNumber("to", Range.POSITIVE);
+            if (rates) {
+                from = rateInBounds(log, "from", from);
+                to = rateInBounds(log, "to", to);
+            }
             long count = log.requiredInteger("count", 1);
             log.reportUnknownKeys();
             if (Double.isNaN(from) || Double.isNaN(to) || count > 100_000) {
@@ -771,8 +905,8 @@ public final class SpecReader {
                 for (int i = 0; i < out.length; i++) {
                     Object v = list.get(i);
                     Double d = v instanceof Boolean ? null : Parameters.asDouble(v);
-                    if (d == null || d != Math.rint(d)) {
-                        sweep.problem("seeds[" + i + "]", "must be an integer, was " + Parameters.describe(v));
+                    if (d == null || d != Math.rint(d) || d < 0 || d > 9.007199254740992e15) {
+                        sweep.problem("seeds[" + i + "]", "must be a whole number in [0, 2^53], was " + Parameters.describe(v));
                         return new long[0];
                     }
                     out[i] = d.longValue();
@@ -785,7 +919,11 @@ public final class SpecReader {
                 return out;
             }
             long count = sweep.requiredInteger("seeds", 1);
-            long[] out = new long[(int) Math.min(count, 1_000_000)];
+            if (count > MAX_SEEDS) {
+                sweep.problem("seeds", "must be at most " + MAX_SEEDS + ", was " + count);
+                return new long[0];
+            }
+            long[] out = new long[(int) count];
             for (int i = 0; i < out.length; i++) {
                 out[i] = i;
             }
@@ -824,6 +962,12 @@ public final class SpecReader {
             long every = ev.requiredInteger("every", 1);
             long episodes = ev.integer("episodes", 10, 1);
             ev.reportUnknownKeys();
+            if (every > Integer.MAX_VALUE) {
+                ev.problem("every", "must be at most " + Integer.MAX_VALUE + ", was " + every);
+            }
+            if (episodes > 1_000_000) {
+                ev.problem("episodes", "must be at most 1000000, was " + episodes);
+            }
             return new EvaluationSpec((int) Math.min(every, Integer.MAX_VALUE), (int) Math.min(episodes, 1_000_000));
         }
 
@@ -835,6 +979,9 @@ public final class SpecReader {
                         ? "diagnostics-every" : "metrics-every";
                 long every = record.integer(key, 0, 0);
                 record.reportUnknownKeys();
+                if (every > Integer.MAX_VALUE) {
+                    record.problem(key, "must be at most " + Integer.MAX_VALUE + ", was " + every);
+                }
                 return (int) Math.min(every, Integer.MAX_VALUE);
             }
             if (budget == null) {
@@ -887,8 +1034,10 @@ public final class SpecReader {
         } else {
             b.put("episodes", budget.episodes());
         }
-        if (budget.maxEpisodeSteps() > 0) {
-            b.put("max-episode-steps", budget.maxEpisodeSteps());
+        int cap = setups.stream().mapToInt(s -> s.environment().maxEpisodeSteps()).distinct().count() == 1
+                ? setups.get(0).environment().maxEpisodeSteps() : budget.maxEpisodeSteps();
+        if (cap > 0) {
+            b.put("max-episode-steps", cap);
         }
         r.put("budget", b);
         if (evaluation != null) {
@@ -898,6 +1047,27 @@ public final class SpecReader {
         r.put("output", out.toString());
         r.put("seed", masterSeed);
         return r;
+    }
+
+    /** A learning rate, or NaN with a problem when it is outside what a step size can be. */
+    private static double rateInBounds(Parameters p, String key, double rate) {
+        if (!Double.isNaN(rate) && !RATES.contains(rate)) {
+            p.problem(key, "must be between 1e-30 and 1e30, was " + rate);
+            return Double.NaN;
+        }
+        return rate;
+    }
+
+    /** The product, or Long.MAX_VALUE when it overflows. */
+    private static long saturatingProduct(long... factors) {
+        long out = 1;
+        for (long f : factors) {
+            if (f != 0 && out > Long.MAX_VALUE / f) {
+                return Long.MAX_VALUE;
+            }
+            out *= f;
+        }
+        return out;
     }
 
     /** A swept value as records carry it: a number (as a double), a word, or true/false. */

@@ -21,17 +21,35 @@ public final class ToyAgents implements KindProvider {
 
     static final Key BIAS = Key.number("bias", 0.5, Range.UNIT, "probability of going right (else down)");
 
+    static final Key HOG_AFTER = Key.integer("after", 100, 0, "steps before it runs out of memory");
+
     @Override
     public List<AgentKind> kinds() {
         return List.of(AgentKind.of("test-biased-walk", "walks right with probability bias, else down", List.of(BIAS),
                 0.1, (p, setting) -> {
                     double bias = p.number(BIAS);
                     return (env, context) -> new BiasedWalk(bias, context.rng(), context.metrics());
-                }));
+                }),
+                // an agent whose learning outgrows the heap (as one with a huge budget could), when its rate is above 0.4
+                AgentKind.of("test-memory-hog", "walks right, and runs out of memory after some steps at rates above 0.4",
+                        List.of(HOG_AFTER), 0.1, (p, setting) -> {
+                            long after = p.integer(HOG_AFTER);
+                            return (env, context) -> new BiasedWalk(1, context.rng(), context.metrics()) {
+                                private long steps;
+
+                                @Override
+                                public int step(double reward, Environment e) {
+                                    if (++steps > after && context.stepSize().rate(0, 0, 0, 0) > 0.4) {
+                                        throw new OutOfMemoryError("Java heap space (a test agent's)");
+                                    }
+                                    return super.step(reward, e);
+                                }
+                            };
+                        }));
     }
 
     /** The toy agent itself: compass moves, 1 is right and 2 is down. */
-    static final class BiasedWalk implements Agent {
+    static class BiasedWalk implements Agent {
         private final double bias;
         private final UniformRandomProvider rng;
         private final MetricSink metrics;

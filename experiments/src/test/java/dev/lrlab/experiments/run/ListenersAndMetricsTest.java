@@ -207,4 +207,26 @@ class ListenersAndMetricsTest {
             assertTrue(List.of(0.05, 0.2).contains((Double) r.params().get("agent.exploration.epsilon")));
         }
     }
+
+    @Test
+    void aTrialThatRunsOutOfMemoryFailsAloneWithItsCause() throws Exception {
+        List<TrialRecord> records = run("""
+                name: hog
+                environment: open-room
+                agent: { type: test-memory-hog, after: 30 }
+                sweep: { learning-rates: [0.1, 0.5], seeds: 2 }
+                budget: { episodes: 5 }
+                """, List.of());
+        assertEquals(4, records.size(), "the sweep went on");
+        for (TrialRecord r : records) {
+            if (r.learningRate() == 0.5) {
+                assertEquals(TrialStatus.failed, r.status());
+                assertEquals("java.lang.OutOfMemoryError", r.error().type());
+                assertTrue(r.reason().contains("needed more memory than the heap had"), r.reason());
+                assertEquals(0, r.returns().length, "its curves were dropped");
+            } else {
+                assertEquals(TrialStatus.completed, r.status());
+            }
+        }
+    }
 }

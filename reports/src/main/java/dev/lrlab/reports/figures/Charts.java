@@ -75,7 +75,7 @@ public final class Charts {
 
     /** "α = 0.1" or "epsilon = 0.3": a value of the x parameter as a legend names it. */
     private static String named(Parameter p, Object value) {
-        return p.label() + " = " + Analysis.show(value);
+        return p.label() + " = " + p.show(value);
     }
 
     /** Figure 1: return curves, one panel per series, one line (with its band) per value of x. */
@@ -680,10 +680,10 @@ public final class Charts {
         String label = axisLabel(p, rateNote);
         if (p.logScale()) {
             List<Double> values = p.values().stream().map(v -> (Double) v).toList();
-            ValuesLogAxis x = new ValuesLogAxis(label + " (log scale)", values);
+            ValuesLogAxis x = new ValuesLogAxis(label + " (log scale)", p);
             double lo = values.get(0);
             double hi = values.get(values.size() - 1);
-            x.setSmallestValue(lo / 10);
+            x.setSmallestValue(Math.max(lo / 10, Double.MIN_NORMAL));
             x.setRange(lo / 1.4, hi * 1.4);
             return x;
         }
@@ -709,25 +709,27 @@ public final class Charts {
 
     /** An axis with one tick per value of a parameter, at 0, 1, 2, ... (heat maps, words). */
     private static NumberAxis indexAxis(Parameter p, String rateNote) {
-        ValuesAxis axis = new ValuesAxis(axisLabel(p, rateNote), p.values().stream().map(Analysis::show).toList());
+        ValuesAxis axis = new ValuesAxis(axisLabel(p, rateNote), p.values().stream().map(p::show).toList());
         axis.setRange(-0.5, p.values().size() - 0.5);
         return axis;
     }
 
     /** A log axis whose ticks sit at the swept values, labelled as they were given. */
     private static final class ValuesLogAxis extends LogAxis {
+        private final Parameter parameter;
         private final List<Double> values;
 
-        ValuesLogAxis(String label, List<Double> values) {
+        ValuesLogAxis(String label, Parameter parameter) {
             super(label);
-            this.values = List.copyOf(values);
+            this.parameter = parameter;
+            this.values = parameter.values().stream().map(v -> (Double) v).toList();
         }
 
         @Override
         @SuppressWarnings("rawtypes")
         public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
                 java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
-            return ticks(values.size(), i -> values.get((int) i), i -> rate(values.get((int) i)));
+            return ticks(values.size(), i -> values.get((int) i), i -> parameter.show(values.get((int) i)));
         }
     }
 

@@ -53,11 +53,29 @@ public record Manifest(String name, JsonElement spec, String lrlabVersion, Strin
                 learningRateNotes);
     }
 
-    /** Writes atomically: to a temporary file, then renamed over the old one. */
+    /** Writes atomically: to a temporary file, then renamed over the old one; a failed write leaves no temporary file. */
     public void write(Path dir) throws IOException {
         Path tmp = dir.resolve(NAME + ".tmp");
-        Files.writeString(tmp, ResultsJson.pretty().toJson(this) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, ResultsJson.pretty().toJson(this) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /** Gson's message without its advice and link: "malformed JSON at line 1 column 5". */
+    private static String plain(String message) {
+        if (message == null) {
+            return "not valid JSON";
+        }
+        String m = message.replaceFirst("^[a-zA-Z.]+Exception: ", "");
+        int see = m.indexOf("\nSee ");
+        m = see >= 0 ? m.substring(0, see) : m;
+        see = m.indexOf(" See https://");
+        m = see >= 0 ? m.substring(0, see) : m;
+        return m.replace("\n", " ").trim();
     }
 
     /** Reads a manifest; throws IOException with the reason when it is missing or invalid. */
@@ -72,8 +90,8 @@ public record Manifest(String name, JsonElement spec, String lrlabVersion, Strin
                 throw new IOException(file + " is not an lrlab manifest (no spec)");
             }
             return m;
-        } catch (JsonParseException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getMessage());
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(file + " is not an lrlab manifest: " + plain(e.getMessage()));
         }
     }
 }

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@code trials.jsonl}: one JSON trial record per line. A last line without its newline, or
- * one that does not parse, is a torn write (the process died mid-line) and is reported as such so
- * that its trial can be redone; a bad line before the last is an error in the file.
+ * Reads {@code trials.jsonl}: one JSON trial record per line. Only a last line without its newline
+ * is a torn write (the process died mid-line; every record is written with its newline at once),
+ * reported as such so that its trial can be redone; any other line that is not a record, the last
+ * one included, is damage in the file.
  */
 public final class TrialsFile {
 
@@ -23,11 +24,13 @@ public final class TrialsFile {
      * What a read found.
      *
      * @param records the valid records, in file order
+     * @param lines the 1-based line number of each record
      * @param tornLine the 1-based number of a torn last line, or 0
      * @param validBytes length of the file up to the end of the last valid line
-     * @param badLines messages for invalid lines before the last, with their line numbers
+     * @param badLines messages for invalid lines, with their line numbers
      */
-    public record Contents(List<TrialRecord> records, int tornLine, long validBytes, List<String> badLines) {
+    public record Contents(List<TrialRecord> records, List<Integer> lines, int tornLine, long validBytes,
+            List<String> badLines) {
     }
 
     private TrialsFile() {
@@ -36,11 +39,12 @@ public final class TrialsFile {
     /** Reads a trials file; a missing file reads as empty. */
     public static Contents read(Path file) throws IOException {
         if (!Files.exists(file)) {
-            return new Contents(List.of(), 0, 0, List.of());
+            return new Contents(List.of(), List.of(), 0, 0, List.of());
         }
         byte[] bytes = Files.readAllBytes(file);
         Gson gson = ResultsJson.compact();
         List<TrialRecord> records = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         int line = 0;
         int start = 0;
@@ -55,20 +59,20 @@ public final class TrialsFile {
             boolean complete = end < bytes.length;
             String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             TrialRecord record = text.isBlank() ? null : parse(gson, text);
-            boolean last = !complete || end + 1 >= bytes.length;
             if (text.isBlank() && complete) {
                 validBytes = end + 1;
             } else if (record != null && complete) {
                 records.add(record);
+                lines.add(line);
                 validBytes = end + 1;
-            } else if (last) {
+            } else if (!complete) {
                 torn = line;
             } else {
                 bad.add("line " + line + ": not a trial record: " + abbreviate(text));
             }
             start = end + 1;
         }
-        return new Contents(records, torn, validBytes, bad);
+        return new Contents(records, lines, torn, validBytes, bad);
     }
 
     private static TrialRecord parse(Gson gson, String text) {

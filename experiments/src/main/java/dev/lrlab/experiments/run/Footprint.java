@@ -1,0 +1,66 @@
+package dev.lrlab.experiments.run;
+
+import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.experiments.spec.TrialSetup;
+import java.util.Locale;
+
+/**
+ * What a plan will cost at most, worked out before it runs: the environment steps, the memory
+ * a trial's record can take while it runs (a return and a length per episode, and its metrics),
+ * and the memory of all the records, which the report reads at once. Bounds, not forecasts: a
+ * step budget is counted as if every episode lasted one step.
+ *
+ * @param steps the most environment steps of the whole sweep
+ * @param bytesPerTrial the most bytes of one trial's record
+ * @param bytesOfRecords the most bytes of every record together
+ */
+public record Footprint(double steps, double bytesPerTrial, double bytesOfRecords) {
+
+    /** Bytes per episode in memory: its return (a double) and its length (an int), in growable arrays. */
+    private static final double BYTES_PER_EPISODE = 2 * 12;
+
+    public static Footprint of(ExperimentPlan plan) {
+        double steps = 0;
+        double perTrial = 0;
+        java.util.Map<Object, Integer> caps = new java.util.IdentityHashMap<>();
+        for (TrialSetup setup : plan.setups()) {
+            // without a cap of the budget's, an episode ends at the environment's own time limit
+            int cap = caps.computeIfAbsent(setup.environment(), e -> setup.environment().maxEpisodeSteps() > 0
+                    ? setup.environment().maxEpisodeSteps() : Math.max(1, setup.environment().create().timeLimit()));
+            double trialSteps = plan.budget().inSteps() ? plan.budget().steps() : (double) plan.budget().episodes() * cap;
+            double episodes = plan.budget().inSteps() ? plan.budget().steps() : plan.budget().episodes();
+            double intervals = plan.metricsEvery() == 0 ? 0 : episodes / plan.metricsEvery();
+            steps += trialSteps * plan.sweep().seeds().length;
+            perTrial = Math.max(perTrial, episodes * BYTES_PER_EPISODE + intervals * 8 * 24);
+        }
+        return new Footprint(steps, perTrial, perTrial * plan.trialCount());
+    }
+
+    /**
+     * Why the plan cannot fit in {@code heapBytes} on {@code threads} threads (the trials running
+     * at once, then the report reading every record), or null when it can.
+     */
+    public String tooLarge(int threads, long heapBytes, boolean report) {
+        if (bytesPerTrial * threads > heapBytes / 2.0) {
+            return String.format(Locale.ROOT, "a trial's record may take up to %s, and %d run at once: more than half "
+                    + "the heap (%s)", size(bytesPerTrial), threads, size(heapBytes));
+        }
+        if (report && bytesOfRecords > heapBytes / 2.0) {
+            return String.format(Locale.ROOT, "the records may take up to %s, more than half the heap (%s) that the "
+                    + "report reads them into", size(bytesOfRecords), size(heapBytes));
+        }
+        return null;
+    }
+
+    /** One line for validate and run. */
+    public String describe() {
+        return String.format(Locale.ROOT, "at most %.3g environment steps; records up to %s (%s a trial)", steps,
+                size(bytesOfRecords), size(bytesPerTrial));
+    }
+
+    static String size(double bytes) {
+        return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
+                : bytes >= 1e6 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.0f kB", bytes / 1e3);
+    }
+}
