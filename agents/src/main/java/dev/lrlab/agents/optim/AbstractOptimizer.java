@@ -16,6 +16,8 @@ abstract class AbstractOptimizer implements Optimizer {
     protected double updateNormSq;
     protected double paramNormSq;
     private MetricSink metrics = MetricSink.NONE;
+    /** 0 until the first update, then 64 or 32: the precision of the parameters it updates. */
+    private int precision;
     private int updateSize;
     private int gradNorm;
 
@@ -25,6 +27,27 @@ abstract class AbstractOptimizer implements Optimizer {
         }
         this.size = size;
         this.config = config;
+    }
+
+    /**
+     * Checks that every update uses the same precision, and says whether this is the first one
+     * (when the state arrays of that precision are allocated: an optimizer of a network's float32
+     * parameters never holds float64 state, and the other way round).
+     */
+    protected final boolean firstUpdateIn(int bits) {
+        if (precision == bits) {
+            return false;
+        }
+        if (precision != 0) {
+            throw new IllegalStateException(this + " updates float" + precision + " parameters, not float" + bits);
+        }
+        precision = bits;
+        return true;
+    }
+
+    /** Whether the state is float32 (the optimizer updates a network). */
+    protected final boolean floats() {
+        return precision == 32;
     }
 
     /**

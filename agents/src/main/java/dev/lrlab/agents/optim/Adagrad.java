@@ -5,17 +5,20 @@ final class Adagrad extends AbstractOptimizer {
 
     private final double eps;
     private final double wd;
-    private final double[] sum;
+    private double[] sum;
+    private float[] sumF;
 
     Adagrad(int size, OptimizerConfig config) {
         super(size, config);
         this.eps = config.eps();
         this.wd = config.weightDecay();
-        this.sum = new double[size];
     }
 
     @Override
     public void update(double[] w, double[] g, double rate) {
+        if (firstUpdateIn(64)) {
+            sum = new double[size];
+        }
         double du = 0;
         double pn = 0;
         double gn = 0;
@@ -32,11 +35,35 @@ final class Adagrad extends AbstractOptimizer {
     }
 
     @Override
+    public void update(float[] w, float[] g, double rate) {
+        if (firstUpdateIn(32)) {
+            sumF = new float[size];
+        }
+        float r = (float) rate;
+        float e = (float) eps;
+        float decay = (float) wd;
+        double du = 0;
+        double pn = 0;
+        double gn = 0;
+        for (int i = 0; i < size; i++) {
+            gn += g[i] * g[i];
+            float grad = g[i] + decay * w[i];
+            sumF[i] += grad * grad;
+            float delta = r * grad / ((float) Math.sqrt(sumF[i]) + e);
+            w[i] -= delta;
+            du += delta * delta;
+            pn += w[i] * w[i];
+        }
+        finish(rate, du, pn, gn);
+    }
+
+    @Override
     public int effectiveStepSizes(double[] out) {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (sum[i] > 0) {
-                out[n++] = lastRate / (Math.sqrt(sum[i]) + eps);
+            double s = floats() ? sumF[i] : sum == null ? 0 : sum[i];
+            if (s > 0) {
+                out[n++] = lastRate / (Math.sqrt(s) + eps);
             }
         }
         return n;

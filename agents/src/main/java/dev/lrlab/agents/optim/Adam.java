@@ -13,10 +13,14 @@ final class Adam extends AbstractOptimizer {
     private final double eps;
     private final double wd;
     private final boolean decoupled;
-    private final double[] m;
-    private final double[] v;
+    private final boolean amsgrad;
+    private double[] m;
+    private double[] v;
     /** AMSGrad's running maximum of v, or null. */
-    private final double[] vMax;
+    private double[] vMax;
+    private float[] mF;
+    private float[] vF;
+    private float[] vMaxF;
     private double beta1Power = 1;
     private double beta2Power = 1;
 
@@ -27,13 +31,16 @@ final class Adam extends AbstractOptimizer {
         this.eps = config.eps();
         this.wd = config.weightDecay();
         this.decoupled = config.rule() == UpdateRule.ADAMW;
-        this.m = new double[size];
-        this.v = new double[size];
-        this.vMax = config.amsgrad() ? new double[size] : null;
+        this.amsgrad = config.amsgrad();
     }
 
     @Override
     public void update(double[] w, double[] g, double rate) {
+        if (firstUpdateIn(64)) {
+            m = new double[size];
+            v = new double[size];
+            vMax = amsgrad ? new double[size] : null;
+        }
         beta1Power *= beta1;
         beta2Power *= beta2;
         double stepSize = rate / (1 - beta1Power);
@@ -65,15 +72,66 @@ final class Adam extends AbstractOptimizer {
         finish(rate, du, pn, gn);
     }
 
+    /**
+     * The float32 path, in PyTorch's order (its non-foreach Adam):
+     * {@code denom = sqrt(v) / sqrt(bc2) + eps; w -= (rate / bc1) * m / denom}.
+     */
+    @Override
+    public void update(float[] w, float[] g, double rate) {
+        if (firstUpdateIn(32)) {
+            mF = new float[size];
+            vF = new float[size];
+            vMaxF = amsgrad ? new float[size] : null;
+        }
+        beta1Power *= beta1;
+        beta2Power *= beta2;
+        float stepSize = (float) (rate / (1 - beta1Power));
+        float bc2Sqrt = (float) Math.sqrt(1 - beta2Power);
+        float mix1 = (float) (1 - beta1);
+        float keep2 = (float) beta2;
+        float mix2 = (float) (1 - beta2);
+        float e = (float) eps;
+        float decay = (float) wd;
+        float shrink = (float) (1 - rate * wd);
+        double du = 0;
+        double pn = 0;
+        double gn = 0;
+        for (int i = 0; i < size; i++) {
+            float before = w[i];
+            float grad = g[i];
+            gn += grad * grad;
+            if (decoupled) {
+                w[i] *= shrink;
+            } else {
+                grad += decay * w[i];
+            }
+            mF[i] += (grad - mF[i]) * mix1;
+            vF[i] = vF[i] * keep2 + grad * grad * mix2;
+            float second = vF[i];
+            if (vMaxF != null) {
+                vMaxF[i] = Math.max(vMaxF[i], vF[i]);
+                second = vMaxF[i];
+            }
+            w[i] -= stepSize * (mF[i] / ((float) Math.sqrt(second) / bc2Sqrt + e));
+            float delta = w[i] - before;
+            du += delta * delta;
+            pn += w[i] * w[i];
+        }
+        finish(rate, du, pn, gn);
+    }
+
     @Override
     public int effectiveStepSizes(double[] out) {
         double stepSize = lastRate / (1 - beta1Power);
         double bc2Sqrt = Math.sqrt(1 - beta2Power);
         int n = 0;
-        double[] second = vMax == null ? v : vMax;
+        if (m == null && mF == null) {
+            return 0;
+        }
         for (int i = 0; i < size; i++) {
-            if (second[i] > 0) {
-                out[n++] = stepSize / (Math.sqrt(second[i]) / bc2Sqrt + eps);
+            double second = floats() ? (vMaxF == null ? vF[i] : vMaxF[i]) : (vMax == null ? v[i] : vMax[i]);
+            if (second > 0) {
+                out[n++] = stepSize / (Math.sqrt(second) / bc2Sqrt + eps);
             }
         }
         return n;

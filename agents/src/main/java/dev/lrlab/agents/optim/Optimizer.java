@@ -20,6 +20,17 @@ public interface Optimizer {
     void update(double[] params, double[] gradient, double rate);
 
     /**
+     * The same update on float32 parameters (a network's), with the optimizer's state in float32
+     * as PyTorch keeps it for float32 tensors. An optimizer is used with one precision only.
+     *
+     * @throws UnsupportedOperationException if this optimizer has no float32 path
+     * @throws IllegalStateException if it was used with float64 parameters before
+     */
+    default void update(float[] params, float[] gradient, double rate) {
+        throw new UnsupportedOperationException(this + " cannot update float32 parameters");
+    }
+
+    /**
      * The same update when only {@code gradient[nonZero[0..count-1]]} can be non-zero (the rest
      * must be 0). Methods whose update touches only those entries override this to skip the rest;
      * the result is identical to {@link #update(double[], double[], double)}.

@@ -11,9 +11,13 @@ final class RmsProp extends AbstractOptimizer {
     private final double eps;
     private final double wd;
     private final double mu;
-    private final double[] squareAvg;
-    private final double[] gradAvg;
-    private final double[] buffer;
+    private final boolean centered;
+    private double[] squareAvg;
+    private double[] gradAvg;
+    private double[] buffer;
+    private float[] squareAvgF;
+    private float[] gradAvgF;
+    private float[] bufferF;
 
     RmsProp(int size, OptimizerConfig config) {
         super(size, config);
@@ -21,13 +25,16 @@ final class RmsProp extends AbstractOptimizer {
         this.eps = config.eps();
         this.wd = config.weightDecay();
         this.mu = config.momentum();
-        this.squareAvg = new double[size];
-        this.gradAvg = config.centered() ? new double[size] : null;
-        this.buffer = mu > 0 ? new double[size] : null;
+        this.centered = config.centered();
     }
 
     @Override
     public void update(double[] w, double[] g, double rate) {
+        if (firstUpdateIn(64)) {
+            squareAvg = new double[size];
+            gradAvg = centered ? new double[size] : null;
+            buffer = mu > 0 ? new double[size] : null;
+        }
         double du = 0;
         double pn = 0;
         double gn = 0;
@@ -50,6 +57,48 @@ final class RmsProp extends AbstractOptimizer {
         finish(rate, du, pn, gn);
     }
 
+    /** The float32 path, in PyTorch's order: {@code v.mul_(rho).addcmul_(g, g, 1 - rho)}. */
+    @Override
+    public void update(float[] w, float[] g, double rate) {
+        if (firstUpdateIn(32)) {
+            squareAvgF = new float[size];
+            gradAvgF = centered ? new float[size] : null;
+            bufferF = mu > 0 ? new float[size] : null;
+        }
+        float r = (float) rate;
+        float keep = (float) rho;
+        float mix = (float) (1 - rho);
+        float e = (float) eps;
+        float decay = (float) wd;
+        float m = (float) mu;
+        double du = 0;
+        double pn = 0;
+        double gn = 0;
+        for (int i = 0; i < size; i++) {
+            gn += g[i] * g[i];
+            float grad = g[i] + decay * w[i];
+            float v = squareAvgF[i] * keep + grad * grad * mix;
+            squareAvgF[i] = v;
+            if (gradAvgF != null) {
+                float mean = gradAvgF[i] + (grad - gradAvgF[i]) * mix; // PyTorch's lerp_
+                gradAvgF[i] = mean;
+                v = v - mean * mean;
+            }
+            float denom = (float) Math.sqrt(v) + e;
+            float delta;
+            if (bufferF != null) {
+                bufferF[i] = m * bufferF[i] + grad / denom;
+                delta = r * bufferF[i];
+            } else {
+                delta = r * (grad / denom);
+            }
+            w[i] -= delta;
+            du += delta * delta;
+            pn += w[i] * w[i];
+        }
+        finish(rate, du, pn, gn);
+    }
+
     private double denominator(int i, double grad, boolean advance) {
         if (gradAvg == null) {
             return Math.sqrt(squareAvg[i]) + eps;
@@ -63,6 +112,19 @@ final class RmsProp extends AbstractOptimizer {
     @Override
     public int effectiveStepSizes(double[] out) {
         int n = 0;
+        if (floats()) {
+            for (int i = 0; i < size; i++) {
+                double v = squareAvgF[i];
+                if (v > 0) {
+                    double mean = gradAvgF == null ? 0 : gradAvgF[i];
+                    out[n++] = lastRate / (Math.sqrt(v - mean * mean) + eps);
+                }
+            }
+            return n;
+        }
+        if (squareAvg == null) {
+            return 0;
+        }
         for (int i = 0; i < size; i++) {
             if (squareAvg[i] > 0) {
                 out[n++] = lastRate / denominator(i, 0, false);

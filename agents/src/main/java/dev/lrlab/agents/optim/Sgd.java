@@ -9,18 +9,21 @@ final class Sgd extends AbstractOptimizer {
     private final double mu;
     private final boolean nesterov;
     private final double wd;
-    private final double[] buffer;
+    private double[] buffer;
+    private float[] bufferF;
 
     Sgd(int size, OptimizerConfig config) {
         super(size, config);
         this.mu = config.rule() == UpdateRule.SGD ? 0 : config.momentum();
         this.nesterov = config.rule() == UpdateRule.NESTEROV;
         this.wd = config.weightDecay();
-        this.buffer = mu == 0 ? null : new double[size];
     }
 
     @Override
     public void update(double[] w, double[] g, double rate) {
+        if (firstUpdateIn(64) && mu != 0) {
+            buffer = new double[size];
+        }
         boolean first = updates == 0;
         double du = 0;
         double pn = 0;
@@ -41,11 +44,39 @@ final class Sgd extends AbstractOptimizer {
     }
 
     @Override
+    public void update(float[] w, float[] g, double rate) {
+        if (firstUpdateIn(32) && mu != 0) {
+            bufferF = new float[size];
+        }
+        boolean first = updates == 0;
+        float r = (float) rate;
+        float m = (float) mu;
+        float decay = (float) wd;
+        double du = 0;
+        double pn = 0;
+        double gn = 0;
+        for (int i = 0; i < size; i++) {
+            gn += g[i] * g[i];
+            float grad = g[i] + decay * w[i];
+            if (bufferF != null) {
+                bufferF[i] = first ? grad : m * bufferF[i] + grad;
+                grad = nesterov ? grad + m * bufferF[i] : bufferF[i];
+            }
+            float delta = r * grad;
+            w[i] -= delta;
+            du += delta * delta;
+            pn += w[i] * w[i];
+        }
+        finish(rate, du, pn, gn);
+    }
+
+    @Override
     public void update(double[] w, double[] g, int[] nonZero, int count, double rate) {
-        if (buffer != null || wd != 0) {
+        if (mu != 0 || wd != 0) {
             update(w, g, rate); // momentum and decay move every parameter
             return;
         }
+        firstUpdateIn(64);
         double du = 0;
         double gn = 0;
         for (int k = 0; k < count; k++) {
@@ -62,7 +93,7 @@ final class Sgd extends AbstractOptimizer {
     /** Without momentum or decay, an update moves only the parameters whose gradient is non-zero. */
     @Override
     public boolean sparse() {
-        return buffer == null && wd == 0;
+        return mu == 0 && wd == 0;
     }
 
     @Override

@@ -1,0 +1,104 @@
+package dev.lrlab.agents.nn;
+
+import java.util.Locale;
+
+/** An element-wise nonlinearity as a layer without parameters: ReLU or tanh. */
+public final class Activation implements Layer {
+
+    /** Which function. */
+    public enum Function {
+        RELU,
+        TANH;
+
+        /** The name a spec uses. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final float[] NONE = new float[0];
+
+    private final Function function;
+    private final int size;
+
+    private Activation(Function function, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("an activation needs at least one unit, was " + size);
+        }
+        this.function = function;
+        this.size = size;
+    }
+
+    public static Activation of(Function function, int size) {
+        return new Activation(function, size);
+    }
+
+    public static Activation relu(int size) {
+        return of(Function.RELU, size);
+    }
+
+    public static Activation tanh(int size) {
+        return of(Function.TANH, size);
+    }
+
+    @Override
+    public int inputSize() {
+        return size;
+    }
+
+    @Override
+    public int outputSize() {
+        return size;
+    }
+
+    @Override
+    public float[] parameters() {
+        return NONE;
+    }
+
+    @Override
+    public float[] gradients() {
+        return NONE;
+    }
+
+    @Override
+    public void forward(float[] x, float[] y, int batch) {
+        int n = batch * size;
+        if (function == Function.RELU) {
+            for (int i = 0; i < n; i++) {
+                y[i] = x[i] > 0f ? x[i] : 0f;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                y[i] = (float) Math.tanh(x[i]);
+            }
+        }
+    }
+
+    @Override
+    public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
+        if (dx == null) {
+            return;
+        }
+        int n = batch * size;
+        if (function == Function.RELU) {
+            for (int i = 0; i < n; i++) {
+                dx[i] = y[i] > 0f ? dy[i] : 0f;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                dx[i] = dy[i] * (1f - y[i] * y[i]);
+            }
+        }
+    }
+
+    @Override
+    public Layer sameShape() {
+        return this; // nothing to learn, nothing per instance
+    }
+
+    @Override
+    public String describe() {
+        return function.id();
+    }
+}

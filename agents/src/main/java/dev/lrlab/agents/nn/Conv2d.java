@@ -1,0 +1,200 @@
+package dev.lrlab.agents.nn;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A 2-D convolution with a square kernel, stride 1 and no padding ("valid"), as PyTorch's
+ * {@code nn.Conv2d(c, o, k)} and MinAtar's network. Input and output are channels x height x
+ * width per example, as PyTorch's.
+ *
+ * <p>The kernel is stored {@code [in channel][ky][kx][out channel]} (PyTorch's is
+ * {@code [out][in][ky][kx]}) so that each non-zero input cell scatters contiguous rows of output
+ * channels: binary boards, mostly zero, then cost a few additions per active cell. The scatter
+ * goes into a position-major scratch that is transposed to PyTorch's order at the end.
+ */
+public final class Conv2d implements Layer {
+
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final int filters;
+    private final int kernel;
+    private final int outH;
+    private final int outW;
+    private final float[] params;
+    private final float[] grads;
+    /** Output or output gradient of one example, position-major {@code [oy][ox][o]}. */
+    private final float[] byPosition;
+
+    private Conv2d(int channels, int height, int width, int filters, int kernel) {
+        if (channels < 1 || filters < 1 || kernel < 1 || height < kernel || width < kernel) {
+            throw new IllegalArgumentException("a " + kernel + "x" + kernel + " convolution needs an input of at least that size and"
+                    + " at least one channel and filter, was " + channels + "x" + height + "x" + width + " -> " + filters);
+        }
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.filters = filters;
+        this.kernel = kernel;
+        this.outH = height - kernel + 1;
+        this.outW = width - kernel + 1;
+        this.params = new float[channels * kernel * kernel * filters + filters];
+        this.grads = new float[params.length];
+        this.byPosition = new float[outH * outW * filters];
+    }
+
+    /** {@code filters} kernels of {@code kernel x kernel} over a {@code channels x height x width} input. */
+    public static Conv2d of(int channels, int height, int width, int filters, int kernel) {
+        return new Conv2d(channels, height, width, filters, kernel);
+    }
+
+    @Override
+    public int inputSize() {
+        return channels * height * width;
+    }
+
+    @Override
+    public int outputSize() {
+        return filters * outH * outW;
+    }
+
+    @Override
+    public float[] parameters() {
+        return params;
+    }
+
+    @Override
+    public float[] gradients() {
+        return grads;
+    }
+
+    private int weightCount() {
+        return channels * kernel * kernel * filters;
+    }
+
+    @Override
+    public void initialize(Initialization init, UniformRandomProvider rng) {
+        int fanIn = channels * kernel * kernel;
+        float[] w = new float[weightCount()];
+        float[] b = new float[filters];
+        init.fill(w, b, filters, fanIn, filters * kernel * kernel, rng);
+        for (int k = 0; k < w.length; k++) {
+            params[k] = w[torchIndex(k)];
+        }
+        System.arraycopy(b, 0, params, w.length, filters);
+    }
+
+    /** Ours is {@code [c][ky][kx][o]}, PyTorch's {@code [o][c][ky][kx]}. */
+    @Override
+    public int torchIndex(int k) {
+        if (k >= weightCount()) {
+            return k;
+        }
+        int o = k % filters;
+        int cell = k / filters; // (c * kernel + ky) * kernel + kx
+        return o * channels * kernel * kernel + cell;
+    }
+
+    @Override
+    public void forward(float[] x, float[] y, int batch) {
+        float[] p = params;
+        float[] t = byPosition;
+        int biasAt = weightCount();
+        int plane = height * width;
+        for (int b = 0; b < batch; b++) {
+            for (int pos = 0; pos < outH * outW; pos++) {
+                System.arraycopy(p, biasAt, t, pos * filters, filters);
+            }
+            int xo = b * channels * plane;
+            for (int c = 0; c < channels; c++) {
+                for (int iy = 0; iy < height; iy++) {
+                    for (int ix = 0; ix < width; ix++) {
+                        float v = x[xo + c * plane + iy * width + ix];
+                        if (v == 0f) {
+                            continue;
+                        }
+                        for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(kernel - 1, iy); ky++) {
+                            for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
+                                int ko = ((c * kernel + ky) * kernel + kx) * filters;
+                                int to = ((iy - ky) * outW + (ix - kx)) * filters;
+                                for (int o = 0; o < filters; o++) {
+                                    t[to + o] += v * p[ko + o];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            int yo = b * filters * outH * outW;
+            int positions = outH * outW;
+            for (int pos = 0; pos < positions; pos++) {
+                for (int o = 0; o < filters; o++) {
+                    y[yo + o * positions + pos] = t[pos * filters + o];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
+        float[] g = grads;
+        float[] p = params;
+        float[] t = byPosition;
+        java.util.Arrays.fill(g, 0f);
+        int biasAt = weightCount();
+        int plane = height * width;
+        int positions = outH * outW;
+        for (int b = 0; b < batch; b++) {
+            int yo = b * filters * positions;
+            for (int pos = 0; pos < positions; pos++) {
+                for (int o = 0; o < filters; o++) {
+                    t[pos * filters + o] = dy[yo + o * positions + pos];
+                }
+            }
+            for (int pos = 0; pos < positions; pos++) {
+                for (int o = 0; o < filters; o++) {
+                    g[biasAt + o] += t[pos * filters + o];
+                }
+            }
+            int xo = b * channels * plane;
+            for (int c = 0; c < channels; c++) {
+                for (int iy = 0; iy < height; iy++) {
+                    for (int ix = 0; ix < width; ix++) {
+                        float v = x[xo + c * plane + iy * width + ix];
+                        float sum = 0f;
+                        for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(kernel - 1, iy); ky++) {
+                            for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
+                                int ko = ((c * kernel + ky) * kernel + kx) * filters;
+                                int to = ((iy - ky) * outW + (ix - kx)) * filters;
+                                if (v != 0f) {
+                                    for (int o = 0; o < filters; o++) {
+                                        g[ko + o] += v * t[to + o];
+                                    }
+                                }
+                                if (dx != null) {
+                                    for (int o = 0; o < filters; o++) {
+                                        sum += p[ko + o] * t[to + o];
+                                    }
+                                }
+                            }
+                        }
+                        if (dx != null) {
+                            dx[xo + c * plane + iy * width + ix] = sum;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Layer sameShape() {
+        return new Conv2d(channels, height, width, filters, kernel);
+    }
+
+    @Override
+    public String describe() {
+        return "conv " + channels + "x" + height + "x" + width + " -> " + filters + "x" + outH + "x" + outW
+                + " (" + kernel + "x" + kernel + ", stride 1, valid)";
+    }
+}
