@@ -101,6 +101,7 @@ public final class Conv2d implements Layer {
         float[] t = byPosition;
         int biasAt = weightCount();
         int plane = height * width;
+        Kernels k = Kernels.best();
         for (int b = 0; b < batch; b++) {
             for (int pos = 0; pos < outH * outW; pos++) {
                 System.arraycopy(p, biasAt, t, pos * filters, filters);
@@ -117,9 +118,7 @@ public final class Conv2d implements Layer {
                             for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
                                 int ko = ((c * kernel + ky) * kernel + kx) * filters;
                                 int to = ((iy - ky) * outW + (ix - kx)) * filters;
-                                for (int o = 0; o < filters; o++) {
-                                    t[to + o] += v * p[ko + o];
-                                }
+                                k.axpy(v, p, ko, t, to, filters);
                             }
                         }
                     }
@@ -144,6 +143,7 @@ public final class Conv2d implements Layer {
         int biasAt = weightCount();
         int plane = height * width;
         int positions = outH * outW;
+        Kernels k = Kernels.best();
         for (int b = 0; b < batch; b++) {
             int yo = b * filters * positions;
             for (int pos = 0; pos < positions; pos++) {
@@ -167,9 +167,7 @@ public final class Conv2d implements Layer {
                                 int ko = ((c * kernel + ky) * kernel + kx) * filters;
                                 int to = ((iy - ky) * outW + (ix - kx)) * filters;
                                 if (v != 0f) {
-                                    for (int o = 0; o < filters; o++) {
-                                        g[ko + o] += v * t[to + o];
-                                    }
+                                    k.axpy(v, t, to, g, ko, filters);
                                 }
                                 if (dx != null) {
                                     for (int o = 0; o < filters; o++) {

@@ -5,6 +5,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * A fully connected layer, {@code y = x W^T + b} as PyTorch's {@code nn.Linear}.
  *
+ * <p>The forward pass skips zero inputs when most inputs are zero (binary boards; fewer than one
+ * in four non-zero) and otherwise runs a register-blocked product over all inputs; the two
+ * differ at most in the sign of an exact zero. Layers with fewer than eight outputs (a head of
+ * action values) vectorise over the batch instead and add the bias last. Which path runs depends
+ * only on the data and the shape, so results stay the same on every run.
+ *
  * <p>The weights are stored input-major ({@code W[i][j]} at {@code i * out + j}, PyTorch's weight
  * transposed) so that every inner loop runs over contiguous outputs: the forward pass adds one row
  * of W per non-zero input, which makes sparse binary inputs (board features) cheap, and the JIT
@@ -21,6 +27,11 @@ public final class Dense implements Layer {
     /** Output gradient transposed, {@code [out][batch]}, and one row of the input gradient. */
     private float[] gradOutT = new float[0];
     private float[] row = new float[0];
+    /** Non-zero values of one input over the batch, and their rows. */
+    private float[] weights = new float[0];
+    private int[] rows = new int[0];
+    private float[] inputT = new float[0];
+    private final float[] column;
 
     private Dense(int in, int out) {
         if (in < 1 || out < 1) {
@@ -30,6 +41,7 @@ public final class Dense implements Layer {
         this.out = out;
         this.params = new float[in * out + out];
         this.grads = new float[params.length];
+        this.column = new float[in];
     }
 
     /** A layer from {@code in} to {@code out} units, with zero parameters until initialised. */
@@ -81,45 +93,78 @@ public final class Dense implements Layer {
 
     @Override
     public void forward(float[] x, float[] y, int batch) {
-        float[] p = params;
-        int biasAt = in * out;
+        reserve(batch);
+        Kernels k = Kernels.best();
+        int nonZero = 0;
+        for (int i = 0; i < batch * in; i++) {
+            nonZero += x[i] != 0f ? 1 : 0;
+        }
+        if (out < 8 && batch >= 8) {
+            narrow(x, y, batch, k); // a few outputs (action values): vectorise over the batch instead
+            return;
+        }
+        if (batch >= 4 && nonZero * 4 > batch * in) {
+            k.gemm(x, in, params, out, in * out, y, batch); // dense activations: a blocked product is faster
+            return;
+        }
+        // sparse inputs: each non-zero input adds its weight row to the examples that have it, the
+        // row read once for the whole batch (y stays in L1), in the same order as the product
         for (int b = 0; b < batch; b++) {
-            int yo = b * out;
-            System.arraycopy(p, biasAt, y, yo, out);
-            int xo = b * in;
-            for (int i = 0; i < in; i++) {
-                float xi = x[xo + i];
+            System.arraycopy(params, in * out, y, b * out, out);
+        }
+        for (int i = 0; i < in; i++) {
+            for (int b = 0; b < batch; b++) {
+                float xi = x[b * in + i];
                 if (xi != 0f) {
-                    int wo = i * out;
-                    for (int j = 0; j < out; j++) {
-                        y[yo + j] += xi * p[wo + j];
-                    }
+                    k.axpy(xi, params, i * out, y, b * out, out);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code y[b][j] = (sum over i of W[i][j] x[b][i]) + bias[j]}, the sum over i in order from 0
+     * and batch-inner, on a transposed input and one weight column at a time.
+     */
+    private void narrow(float[] x, float[] y, int batch, Kernels k) {
+        float[] xT = inputT;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < in; i++) {
+                xT[i * batch + b] = x[b * in + i];
+            }
+        }
+        for (int j = 0; j < out; j++) {
+            for (int i = 0; i < in; i++) {
+                column[i] = params[i * out + j];
+            }
+            k.columnDot(column, 0, in, xT, batch, row);
+            float bias = params[in * out + j];
+            for (int b = 0; b < batch; b++) {
+                y[b * out + j] = row[b] + bias;
             }
         }
     }
 
     @Override
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
-        float[] g = grads;
-        java.util.Arrays.fill(g, 0f);
-        int biasAt = in * out;
-        for (int b = 0; b < batch; b++) {
-            int yo = b * out;
-            for (int j = 0; j < out; j++) {
-                g[biasAt + j] += dy[yo + j];
-            }
-            int xo = b * in;
-            for (int i = 0; i < in; i++) {
-                float xi = x[xo + i];
+        reserve(batch);
+        Kernels k = Kernels.best();
+        for (int i = 0; i < in; i++) {
+            int count = 0;
+            for (int b = 0; b < batch; b++) {
+                float xi = x[b * in + i];
                 if (xi != 0f) {
-                    int wo = i * out;
-                    for (int j = 0; j < out; j++) {
-                        g[wo + j] += xi * dy[yo + j];
-                    }
+                    weights[count] = xi;
+                    rows[count++] = b * out;
                 }
             }
+            k.weightedRows(weights, rows, count, dy, grads, i * out, out);
         }
+        for (int b = 0; b < batch; b++) {
+            weights[b] = 1f;
+            rows[b] = b * out;
+        }
+        k.weightedRows(weights, rows, batch, dy, grads, in * out, out);
         if (dx != null) {
             inputGradient(dy, dx, batch);
         }
@@ -127,31 +172,29 @@ public final class Dense implements Layer {
 
     /** {@code dx[b][i] = sum_j W[i][j] dy[b][j]}, summed over j in order, batch-inner. */
     private void inputGradient(float[] dy, float[] dx, int batch) {
-        if (gradOutT.length < out * batch) {
-            gradOutT = new float[out * batch];
-            row = new float[batch];
-        }
         float[] t = gradOutT;
         for (int b = 0; b < batch; b++) {
             for (int j = 0; j < out; j++) {
                 t[j * batch + b] = dy[b * out + j];
             }
         }
-        float[] p = params;
-        float[] acc = row;
+        Kernels k = Kernels.best();
         for (int i = 0; i < in; i++) {
-            java.util.Arrays.fill(acc, 0, batch, 0f);
-            int wo = i * out;
-            for (int j = 0; j < out; j++) {
-                float w = p[wo + j];
-                int to = j * batch;
-                for (int b = 0; b < batch; b++) {
-                    acc[b] += w * t[to + b];
-                }
-            }
+            k.columnDot(params, i * out, out, t, batch, row);
             for (int b = 0; b < batch; b++) {
-                dx[b * in + i] = acc[b];
+                dx[b * in + i] = row[b];
             }
+        }
+    }
+
+    /** Grows the scratch arrays to a batch (once; never in steady state). */
+    private void reserve(int batch) {
+        if (row.length < batch) {
+            gradOutT = new float[out * batch];
+            row = new float[batch];
+            weights = new float[batch];
+            rows = new int[batch];
+            inputT = new float[in * batch];
         }
     }
 

@@ -18,6 +18,9 @@ abstract class AbstractOptimizer implements Optimizer {
     private MetricSink metrics = MetricSink.NONE;
     /** 0 until the first update, then 64 or 32: the precision of the parameters it updates. */
     private int precision;
+    /** float32 only: the parameters of the last update and the change it made to each, for norms on demand. */
+    private float[] lastParams;
+    private float[] lastStep;
     private int updateSize;
     private int gradNorm;
 
@@ -63,6 +66,28 @@ abstract class AbstractOptimizer implements Optimizer {
         metrics.add(gradNorm, Math.sqrt(gradientSquared));
     }
 
+    /** Where a float32 update writes the change it makes to each parameter. */
+    protected final float[] stepScratch() {
+        if (lastStep == null) {
+            lastStep = new float[size];
+        }
+        return lastStep;
+    }
+
+    /**
+     * Records one finished float32 update. Its norms are computed in separate passes (so that the
+     * update's loop has no reductions and vectorises), and only when someone reads them.
+     */
+    protected final void finish(double rate, float[] params, float[] gradient) {
+        updates++;
+        lastRate = rate;
+        lastParams = params;
+        if (metrics != MetricSink.NONE) {
+            metrics.add(updateSize, Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(lastStep, size)));
+            metrics.add(gradNorm, Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(gradient, size)));
+        }
+    }
+
     @Override
     public final void publishTo(MetricSink sink, String prefix) {
         metrics = sink;
@@ -96,11 +121,17 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final double lastUpdateNorm() {
+        if (lastParams != null) {
+            return Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(lastStep, size));
+        }
         return Math.sqrt(updateNormSq);
     }
 
     @Override
     public final double lastParamNorm() {
+        if (lastParams != null) {
+            return Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(lastParams, size));
+        }
         return Math.sqrt(paramNormSq);
     }
 

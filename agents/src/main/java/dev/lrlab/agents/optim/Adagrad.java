@@ -42,19 +42,15 @@ final class Adagrad extends AbstractOptimizer {
         float r = (float) rate;
         float e = (float) eps;
         float decay = (float) wd;
-        double du = 0;
-        double pn = 0;
-        double gn = 0;
+        float[] step = stepScratch();
         for (int i = 0; i < size; i++) {
-            gn += g[i] * g[i];
             float grad = g[i] + decay * w[i];
             sumF[i] += grad * grad;
             float delta = r * grad / ((float) Math.sqrt(sumF[i]) + e);
+            step[i] = delta;
             w[i] -= delta;
-            du += delta * delta;
-            pn += w[i] * w[i];
         }
-        finish(rate, du, pn, gn);
+        finish(rate, w, g);
     }
 
     @Override

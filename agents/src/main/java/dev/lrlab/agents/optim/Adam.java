@@ -93,31 +93,40 @@ final class Adam extends AbstractOptimizer {
         float e = (float) eps;
         float decay = (float) wd;
         float shrink = (float) (1 - rate * wd);
-        double du = 0;
-        double pn = 0;
-        double gn = 0;
+        float[] step = stepScratch();
+        float[] m1 = mF;
+        float[] m2 = vF;
+        if (!decoupled && vMaxF == null && decay == 0f) {
+            for (int i = 0; i < size; i++) {
+                float grad = g[i];
+                m1[i] = m1[i] * (float) beta1 + grad * mix1;
+                m2[i] = m2[i] * keep2 + grad * grad * mix2;
+                float delta = stepSize * (m1[i] / ((float) Math.sqrt(m2[i]) / bc2Sqrt + e));
+                step[i] = -delta;
+                w[i] -= delta;
+            }
+            finish(rate, w, g);
+            return;
+        }
         for (int i = 0; i < size; i++) {
             float before = w[i];
             float grad = g[i];
-            gn += grad * grad;
             if (decoupled) {
                 w[i] *= shrink;
             } else {
                 grad += decay * w[i];
             }
-            mF[i] += (grad - mF[i]) * mix1;
-            vF[i] = vF[i] * keep2 + grad * grad * mix2;
-            float second = vF[i];
+            m1[i] = m1[i] * (float) beta1 + grad * mix1;
+            m2[i] = m2[i] * keep2 + grad * grad * mix2;
+            float second = m2[i];
             if (vMaxF != null) {
-                vMaxF[i] = Math.max(vMaxF[i], vF[i]);
+                vMaxF[i] = Math.max(vMaxF[i], m2[i]);
                 second = vMaxF[i];
             }
-            w[i] -= stepSize * (mF[i] / ((float) Math.sqrt(second) / bc2Sqrt + e));
-            float delta = w[i] - before;
-            du += delta * delta;
-            pn += w[i] * w[i];
+            w[i] -= stepSize * (m1[i] / ((float) Math.sqrt(second) / bc2Sqrt + e));
+            step[i] = w[i] - before;
         }
-        finish(rate, du, pn, gn);
+        finish(rate, w, g);
     }
 
     @Override

@@ -57,7 +57,11 @@ final class RmsProp extends AbstractOptimizer {
         finish(rate, du, pn, gn);
     }
 
-    /** The float32 path, in PyTorch's order: {@code v.mul_(rho).addcmul_(g, g, 1 - rho)}. */
+    /**
+     * The float32 path, in PyTorch's order ({@code v.mul_(rho).addcmul_(g, g, 1 - rho)}; centered:
+     * {@code mean.mul_(rho).add_(g, 1 - rho)}; {@code w.addcdiv_(g, sqrt(v - mean^2) + eps, -rate)}).
+     * The common settings get loops without branches, which the JIT vectorises.
+     */
     @Override
     public void update(float[] w, float[] g, double rate) {
         if (firstUpdateIn(32)) {
@@ -71,32 +75,48 @@ final class RmsProp extends AbstractOptimizer {
         float e = (float) eps;
         float decay = (float) wd;
         float m = (float) mu;
-        double du = 0;
-        double pn = 0;
-        double gn = 0;
-        for (int i = 0; i < size; i++) {
-            gn += g[i] * g[i];
-            float grad = g[i] + decay * w[i];
-            float v = squareAvgF[i] * keep + grad * grad * mix;
-            squareAvgF[i] = v;
-            if (gradAvgF != null) {
-                float mean = gradAvgF[i] + (grad - gradAvgF[i]) * mix; // PyTorch's lerp_
-                gradAvgF[i] = mean;
-                v = v - mean * mean;
+        float[] step = stepScratch();
+        float[] v = squareAvgF;
+        float[] mean = gradAvgF;
+        if (bufferF == null && decay == 0f && mean != null) {
+            for (int i = 0; i < size; i++) {
+                float grad = g[i];
+                v[i] = v[i] * keep + grad * grad * mix;
+                mean[i] = mean[i] * keep + grad * mix;
+                float delta = r * (grad / ((float) Math.sqrt(v[i] - mean[i] * mean[i]) + e));
+                step[i] = delta;
+                w[i] -= delta;
             }
-            float denom = (float) Math.sqrt(v) + e;
-            float delta;
-            if (bufferF != null) {
-                bufferF[i] = m * bufferF[i] + grad / denom;
-                delta = r * bufferF[i];
-            } else {
-                delta = r * (grad / denom);
+        } else if (bufferF == null && decay == 0f) {
+            for (int i = 0; i < size; i++) {
+                float grad = g[i];
+                v[i] = v[i] * keep + grad * grad * mix;
+                float delta = r * (grad / ((float) Math.sqrt(v[i]) + e));
+                step[i] = delta;
+                w[i] -= delta;
             }
-            w[i] -= delta;
-            du += delta * delta;
-            pn += w[i] * w[i];
+        } else {
+            for (int i = 0; i < size; i++) {
+                float grad = g[i] + decay * w[i];
+                v[i] = v[i] * keep + grad * grad * mix;
+                float avg = v[i];
+                if (mean != null) {
+                    mean[i] = mean[i] * keep + grad * mix;
+                    avg = avg - mean[i] * mean[i];
+                }
+                float denom = (float) Math.sqrt(avg) + e;
+                float delta;
+                if (bufferF != null) {
+                    bufferF[i] = m * bufferF[i] + grad / denom;
+                    delta = r * bufferF[i];
+                } else {
+                    delta = r * (grad / denom);
+                }
+                step[i] = delta;
+                w[i] -= delta;
+            }
         }
-        finish(rate, du, pn, gn);
+        finish(rate, w, g);
     }
 
     private double denominator(int i, double grad, boolean advance) {

@@ -52,22 +52,18 @@ final class Sgd extends AbstractOptimizer {
         float r = (float) rate;
         float m = (float) mu;
         float decay = (float) wd;
-        double du = 0;
-        double pn = 0;
-        double gn = 0;
+        float[] step = stepScratch();
         for (int i = 0; i < size; i++) {
-            gn += g[i] * g[i];
             float grad = g[i] + decay * w[i];
             if (bufferF != null) {
                 bufferF[i] = first ? grad : m * bufferF[i] + grad;
                 grad = nesterov ? grad + m * bufferF[i] : bufferF[i];
             }
             float delta = r * grad;
+            step[i] = delta;
             w[i] -= delta;
-            du += delta * delta;
-            pn += w[i] * w[i];
         }
-        finish(rate, du, pn, gn);
+        finish(rate, w, g);
     }
 
     @Override

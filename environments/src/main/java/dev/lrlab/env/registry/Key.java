@@ -118,6 +118,25 @@ public record Key(String name, Type type, Presence presence, Object defaultValue
                 null, 0, null, registry, doc);
     }
 
+    /**
+     * A nested kind of {@code registry} whose default is a whole setting, such as DQN's optimizer
+     * {@code {type: rmsprop, rho: 0.95, eps: 0.01, centered: true}}: left out, it is that map;
+     * given without a {@code type}, its keys override the default's; given with a type, it
+     * starts from that kind's own defaults.
+     */
+    public static Key kind(String name, String registry, java.util.Map<String, ?> defaultSetting, String doc) {
+        if (!(defaultSetting.get("type") instanceof String)) {
+            throw new IllegalArgumentException("the default setting of " + name + " needs a type");
+        }
+        return new Key(name, Type.KIND, Presence.DEFAULT, java.util.Map.copyOf(defaultSetting), null, 0, null,
+                registry, doc);
+    }
+
+    /** The kind a {@link Type#KIND} key defaults to. */
+    public String defaultKind() {
+        return defaultValue instanceof java.util.Map<?, ?> m ? (String) m.get("type") : (String) defaultValue;
+    }
+
     /** A list of nested kinds of {@code registry}, required. */
     public static Key kinds(String name, String registry, String doc) {
         return new Key(name, Type.KINDS, Presence.REQUIRED, null, null, 0, null, registry, doc);
@@ -164,8 +183,23 @@ public record Key(String name, Type type, Presence presence, Object defaultValue
         return switch (presence) {
             case REQUIRED -> "(required)";
             case OPTIONAL -> "(unset)";
-            case DEFAULT -> show(defaultValue);
+            case DEFAULT -> defaultValue instanceof java.util.Map<?, ?> m ? showSetting(m) : show(defaultValue);
         };
+    }
+
+    /** A default setting as a listing shows it: {@code rmsprop (rho 0.95, eps 0.01, centered true)}. */
+    private static String showSetting(java.util.Map<?, ?> m) {
+        boolean typed = m.get("type") != null;
+        StringBuilder s = new StringBuilder(typed ? String.valueOf(m.get("type")) : "");
+        String sep = typed ? " (" : "{";
+        for (String k : new java.util.TreeSet<>(m.keySet().stream().map(String::valueOf).toList())) {
+            if (!k.equals("type")) {
+                Object v = m.get(k);
+                s.append(sep).append(k).append(' ').append(v instanceof java.util.Map<?, ?> inner ? showSetting(inner) : show(v));
+                sep = ", ";
+            }
+        }
+        return sep.equals(", ") ? s.append(typed ? ')' : '}').toString() : s.toString();
     }
 
     /** A value as a listing shows it: whole numbers as integers, others to six significant digits (1e-08 as 1e-8). */

@@ -368,7 +368,10 @@ public final class Parameters {
         declared(key);
         if (!has(key.name()) && key.presence() == Key.Presence.DEFAULT) {
             Map<String, Object> defaults = new LinkedHashMap<>();
-            defaults.put("type", key.defaultValue());
+            defaults.put("type", key.defaultKind());
+            if (key.defaultValue() instanceof Map<?, ?> setting) {
+                defaults.putAll(deepCopy(setting));
+            }
             Parameters child = Parameters.of(pathOf(key.name()), defaults, problems);
             resolved.put(key.name(), child.resolved);
             return child;
@@ -377,7 +380,10 @@ public final class Parameters {
                 && !given.containsKey("type")) {
             // settings without a type are settings of the default kind: {epsilon: 0.3} is epsilon-greedy's
             Map<String, Object> typed = new LinkedHashMap<>();
-            typed.put("type", key.defaultValue());
+            typed.put("type", key.defaultKind());
+            if (key.defaultValue() instanceof Map<?, ?> setting) {
+                typed.putAll(deepCopy(setting));
+            }
             typed.putAll(castMap(given));
             values.put(key.name(), typed);
         }
@@ -540,6 +546,15 @@ public final class Parameters {
     }
 
     @SuppressWarnings("unchecked")
+    /** A mutable copy of a default setting, nested maps copied too. */
+    private static Map<String, Object> deepCopy(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : map.entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue() instanceof Map<?, ?> inner ? deepCopy(inner) : e.getValue());
+        }
+        return out;
+    }
+
     private static Map<String, Object> castMap(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }

@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-sweep", description = "skip the sweep efficiency measurement")
     boolean noSweep;
 
+    @Option(names = "--networks", description = "only the networks: microseconds per DQN action choice and update")
+    boolean networksOnly;
+
     @Option(names = "--in-process", description = "measure every environment in this JVM instead of one fresh JVM "
             + "each (faster, but the JIT's profile of the shared loop then mixes environments and slows the later ones)")
     boolean inProcess;
@@ -91,6 +94,13 @@ final class BenchCommand implements Callable<Integer> {
                     .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
                     .build();
             new org.openjdk.jmh.runner.Runner(options).run();
+            return 0;
+        }
+        if (networksOnly) {
+            List<Map<String, Object>> rows = networks(kinds, out);
+            if (json) {
+                out.println(new GsonBuilder().setPrettyPrinting().create().toJson(Map.of("networks", rows)));
+            }
             return 0;
         }
         List<EnvironmentKind> presets = kinds.environments().all().stream()
@@ -137,11 +147,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
+        List<Map<String, Object>> networkRows = noSweep ? List.of() : networks(kinds, out);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("threads", n);
             result.put("seconds_per_measurement", seconds);
             result.put("pairs", rows);
+            result.put("networks", networkRows);
             result.put("environments", environments);
             result.put("sweep", sweep);
             out.println(new GsonBuilder().setPrettyPrinting()
@@ -204,16 +216,36 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
+        List<Map<String, Object>> networkRows = noSweep ? List.of() : networks(kinds, out);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("threads", n);
             result.put("seconds_per_measurement", seconds);
             result.put("pairs", pairs);
+            result.put("networks", networkRows);
             result.put("environments", environments);
             result.put("sweep", sweep);
             out.println(new GsonBuilder().setPrettyPrinting().create().toJson(result));
         }
         return 0;
+    }
+
+    /** The network rows: one DQN action choice and one update, per network, on one thread. */
+    private List<Map<String, Object>> networks(Registries kinds, PrintWriter out) {
+        if (!json) {
+            out.printf("%nnetworks, one thread (Breakout, 6 actions; update: batch 32, online and target forward, "
+                    + "backward, centered RMSprop):%n");
+            out.printf("%-10s %-58s %10s %14s %14s%n", "name", "layers", "parameters", "us/forward", "us/update");
+        }
+        List<Map<String, Object>> rows = new dev.lrlab.experiments.bench.NetworkBench(kinds, Math.max(1, seconds)).measure();
+        if (!json) {
+            for (Map<String, Object> r : rows) {
+                out.printf(Locale.ROOT, "%-10s %-58s %10d %14.1f %14.1f%n", r.get("name"), r.get("network"),
+                        r.get("parameters"), r.get("microseconds_per_forward"), r.get("microseconds_per_update"));
+            }
+            out.flush();
+        }
+        return rows;
     }
 
     /** The built-in sweep, run on one thread and on n threads: same trials, wall times compared. */

@@ -38,7 +38,9 @@ class StepLoopAllocationTest {
         for (EnvironmentKind preset : KINDS.environments().all()) {
             // the test plugin's toy agent knows only gridworlds' compass moves
             for (AgentChoice agent : BENCH.agentsFor(preset, List.of()).stream()
-                    .filter(a -> !a.type().startsWith("test-")).toList()) {
+                    .filter(a -> !a.type().startsWith("test-"))
+                    // DQN's updates are thousands of times a step's cost: DqnAgentTest measures it on fewer steps
+                    .filter(a -> !a.type().equals("dqn")).toList()) {
                 out.add(Arguments.of(preset, agent));
             }
         }

@@ -1,0 +1,187 @@
+package dev.lrlab.agents.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lrlab.agents.AgentBlueprint;
+import dev.lrlab.agents.AgentKind;
+import dev.lrlab.agents.EpisodeLoop;
+import dev.lrlab.agents.Registries;
+import dev.lrlab.agents.TrialContext;
+import dev.lrlab.agents.nn.Layer;
+import dev.lrlab.agents.schedule.Clock;
+import dev.lrlab.agents.schedule.ClockedSchedule;
+import dev.lrlab.env.Environment;
+import dev.lrlab.env.EnvironmentKind;
+import dev.lrlab.env.metrics.MetricLog;
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.registry.Parameters;
+import dev.lrlab.env.registry.Problems;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class DqnAgentTest {
+
+    private static final Registries KINDS = Registries.load();
+
+    /** A small DQN for fast tests on Breakout's board. */
+    private static final Map<String, Object> SMALL_CONV = Map.of("type", "dqn", "filters", 4, "hidden", 16,
+            "batch-size", 8, "replay-start", 100, "target-update", 50, "replay-capacity", 2000);
+
+    static Environment environment(String id) {
+        EnvironmentKind kind = KINDS.environments().byName(id).orElseThrow();
+        return kind.create();
+    }
+
+    static AgentBlueprint blueprint(Map<String, Object> settings, Environment env, Problems problems) {
+        AgentKind kind = KINDS.agents().byName("dqn").orElseThrow();
+        Parameters p = Parameters.of("agent", new LinkedHashMap<>(settings), problems).bind(kind);
+        AgentBlueprint b = kind.factory().bind(p, new AgentKind.Setting(env.id(), env.observationSpace(),
+                env.actionCount(), Clock.STEPS, KINDS));
+        p.reportUnknownKeys();
+        return b;
+    }
+
+    static DqnAgent agent(Map<String, Object> settings, Environment env, double rate, long seed, MetricSink metrics) {
+        Problems problems = new Problems();
+        AgentBlueprint b = blueprint(settings, env, problems);
+        assertTrue(problems.isEmpty(), problems.messages().toString());
+        return (DqnAgent) b.create(env, TrialContext.of(ClockedSchedule.constant(rate),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(seed), metrics));
+    }
+
+    /** Trains for about {@code steps} steps and returns the episode returns. */
+    static List<Double> train(DqnAgent agent, Environment env, long seed, long steps) {
+        List<Double> returns = new ArrayList<>();
+        env.reset(seed);
+        long done = 0;
+        while (done < steps) {
+            if (env.episodeOver()) {
+                env.reset();
+            }
+            returns.add(EpisodeLoop.train(agent, env, steps - done));
+            done += env.episodeSteps();
+        }
+        return returns;
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrajectoryAndWeights() {
+        List<List<Double>> returns = new ArrayList<>();
+        List<float[]> weights = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Environment env = environment("breakout");
+            DqnAgent agent = agent(SMALL_CONV, env, 1e-3, 7, new MetricLog());
+            returns.add(train(agent, env, 7, 1500));
+            weights.add(agent.network().layers().get(0).parameters().clone());
+            assertTrue(agent.updates() > 1000, "it learned: " + agent.updates() + " updates");
+        }
+        assertTrue(returns.get(0).equals(returns.get(1)), "same returns");
+        assertArrayEquals(weights.get(0), weights.get(1), "same weights, bit for bit");
+    }
+
+    @Test
+    void doubleDqnChangesTheUpdate() {
+        Map<String, Object> doubled = new LinkedHashMap<>(SMALL_CONV);
+        doubled.put("double-dqn", true);
+        Environment a = environment("breakout");
+        Environment b = environment("breakout");
+        DqnAgent plain = agent(SMALL_CONV, a, 1e-3, 7, MetricSink.NONE);
+        DqnAgent dbl = agent(doubled, b, 1e-3, 7, MetricSink.NONE);
+        train(plain, a, 7, 600);
+        train(dbl, b, 7, 600);
+        assertFalse(java.util.Arrays.equals(plain.network().layers().get(0).parameters(),
+                dbl.network().layers().get(0).parameters()));
+    }
+
+    /**
+     * DQN learns the open room (5x5, -1 per step, 100-step limit; the shortest path takes 8
+     * steps, a uniformly random walk about 60 or more): after 6,000 steps the greedy policy of
+     * each of three seeds reaches the goal within 12 steps.
+     */
+    @Test
+    void learnsTheOpenRoom() {
+        Map<String, Object> settings = Map.of("type", "dqn", "hidden", 32, "batch-size", 32, "replay-start", 500,
+                "target-update", 200, "replay-capacity", 10_000, "optimizer", Map.of("type", "adam"),
+                "exploration", Map.of("type", "epsilon-greedy", "epsilon", Map.of("value", 1.0,
+                        "schedule", Map.of("type", "linear", "end-factor", 0.05, "total-iters", 3000))));
+        for (long seed = 1; seed <= 3; seed++) {
+            Environment env = environment("open-room");
+            DqnAgent agent = agent(settings, env, 1e-3, seed, MetricSink.NONE);
+            List<Double> returns = train(agent, env, seed, 6000);
+            double early = returns.subList(0, 5).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            env.reset(100 + seed);
+            double greedy = EpisodeLoop.evaluate(agent, env, 100);
+            assertTrue(greedy >= -12, "seed " + seed + ": greedy return " + greedy + " (first episodes " + early + ")");
+            assertTrue(early < -30, "seed " + seed + ": the first episodes are random walks, " + early);
+        }
+    }
+
+    @Test
+    void publishesTheNetworksViewOfTheStepSize() {
+        Environment env = environment("breakout");
+        MetricLog metrics = new MetricLog();
+        DqnAgent agent = agent(SMALL_CONV, env, 1e-3, 3, metrics);
+        train(agent, env, 3, 400);
+        metrics.closeInterval(1, 400, 1);
+        for (String name : List.of("loss", "abs_td_error", "max_abs_q", "grad_norm", "step_size", "epsilon",
+                "conv0_effective_step_size_p50", "dense2_effective_step_size_p95", "dense4_update_size")) {
+            assertTrue(metrics.names().contains(name), name + " in " + metrics.names());
+            assertTrue(metrics.count(metrics.id(name)) > 0, name + " was published");
+        }
+    }
+
+    @Test
+    void theHotLoopAllocatesNothing() {
+        var bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported());
+        var threads = (com.sun.management.ThreadMXBean) bean;
+        for (String id : List.of("breakout", "open-room")) {
+            Environment env = environment(id);
+            MetricLog metrics = new MetricLog();
+            DqnAgent agent = agent(id.equals("breakout") ? SMALL_CONV : Map.of("type", "dqn", "hidden", 16,
+                    "replay-start", 100, "batch-size", 8), env, 1e-3, 5, metrics);
+            train(agent, env, 5, 3000);
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            long steps = 3000;
+            env.reset(6);
+            long done = 0;
+            while (done < steps) {
+                env.reset();
+                EpisodeLoop.train(agent, env, steps - done);
+                done += env.episodeSteps();
+            }
+            double perStep = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / (double) done;
+            assertTrue(perStep < 1, id + ": " + perStep + " bytes per step");
+        }
+    }
+
+    @Test
+    void aConvolutionNeedsABoard() {
+        Environment env = environment("short-corridor");
+        Problems problems = new Problems();
+        assertNull(blueprint(Map.of("type", "dqn", "network", "conv"), env, problems));
+        assertTrue(problems.messages().toString().contains("conv needs a board observation"), problems.messages().toString());
+        Problems fine = new Problems();
+        blueprint(Map.of("type", "dqn"), environment("cliff-walking"), fine);
+        assertTrue(fine.isEmpty(), "auto picks an MLP on a gridworld: " + fine.messages());
+    }
+
+    @Test
+    void minAtarDefaults() {
+        Environment env = environment("breakout");
+        DqnAgent agent = agent(Map.of("type", "dqn"), env, 2.5e-4, 1, MetricSink.NONE);
+        List<String> layers = agent.network().layers().stream().map(Layer::describe).toList();
+        assertTrue(layers.get(0).startsWith("conv 4x10x10 -> 16x8x8"), layers.toString());
+        assertTrue(layers.contains("dense 1024->128"), layers.toString());
+        assertTrue(layers.get(layers.size() - 1).equals("dense 128->" + env.actionCount()), layers.toString());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.lrlab.agents.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.LongStream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Vector API kernels and their scalar twins give the same floats, bit for bit, on shapes and
+ * values drawn from a seeded generator (odd sizes included, so every tail loop runs), which is
+ * what keeps results identical on JVMs with and without the incubator module.
+ */
+class KernelsTest {
+
+    private static final Kernels VECTOR = Kernels.best();
+    private static final Kernels SCALAR = Kernels.scalar();
+
+    @BeforeAll
+    static void theTestJvmHasTheVectorApi() {
+        assertTrue(VECTOR.vectorized(), "surefire runs with --add-modules jdk.incubator.vector");
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 20);
+    }
+
+    private static float[] values(UniformRandomProvider rng, int n, double zeros) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextDouble() < zeros ? 0f : (float) (4 * rng.nextDouble() - 2);
+        }
+        return a;
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void vectorAndScalarAgreeBitForBit(long seed) {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
+        int in = 1 + rng.nextInt(70);
+        int out = 1 + rng.nextInt(70);
+        int batch = 1 + rng.nextInt(40);
+        float[] x = values(rng, batch * in, 0.5);
+        float[] w = values(rng, in * out + out, 0);
+        float[] dy = values(rng, batch * out, 0.3);
+
+        float[] y1 = new float[batch * out];
+        float[] y2 = new float[batch * out];
+        VECTOR.gemm(x, in, w, out, in * out, y1, batch);
+        SCALAR.gemm(x, in, w, out, in * out, y2, batch);
+        assertArrayEquals(y2, y1, "gemm");
+
+        float[] a1 = values(rng, batch * out, 0);
+        float[] a2 = a1.clone();
+        float scale = (float) rng.nextDouble();
+        int n = Math.min(out, batch * out - 1);
+        VECTOR.axpy(scale, w, 1, a1, 1, n);
+        SCALAR.axpy(scale, w, 1, a2, 1, n);
+        assertArrayEquals(a2, a1, "axpy");
+
+        int count = 1 + rng.nextInt(batch);
+        float[] xs = values(rng, count, 0);
+        int[] ds = new int[count];
+        for (int k = 0; k < count; k++) {
+            ds[k] = rng.nextInt(batch) * out;
+        }
+        float[] g1 = new float[in * out + out];
+        float[] g2 = new float[in * out + out];
+        VECTOR.weightedRows(xs, ds, count, dy, g1, out, out);
+        SCALAR.weightedRows(xs, ds, count, dy, g2, out, out);
+        assertArrayEquals(g2, g1, "weightedRows");
+
+        float[] c1 = new float[batch];
+        float[] c2 = new float[batch];
+        float[] dyT = values(rng, out * batch, 0.3);
+        VECTOR.columnDot(w, 0, out, dyT, batch, c1);
+        SCALAR.columnDot(w, 0, out, dyT, batch, c2);
+        assertArrayEquals(c2, c1, "columnDot");
+    }
+}
