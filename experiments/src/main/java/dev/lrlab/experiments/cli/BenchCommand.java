@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             + "each (faster, but the JIT's profile of the shared loop then mixes environments and slows the later ones)")
     boolean inProcess;
 
-    @Option(names = "--jmh", description = "run the JMH microbenchmarks of the step loops instead "
+    @Option(names = "--jmh", description = "run the JMH microbenchmarks of the step loops and networks instead "
             + "(forked JVM, 3 warm-up and 5 measured iterations of 1 s each)")
     boolean jmh;
 
@@ -89,6 +89,7 @@ final class BenchCommand implements Callable<Integer> {
         if (jmh) {
             var options = new org.openjdk.jmh.runner.options.OptionsBuilder()
                     .include(dev.lrlab.experiments.bench.jmh.StepLoopBenchmarks.class.getName())
+                    .include(dev.lrlab.experiments.bench.jmh.NetworkBenchmarks.class.getName())
                     .forks(1).warmupIterations(3).measurementIterations(5)
                     .warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
                     .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
