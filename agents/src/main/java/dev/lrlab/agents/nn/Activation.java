@@ -65,9 +65,7 @@ public final class Activation implements Layer {
     public void forward(float[] x, float[] y, int batch) {
         int n = batch * size;
         if (function == Function.RELU) {
-            for (int i = 0; i < n; i++) {
-                y[i] = x[i] > 0f ? x[i] : 0f;
-            }
+            Kernels.best().relu(x, y, n);
         } else {
             for (int i = 0; i < n; i++) {
                 y[i] = (float) Math.tanh(x[i]);
@@ -82,9 +80,7 @@ public final class Activation implements Layer {
         }
         int n = batch * size;
         if (function == Function.RELU) {
-            for (int i = 0; i < n; i++) {
-                dx[i] = y[i] > 0f ? dy[i] : 0f;
-            }
+            Kernels.best().reluBackward(y, dy, dx, n);
         } else {
             for (int i = 0; i < n; i++) {
                 dx[i] = dy[i] * (1f - y[i] * y[i]);

@@ -161,6 +161,9 @@ public final class Conv2d implements Layer {
                 for (int iy = 0; iy < height; iy++) {
                     for (int ix = 0; ix < width; ix++) {
                         float v = x[xo + c * plane + iy * width + ix];
+                        if (v == 0f && dx == null) {
+                            continue;
+                        }
                         float sum = 0f;
                         for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(kernel - 1, iy); ky++) {
                             for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {

@@ -5,11 +5,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * A fully connected layer, {@code y = x W^T + b} as PyTorch's {@code nn.Linear}.
  *
- * <p>The forward pass skips zero inputs when most inputs are zero (binary boards; fewer than one
- * in four non-zero) and otherwise runs a register-blocked product over all inputs; the two
- * differ at most in the sign of an exact zero. Layers with fewer than eight outputs (a head of
- * action values) vectorise over the batch instead and add the bias last. Which path runs depends
- * only on the data and the shape, so results stay the same on every run.
+ * <p>Every path sums {@code x[i] W[i][j]} in i order from zero and adds the bias last. The
+ * forward pass skips zero inputs when most inputs are zero (binary boards; fewer than one in four
+ * non-zero) and otherwise runs a register-blocked product over all inputs; the two differ at most
+ * in the sign of an exact zero. Layers with fewer than eight outputs (a head of action values)
+ * vectorise over the batch instead.
  *
  * <p>The weights are stored input-major ({@code W[i][j]} at {@code i * out + j}, PyTorch's weight
  * transposed) so that every inner loop runs over contiguous outputs: the forward pass adds one row
@@ -107,18 +107,25 @@ public final class Dense implements Layer {
             k.gemm(x, in, params, out, in * out, y, batch); // dense activations: a blocked product is faster
             return;
         }
-        // sparse inputs: each non-zero input adds its weight row to the examples that have it, the
-        // row read once for the whole batch (y stays in L1), in the same order as the product
+        // sparse inputs (binary boards): each example sums the weight rows of its non-zero inputs
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(params, in * out, y, b * out, out);
-        }
-        for (int i = 0; i < in; i++) {
-            for (int b = 0; b < batch; b++) {
-                float xi = x[b * in + i];
-                if (xi != 0f) {
-                    k.axpy(xi, params, i * out, y, b * out, out);
-                }
+            int xo = b * in;
+            int count = 0;
+            for (int i = 0; i < in; i++) {
+                float xi = x[xo + i];
+                weights[count] = xi;
+                rows[count] = i * out;
+                count += xi != 0f ? 1 : 0;
             }
+            k.weightedRows(weights, rows, count, params, y, b * out, out);
+            addBias(y, b * out);
+        }
+    }
+
+    private void addBias(float[] y, int at) {
+        int biasAt = in * out;
+        for (int j = 0; j < out; j++) {
+            y[at + j] += params[biasAt + j];
         }
     }
 
@@ -128,11 +135,7 @@ public final class Dense implements Layer {
      */
     private void narrow(float[] x, float[] y, int batch, Kernels k) {
         float[] xT = inputT;
-        for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < in; i++) {
-                xT[i * batch + b] = x[b * in + i];
-            }
-        }
+        transpose(x, batch, in, xT);
         for (int j = 0; j < out; j++) {
             for (int i = 0; i < in; i++) {
                 column[i] = params[i * out + j];
@@ -149,14 +152,18 @@ public final class Dense implements Layer {
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
         reserve(batch);
         Kernels k = Kernels.best();
+        // batch-major rows are 4 kB apart for a wide layer: reading a column of them thrashes one
+        // L1 set, so the input is transposed once, by tiles, and read a row at a time
+        float[] xT = inputT;
+        transpose(x, batch, in, xT);
         for (int i = 0; i < in; i++) {
             int count = 0;
-            for (int b = 0; b < batch; b++) {
-                float xi = x[b * in + i];
-                if (xi != 0f) {
-                    weights[count] = xi;
-                    rows[count++] = b * out;
-                }
+            int xo = i * batch;
+            for (int b = 0; b < batch; b++) { // branch-free: half the inputs of a ReLU layer are zero, at random
+                float xi = xT[xo + b];
+                weights[count] = xi;
+                rows[count] = b * out;
+                count += xi != 0f ? 1 : 0;
             }
             k.weightedRows(weights, rows, count, dy, grads, i * out, out);
         }
@@ -173,16 +180,32 @@ public final class Dense implements Layer {
     /** {@code dx[b][i] = sum_j W[i][j] dy[b][j]}, summed over j in order, batch-inner. */
     private void inputGradient(float[] dy, float[] dx, int batch) {
         float[] t = gradOutT;
-        for (int b = 0; b < batch; b++) {
-            for (int j = 0; j < out; j++) {
-                t[j * batch + b] = dy[b * out + j];
-            }
-        }
+        transpose(dy, batch, out, t);
         Kernels k = Kernels.best();
+        float[] dxT = inputT; // the transposed input is no longer needed
         for (int i = 0; i < in; i++) {
             k.columnDot(params, i * out, out, t, batch, row);
-            for (int b = 0; b < batch; b++) {
-                dx[b * in + i] = row[b];
+            System.arraycopy(row, 0, dxT, i * batch, batch);
+        }
+        transpose(dxT, in, batch, dx);
+    }
+
+    /** {@code to[c * rows + r] = from[r * cols + c]}, by 16 x 16 tiles. */
+    static void transpose(float[] from, int rows, int cols, float[] to) {
+        transpose(from, 0, rows, cols, to, 0);
+    }
+
+    /** {@code to[at + c * rows + r] = from[from0 + r * cols + c]}, by 16 x 16 tiles. */
+    static void transpose(float[] from, int from0, int rows, int cols, float[] to, int at) {
+        for (int r0 = 0; r0 < rows; r0 += 16) {
+            int r1 = Math.min(rows, r0 + 16);
+            for (int c0 = 0; c0 < cols; c0 += 16) {
+                int c1 = Math.min(cols, c0 + 16);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        to[at + c * rows + r] = from[from0 + r * cols + c];
+                    }
+                }
             }
         }
     }
@@ -192,8 +215,8 @@ public final class Dense implements Layer {
         if (row.length < batch) {
             gradOutT = new float[out * batch];
             row = new float[batch];
-            weights = new float[batch];
-            rows = new int[batch];
+            weights = new float[Math.max(batch, in) + 1];
+            rows = new int[Math.max(batch, in) + 1];
             inputT = new float[in * batch];
         }
     }

@@ -41,11 +41,17 @@ public abstract class Kernels {
     /** {@code y[yo + j] = fma(a, x[xo + j], y[yo + j])} for j in [0, n). */
     public abstract void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
 
+    /** {@code y[i] = max(x[i], 0)} for i in [0, n) (NaN stays NaN, so divergence shows). */
+    public abstract void relu(float[] x, float[] y, int n);
+
+    /** {@code dx[i] = y[i] > 0 ? dy[i] : 0} for i in [0, n): ReLU's backward pass from its output. */
+    public abstract void reluBackward(float[] y, float[] dy, float[] dx, int n);
+
     /**
      * A dense layer's forward pass over a batch, all inputs included (for dense activations, where
      * skipping zeros saves little and a register-blocked product reuses each weight row across
-     * examples): {@code y[b * out + j] = bias[j] + sum over i of x[b * in + i] * w[i * out + j]},
-     * summed in i order.
+     * examples): {@code y[b * out + j] = (sum over i of x[b * in + i] * w[i * out + j]) + bias[j]},
+     * summed in i order from zero, the bias added last.
      */
     public abstract void gemm(float[] x, int in, float[] w, int out, int biasAt, float[] y, int batch);
 
@@ -77,14 +83,28 @@ public abstract class Kernels {
         }
 
         @Override
+        public void relu(float[] x, float[] y, int n) {
+            for (int i = 0; i < n; i++) {
+                y[i] = Math.max(x[i], 0f);
+            }
+        }
+
+        @Override
+        public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+            for (int i = 0; i < n; i++) {
+                dx[i] = y[i] > 0f ? dy[i] : 0f;
+            }
+        }
+
+        @Override
         public void gemm(float[] x, int in, float[] w, int out, int biasAt, float[] y, int batch) {
             for (int b = 0; b < batch; b++) {
                 for (int j = 0; j < out; j++) {
-                    float acc = w[biasAt + j];
+                    float acc = 0f;
                     for (int i = 0; i < in; i++) {
                         acc = Math.fma(x[b * in + i], w[i * out + j], acc);
                     }
-                    y[b * out + j] = acc;
+                    y[b * out + j] = acc + w[biasAt + j];
                 }
             }
         }

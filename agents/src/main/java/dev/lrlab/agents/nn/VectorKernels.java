@@ -32,13 +32,38 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public void relu(float[] x, float[] y, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, x, i).max(zero).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            var on = FloatVector.fromArray(S, y, i).compare(jdk.incubator.vector.VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, dy, i), on).intoArray(dx, i);
+        }
+        for (; i < n; i++) {
+            dx[i] = y[i] > 0f ? dy[i] : 0f;
+        }
+    }
+
+    @Override
     public void gemm(float[] x, int in, float[] w, int out, int biasAt, float[] y, int batch) {
         int b = 0;
         for (; b <= batch - 4; b += 4) {
             int j = 0;
             for (; j <= out - 2 * L; j += 2 * L) {
-                FloatVector c00 = FloatVector.fromArray(S, w, biasAt + j);
-                FloatVector c01 = FloatVector.fromArray(S, w, biasAt + j + L);
+                FloatVector c00 = FloatVector.zero(S);
+                FloatVector c01 = FloatVector.zero(S);
                 FloatVector c10 = c00;
                 FloatVector c11 = c01;
                 FloatVector c20 = c00;
@@ -62,14 +87,16 @@ final class VectorKernels extends Kernels {
                     c30 = w0.fma(v, c30);
                     c31 = w1.fma(v, c31);
                 }
-                c00.intoArray(y, b * out + j);
-                c01.intoArray(y, b * out + j + L);
-                c10.intoArray(y, (b + 1) * out + j);
-                c11.intoArray(y, (b + 1) * out + j + L);
-                c20.intoArray(y, (b + 2) * out + j);
-                c21.intoArray(y, (b + 2) * out + j + L);
-                c30.intoArray(y, (b + 3) * out + j);
-                c31.intoArray(y, (b + 3) * out + j + L);
+                FloatVector bias0 = FloatVector.fromArray(S, w, biasAt + j);
+                FloatVector bias1 = FloatVector.fromArray(S, w, biasAt + j + L);
+                c00.add(bias0).intoArray(y, b * out + j);
+                c01.add(bias1).intoArray(y, b * out + j + L);
+                c10.add(bias0).intoArray(y, (b + 1) * out + j);
+                c11.add(bias1).intoArray(y, (b + 1) * out + j + L);
+                c20.add(bias0).intoArray(y, (b + 2) * out + j);
+                c21.add(bias1).intoArray(y, (b + 2) * out + j + L);
+                c30.add(bias0).intoArray(y, (b + 3) * out + j);
+                c31.add(bias1).intoArray(y, (b + 3) * out + j + L);
             }
             for (int r = b; r < b + 4; r++) {
                 gemmTail(x, in, w, out, biasAt, y, r, j);
@@ -84,18 +111,18 @@ final class VectorKernels extends Kernels {
     private static void gemmTail(float[] x, int in, float[] w, int out, int biasAt, float[] y, int b, int from) {
         int j = from;
         for (; j <= out - L; j += L) {
-            FloatVector c = FloatVector.fromArray(S, w, biasAt + j);
+            FloatVector c = FloatVector.zero(S);
             for (int i = 0; i < in; i++) {
                 c = FloatVector.fromArray(S, w, i * out + j).fma(FloatVector.broadcast(S, x[b * in + i]), c);
             }
-            c.intoArray(y, b * out + j);
+            c.add(FloatVector.fromArray(S, w, biasAt + j)).intoArray(y, b * out + j);
         }
         for (; j < out; j++) {
-            float acc = w[biasAt + j];
+            float acc = 0f;
             for (int i = 0; i < in; i++) {
                 acc = Math.fma(x[b * in + i], w[i * out + j], acc);
             }
-            y[b * out + j] = acc;
+            y[b * out + j] = acc + w[biasAt + j];
         }
     }
 
