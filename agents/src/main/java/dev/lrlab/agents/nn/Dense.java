@@ -7,9 +7,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Every path sums {@code x[i] W[i][j]} in i order from zero and adds the bias last. The
  * forward pass skips zero inputs when most inputs are zero (binary boards; fewer than one in four
- * non-zero) and otherwise runs a register-blocked product over all inputs; the two differ at most
- * in the sign of an exact zero. Layers with fewer than eight outputs (a head of action values)
- * vectorise over the batch instead.
+ * non-zero) and otherwise (and for layers of fewer than eight outputs, a head of action values)
+ * runs a register-blocked product over all inputs with the batch inner, on transposed
+ * activations; the two differ at most in the sign of an exact zero.
  *
  * <p>The weights are stored input-major ({@code W[i][j]} at {@code i * out + j}, PyTorch's weight
  * transposed) so that every inner loop runs over contiguous outputs: the forward pass adds one row
@@ -24,14 +24,14 @@ public final class Dense implements Layer {
     private final int out;
     private final float[] params;
     private final float[] grads;
-    /** Output gradient transposed, {@code [out][batch]}, and one row of the input gradient. */
+    /** Output (or output gradient) transposed, {@code [out][batch]}. */
     private float[] gradOutT = new float[0];
-    private float[] row = new float[0];
     /** Non-zero values of one input over the batch, and their rows. */
     private float[] weights = new float[0];
     private int[] rows = new int[0];
     private float[] inputT = new float[0];
-    private final float[] column;
+    /** The largest batch the scratch arrays hold. */
+    private int capacity;
 
     private Dense(int in, int out) {
         if (in < 1 || out < 1) {
@@ -41,7 +41,6 @@ public final class Dense implements Layer {
         this.out = out;
         this.params = new float[in * out + out];
         this.grads = new float[params.length];
-        this.column = new float[in];
     }
 
     /** A layer from {@code in} to {@code out} units, with zero parameters until initialised. */
@@ -99,12 +98,14 @@ public final class Dense implements Layer {
         for (int i = 0; i < batch * in; i++) {
             nonZero += x[i] != 0f ? 1 : 0;
         }
-        if (out < 8 && batch >= 8) {
-            narrow(x, y, batch, k); // a few outputs (action values): vectorise over the batch instead
-            return;
-        }
-        if (batch >= 4 && nonZero * 4 > batch * in) {
-            k.gemm(x, in, params, out, in * out, y, batch); // dense activations: a blocked product is faster
+        if (batch >= 8 && (out < 8 || nonZero * 4 > batch * in)) {
+            // dense activations, or a few outputs (action values): a product with the batch inner
+            transpose(x, batch, in, inputT);
+            k.combine(params, 0, 1, out, out, in, inputT, batch, gradOutT);
+            transpose(gradOutT, out, batch, y);
+            for (int b = 0; b < batch; b++) {
+                addBias(y, b * out);
+            }
             return;
         }
         // sparse inputs (binary boards): each example sums the weight rows of its non-zero inputs
@@ -126,25 +127,6 @@ public final class Dense implements Layer {
         int biasAt = in * out;
         for (int j = 0; j < out; j++) {
             y[at + j] += params[biasAt + j];
-        }
-    }
-
-    /**
-     * {@code y[b][j] = (sum over i of W[i][j] x[b][i]) + bias[j]}, the sum over i in order from 0
-     * and batch-inner, on a transposed input and one weight column at a time.
-     */
-    private void narrow(float[] x, float[] y, int batch, Kernels k) {
-        float[] xT = inputT;
-        transpose(x, batch, in, xT);
-        for (int j = 0; j < out; j++) {
-            for (int i = 0; i < in; i++) {
-                column[i] = params[i * out + j];
-            }
-            k.columnDot(column, 0, in, xT, batch, row);
-            float bias = params[in * out + j];
-            for (int b = 0; b < batch; b++) {
-                y[b * out + j] = row[b] + bias;
-            }
         }
     }
 
@@ -179,14 +161,9 @@ public final class Dense implements Layer {
 
     /** {@code dx[b][i] = sum_j W[i][j] dy[b][j]}, summed over j in order, batch-inner. */
     private void inputGradient(float[] dy, float[] dx, int batch) {
-        float[] t = gradOutT;
-        transpose(dy, batch, out, t);
-        Kernels k = Kernels.best();
+        transpose(dy, batch, out, gradOutT);
         float[] dxT = inputT; // the transposed input is no longer needed
-        for (int i = 0; i < in; i++) {
-            k.columnDot(params, i * out, out, t, batch, row);
-            System.arraycopy(row, 0, dxT, i * batch, batch);
-        }
+        Kernels.best().combine(params, 0, out, 1, in, out, gradOutT, batch, dxT);
         transpose(dxT, in, batch, dx);
     }
 
@@ -212,9 +189,9 @@ public final class Dense implements Layer {
 
     /** Grows the scratch arrays to a batch (once; never in steady state). */
     private void reserve(int batch) {
-        if (row.length < batch) {
+        if (capacity < batch) {
+            capacity = batch;
             gradOutT = new float[out * batch];
-            row = new float[batch];
             weights = new float[Math.max(batch, in) + 1];
             rows = new int[Math.max(batch, in) + 1];
             inputT = new float[in * batch];

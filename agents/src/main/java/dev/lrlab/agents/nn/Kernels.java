@@ -48,14 +48,6 @@ public abstract class Kernels {
     public abstract void reluBackward(float[] y, float[] dy, float[] dx, int n);
 
     /**
-     * A dense layer's forward pass over a batch, all inputs included (for dense activations, where
-     * skipping zeros saves little and a register-blocked product reuses each weight row across
-     * examples): {@code y[b * out + j] = (sum over i of x[b * in + i] * w[i * out + j]) + bias[j]},
-     * summed in i order from zero, the bias added last.
-     */
-    public abstract void gemm(float[] x, int in, float[] w, int out, int biasAt, float[] y, int batch);
-
-    /**
      * A weighted sum of rows, which is a dense layer's weight gradient for one input over the
      * examples where that input is non-zero: {@code g[go + j] = sum over k of xs[k] * dy[ds[k] + j]},
      * summed in k order from 0, for j in [0, out).
@@ -63,10 +55,15 @@ public abstract class Kernels {
     public abstract void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out);
 
     /**
-     * The input gradient of input i over a batch, batch-inner: {@code acc[b] = sum over j of
-     * w[wo + j] * dyT[j * batch + b]}, summed in j order, for b in [0, batch).
+     * A matrix product with the batch inner, for dense activations: {@code outT[o * batch + b] =
+     * sum over s of w[wo + o * oStride + s * sStride] * inT[s * batch + b]}, summed in s order from
+     * zero, for o in [0, outputs) and b in [0, batch). With {@code oStride = 1, sStride = out} it is
+     * a dense layer's forward pass on transposed activations; with {@code oStride = out, sStride = 1},
+     * its input gradient. The vector kernel computes three outputs for 4 x lanes examples at once,
+     * reusing every load of the input three times.
      */
-    public abstract void columnDot(float[] w, int wo, int out, float[] dyT, int batch, float[] acc);
+    public abstract void combine(float[] w, int wo, int oStride, int sStride, int outputs, int summed, float[] inT,
+            int batch, float[] outT);
 
     static final class ScalarKernels extends Kernels {
 
@@ -97,14 +94,15 @@ public abstract class Kernels {
         }
 
         @Override
-        public void gemm(float[] x, int in, float[] w, int out, int biasAt, float[] y, int batch) {
-            for (int b = 0; b < batch; b++) {
-                for (int j = 0; j < out; j++) {
+        public void combine(float[] w, int wo, int oStride, int sStride, int outputs, int summed, float[] inT,
+                int batch, float[] outT) {
+            for (int o = 0; o < outputs; o++) {
+                for (int b = 0; b < batch; b++) {
                     float acc = 0f;
-                    for (int i = 0; i < in; i++) {
-                        acc = Math.fma(x[b * in + i], w[i * out + j], acc);
+                    for (int s = 0; s < summed; s++) {
+                        acc = Math.fma(w[wo + o * oStride + s * sStride], inT[s * batch + b], acc);
                     }
-                    y[b * out + j] = acc + w[biasAt + j];
+                    outT[o * batch + b] = acc;
                 }
             }
         }
@@ -120,15 +118,5 @@ public abstract class Kernels {
             }
         }
 
-        @Override
-        public void columnDot(float[] w, int wo, int out, float[] dyT, int batch, float[] acc) {
-            for (int b = 0; b < batch; b++) {
-                float s = 0f;
-                for (int j = 0; j < out; j++) {
-                    s = Math.fma(w[wo + j], dyT[j * batch + b], s);
-                }
-                acc[b] = s;
-            }
-        }
     }
 }

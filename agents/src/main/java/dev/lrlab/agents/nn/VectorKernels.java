@@ -57,76 +57,6 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
-    public void gemm(float[] x, int in, float[] w, int out, int biasAt, float[] y, int batch) {
-        int b = 0;
-        for (; b <= batch - 4; b += 4) {
-            int j = 0;
-            for (; j <= out - 2 * L; j += 2 * L) {
-                FloatVector c00 = FloatVector.zero(S);
-                FloatVector c01 = FloatVector.zero(S);
-                FloatVector c10 = c00;
-                FloatVector c11 = c01;
-                FloatVector c20 = c00;
-                FloatVector c21 = c01;
-                FloatVector c30 = c00;
-                FloatVector c31 = c01;
-                int x0 = b * in;
-                for (int i = 0; i < in; i++) {
-                    FloatVector w0 = FloatVector.fromArray(S, w, i * out + j);
-                    FloatVector w1 = FloatVector.fromArray(S, w, i * out + j + L);
-                    FloatVector v = FloatVector.broadcast(S, x[x0 + i]);
-                    c00 = w0.fma(v, c00);
-                    c01 = w1.fma(v, c01);
-                    v = FloatVector.broadcast(S, x[x0 + in + i]);
-                    c10 = w0.fma(v, c10);
-                    c11 = w1.fma(v, c11);
-                    v = FloatVector.broadcast(S, x[x0 + 2 * in + i]);
-                    c20 = w0.fma(v, c20);
-                    c21 = w1.fma(v, c21);
-                    v = FloatVector.broadcast(S, x[x0 + 3 * in + i]);
-                    c30 = w0.fma(v, c30);
-                    c31 = w1.fma(v, c31);
-                }
-                FloatVector bias0 = FloatVector.fromArray(S, w, biasAt + j);
-                FloatVector bias1 = FloatVector.fromArray(S, w, biasAt + j + L);
-                c00.add(bias0).intoArray(y, b * out + j);
-                c01.add(bias1).intoArray(y, b * out + j + L);
-                c10.add(bias0).intoArray(y, (b + 1) * out + j);
-                c11.add(bias1).intoArray(y, (b + 1) * out + j + L);
-                c20.add(bias0).intoArray(y, (b + 2) * out + j);
-                c21.add(bias1).intoArray(y, (b + 2) * out + j + L);
-                c30.add(bias0).intoArray(y, (b + 3) * out + j);
-                c31.add(bias1).intoArray(y, (b + 3) * out + j + L);
-            }
-            for (int r = b; r < b + 4; r++) {
-                gemmTail(x, in, w, out, biasAt, y, r, j);
-            }
-        }
-        for (; b < batch; b++) {
-            gemmTail(x, in, w, out, biasAt, y, b, 0);
-        }
-    }
-
-    /** Columns {@code from ..} of example b, a lane at a time, then one by one. */
-    private static void gemmTail(float[] x, int in, float[] w, int out, int biasAt, float[] y, int b, int from) {
-        int j = from;
-        for (; j <= out - L; j += L) {
-            FloatVector c = FloatVector.zero(S);
-            for (int i = 0; i < in; i++) {
-                c = FloatVector.fromArray(S, w, i * out + j).fma(FloatVector.broadcast(S, x[b * in + i]), c);
-            }
-            c.add(FloatVector.fromArray(S, w, biasAt + j)).intoArray(y, b * out + j);
-        }
-        for (; j < out; j++) {
-            float acc = 0f;
-            for (int i = 0; i < in; i++) {
-                acc = Math.fma(x[b * in + i], w[i * out + j], acc);
-            }
-            y[b * out + j] = acc + w[biasAt + j];
-        }
-    }
-
-    @Override
     public void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out) {
         int j = 0;
         for (; j <= out - 4 * L; j += 4 * L) {
@@ -164,39 +94,82 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
-    public void columnDot(float[] w, int wo, int out, float[] dyT, int batch, float[] acc) {
-        int b = 0;
-        for (; b <= batch - 4 * L; b += 4 * L) {
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = FloatVector.zero(S);
-            FloatVector a2 = FloatVector.zero(S);
-            FloatVector a3 = FloatVector.zero(S);
-            for (int j = 0; j < out; j++) {
-                FloatVector wv = FloatVector.broadcast(S, w[wo + j]);
-                int t = j * batch + b;
-                a0 = wv.fma(FloatVector.fromArray(S, dyT, t), a0);
-                a1 = wv.fma(FloatVector.fromArray(S, dyT, t + L), a1);
-                a2 = wv.fma(FloatVector.fromArray(S, dyT, t + 2 * L), a2);
-                a3 = wv.fma(FloatVector.fromArray(S, dyT, t + 3 * L), a3);
+    public void combine(float[] w, int wo, int oStride, int sStride, int outputs, int summed, float[] inT, int batch,
+            float[] outT) {
+        int o = 0;
+        if (batch == 4 * L) {
+            for (; o <= outputs - 3; o += 3) {
+                combine3x4(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch);
             }
-            a0.intoArray(acc, b);
-            a1.intoArray(acc, b + L);
-            a2.intoArray(acc, b + 2 * L);
-            a3.intoArray(acc, b + 3 * L);
         }
-        for (; b <= batch - L; b += L) {
-            FloatVector a0 = FloatVector.zero(S);
-            for (int j = 0; j < out; j++) {
-                a0 = FloatVector.broadcast(S, w[wo + j]).fma(FloatVector.fromArray(S, dyT, j * batch + b), a0);
+        for (; o < outputs; o++) {
+            int b = 0;
+            for (; b <= batch - L; b += L) {
+                FloatVector a = FloatVector.zero(S);
+                for (int s = 0; s < summed; s++) {
+                    a = FloatVector.fromArray(S, inT, s * batch + b).fma(FloatVector.broadcast(S, w[wo + o * oStride + s * sStride]), a);
+                }
+                a.intoArray(outT, o * batch + b);
             }
-            a0.intoArray(acc, b);
-        }
-        for (; b < batch; b++) {
-            float s = 0f;
-            for (int j = 0; j < out; j++) {
-                s = Math.fma(w[wo + j], dyT[j * batch + b], s);
+            for (; b < batch; b++) {
+                float acc = 0f;
+                for (int s = 0; s < summed; s++) {
+                    acc = Math.fma(w[wo + o * oStride + s * sStride], inT[s * batch + b], acc);
+                }
+                outT[o * batch + b] = acc;
             }
-            acc[b] = s;
         }
+    }
+
+    /** Three outputs of a batch of exactly four vectors: twelve accumulators in registers. */
+    private static void combine3x4(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
+            float[] outT, int at) {
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a02 = a00;
+        FloatVector a03 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a12 = a00;
+        FloatVector a13 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a22 = a00;
+        FloatVector a23 = a00;
+        for (int s = 0; s < summed; s++) {
+            int xo = s * batch;
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);
+            FloatVector x3 = FloatVector.fromArray(S, inT, xo + 3 * L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a00 = x0.fma(v, a00);
+            a01 = x1.fma(v, a01);
+            a02 = x2.fma(v, a02);
+            a03 = x3.fma(v, a03);
+            v = FloatVector.broadcast(S, w[c + oStride]);
+            a10 = x0.fma(v, a10);
+            a11 = x1.fma(v, a11);
+            a12 = x2.fma(v, a12);
+            a13 = x3.fma(v, a13);
+            v = FloatVector.broadcast(S, w[c + 2 * oStride]);
+            a20 = x0.fma(v, a20);
+            a21 = x1.fma(v, a21);
+            a22 = x2.fma(v, a22);
+            a23 = x3.fma(v, a23);
+        }
+        a00.intoArray(outT, at);
+        a01.intoArray(outT, at + L);
+        a02.intoArray(outT, at + 2 * L);
+        a03.intoArray(outT, at + 3 * L);
+        a10.intoArray(outT, at + batch);
+        a11.intoArray(outT, at + batch + L);
+        a12.intoArray(outT, at + batch + 2 * L);
+        a13.intoArray(outT, at + batch + 3 * L);
+        a20.intoArray(outT, at + 2 * batch);
+        a21.intoArray(outT, at + 2 * batch + L);
+        a22.intoArray(outT, at + 2 * batch + 2 * L);
+        a23.intoArray(outT, at + 2 * batch + 3 * L);
     }
 }

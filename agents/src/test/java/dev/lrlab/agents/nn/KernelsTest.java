@@ -47,12 +47,24 @@ class KernelsTest {
         float[] x = values(rng, batch * in, 0.5);
         float[] w = values(rng, in * out + out, 0);
         float[] dy = values(rng, batch * out, 0.3);
-
-        float[] y1 = new float[batch * out];
-        float[] y2 = new float[batch * out];
-        VECTOR.gemm(x, in, w, out, in * out, y1, batch);
-        SCALAR.gemm(x, in, w, out, in * out, y2, batch);
-        assertArrayEquals(y2, y1, "gemm");
+        float[] xT = values(rng, in * batch, 0.5);
+        float[] y1 = new float[out * batch];
+        float[] y2 = new float[out * batch];
+        VECTOR.combine(w, 0, 1, out, out, in, xT, batch, y1);
+        SCALAR.combine(w, 0, 1, out, out, in, xT, batch, y2);
+        assertArrayEquals(y2, y1, "combine, forward");
+        float[] dyT = values(rng, out * batch, 0.3);
+        float[] d1 = new float[in * batch];
+        float[] d2 = new float[in * batch];
+        VECTOR.combine(w, 0, out, 1, in, out, dyT, batch, d1);
+        SCALAR.combine(w, 0, out, 1, in, out, dyT, batch, d2);
+        assertArrayEquals(d2, d1, "combine, input gradient");
+        float[] r1 = values(rng, 32 * 6, 0);
+        float[] r2 = r1.clone();
+        float[] x32 = values(rng, in * 32, 0.5);
+        VECTOR.combine(w, 0, 1, out, Math.min(out, 6), in, x32, 32, r1);
+        SCALAR.combine(w, 0, 1, out, Math.min(out, 6), in, x32, 32, r2);
+        assertArrayEquals(r2, r1, "combine, a batch of 32 (the blocked kernel)");
 
         float[] a1 = values(rng, batch * out, 0);
         float[] a2 = a1.clone();
@@ -74,11 +86,6 @@ class KernelsTest {
         SCALAR.weightedRows(xs, ds, count, dy, g2, out, out);
         assertArrayEquals(g2, g1, "weightedRows");
 
-        float[] c1 = new float[batch];
-        float[] c2 = new float[batch];
-        float[] dyT = values(rng, out * batch, 0.3);
-        VECTOR.columnDot(w, 0, out, dyT, batch, c1);
-        SCALAR.columnDot(w, 0, out, dyT, batch, c2);
-        assertArrayEquals(c2, c1, "columnDot");
+
     }
 }

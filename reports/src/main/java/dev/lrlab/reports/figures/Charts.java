@@ -582,8 +582,15 @@ public final class Charts {
             return null;
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(data, new NumberAxis(a.overSteps() ? "environment steps" : "episode"),
-                logAxis(stem + " (log scale)", lo, hi), renderer);
+        // a log axis labels only powers of ten: within a decade it would show no number at all
+        ValueAxis y;
+        if (hi / lo > 10) {
+            y = logAxis(stem + " (log scale)", lo, hi);
+        } else {
+            y = yAxis(stem);
+            y.setRange(lo - 0.04 * (hi - lo), hi + 0.1 * (hi - lo));
+        }
+        XYPlot plot = new XYPlot(data, new NumberAxis(a.overSteps() ? "environment steps" : "episode"), y, renderer);
         JFreeChart chart = new JFreeChart("Percentiles of " + stem, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Theme.apply(chart);
         for (int i = 0; i < data.getSeriesCount(); i++) {
