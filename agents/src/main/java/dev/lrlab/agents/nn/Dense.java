@@ -94,11 +94,13 @@ public final class Dense implements Layer {
     public void forward(float[] x, float[] y, int batch) {
         reserve(batch);
         Kernels k = Kernels.best();
+        // the density of the first examples picks the path (a whole-batch count costs as much as a path)
+        int sampled = Math.min(batch, 4) * in;
         int nonZero = 0;
-        for (int i = 0; i < batch * in; i++) {
+        for (int i = 0; i < sampled; i++) {
             nonZero += x[i] != 0f ? 1 : 0;
         }
-        if (batch >= 8 && (out < 8 || nonZero * 4 > batch * in)) {
+        if (batch >= 8 && (out < 8 || nonZero * 4 > sampled)) {
             // dense activations, or a few outputs (action values): a product with the batch inner
             transpose(x, batch, in, inputT);
             k.combine(params, 0, 1, out, out, in, inputT, batch, gradOutT);
