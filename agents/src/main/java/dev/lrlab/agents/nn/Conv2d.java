@@ -189,6 +189,11 @@ public final class Conv2d implements Layer {
     }
 
     @Override
+    public long multiplyAdds() {
+        return (long) channels * kernel * kernel * filters * outH * outW;
+    }
+
+    @Override
     public Layer sameShape() {
         return new Conv2d(channels, height, width, filters, kernel);
     }

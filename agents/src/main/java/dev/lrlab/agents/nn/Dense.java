@@ -201,6 +201,11 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public long multiplyAdds() {
+        return (long) in * out;
+    }
+
+    @Override
     public Layer sameShape() {
         return new Dense(in, out);
     }

@@ -51,6 +51,11 @@ public interface Layer {
         return k;
     }
 
+    /** Multiply-adds of one example's forward pass, counting every input as non-zero (0 for element-wise layers). */
+    default long multiplyAdds() {
+        return 0;
+    }
+
     /** One line for logs and listings, such as {@code dense 400->128}. */
     String describe();
 }

@@ -74,9 +74,14 @@ public final class NetworkBench {
         return kind.factory().bind(p).get();
     }
 
-    /** One row per network: parameters, microseconds per action choice and per update. */
+    /**
+     * One row per network: parameters, microseconds per action choice and per update, and the
+     * update's multiply-adds counted as if every input were non-zero, against the best FLOP rate
+     * this JVM reaches on one thread.
+     */
     public List<Map<String, Object>> measure() {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        double peak = peakFlops();
         for (var network : NETWORKS) {
             Environment env = breakout(registries);
             DqnAgent agent = agent(registries, network.getValue(), 2_000, env);
@@ -92,9 +97,41 @@ public final class NetworkBench {
             row.put("microseconds_per_forward", forward);
             row.put("microseconds_per_update", update);
             row.put("threads", 1);
+            double flops = 2.0 * updateMultiplyAdds(agent.network(), 32);
+            row.put("dense_equivalent_mflop_per_update", flops / 1e6);
+            row.put("peak_gflops_one_thread", peak / 1e9);
+            row.put("flop_bound_microseconds", flops / peak * 1e6);
+            row.put("times_flop_bound", update / (flops / peak * 1e6));
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * Multiply-adds of one update counted densely: forward of the online and target networks,
+     * then the backward pass's weight gradients and every input gradient but the first layer's.
+     */
+    static double updateMultiplyAdds(dev.lrlab.agents.nn.Network net, int batch) {
+        double forward = 0;
+        double backward = 0;
+        for (int l = 0; l < net.layers().size(); l++) {
+            var layer = net.layers().get(l);
+            if (layer.multiplyAdds() == 0) {
+                continue;
+            }
+            double perExample = layer.multiplyAdds();
+            forward += perExample * batch;
+            backward += perExample * batch * (l == 0 ? 1 : 2);
+        }
+        return 2 * forward + backward;
+    }
+
+    /** The best single-thread FLOP rate, or NaN without the Vector API. */
+    private double peakFlops() {
+        if (!dev.lrlab.agents.nn.Kernels.best().vectorized()) {
+            return Double.NaN;
+        }
+        return PeakFlops.measure(Math.max(1, seconds));
     }
 
     /** Microseconds per call, the better of two timed rounds after a warm-up. */

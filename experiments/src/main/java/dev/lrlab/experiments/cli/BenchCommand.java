@@ -236,13 +236,21 @@ final class BenchCommand implements Callable<Integer> {
         if (!json) {
             out.printf("%nnetworks, one thread (Breakout, 6 actions; update: batch 32, online and target forward, "
                     + "backward, centered RMSprop):%n");
-            out.printf("%-10s %-58s %10s %14s %14s%n", "name", "layers", "parameters", "us/forward", "us/update");
+            out.printf("%-10s %-58s %10s %12s %12s %12s%n", "name", "layers", "parameters", "us/forward", "us/update",
+                    "x FLOP bound");
         }
         List<Map<String, Object>> rows = new dev.lrlab.experiments.bench.NetworkBench(kinds, Math.max(1, seconds)).measure();
         if (!json) {
             for (Map<String, Object> r : rows) {
-                out.printf(Locale.ROOT, "%-10s %-58s %10d %14.1f %14.1f%n", r.get("name"), r.get("network"),
-                        r.get("parameters"), r.get("microseconds_per_forward"), r.get("microseconds_per_update"));
+                out.printf(Locale.ROOT, "%-10s %-58s %10d %12.1f %12.1f %12.2f%n", r.get("name"), r.get("network"),
+                        r.get("parameters"), r.get("microseconds_per_forward"), r.get("microseconds_per_update"),
+                        r.get("times_flop_bound"));
+            }
+            if (!rows.isEmpty()) {
+                out.printf(Locale.ROOT, "FLOP bound: the update's multiply-adds counted densely (%.1f and %.1f MFLOP) at this "
+                        + "JVM's best single-thread rate, %.1f GFLOP/s%n", rows.get(0).get("dense_equivalent_mflop_per_update"),
+                        rows.get(rows.size() - 1).get("dense_equivalent_mflop_per_update"),
+                        rows.get(0).get("peak_gflops_one_thread"));
             }
             out.flush();
         }
