@@ -44,6 +44,29 @@ class SweepRunnerTest {
         assertEquals(one, Specs.canonical(tmp.resolve("again")));
     }
 
+    /** A DQN sweep, metrics included, on Breakout's board and a gridworld: the same bytes on one and three threads. */
+    @Test
+    void dqnResultsAreByteIdenticalOnOneAndThreeThreads() throws Exception {
+        for (String env : java.util.List.of("breakout", "open-room")) {
+            ExperimentPlan spec = Specs.parse("""
+                    name: dqn-threads
+                    environment: { id: %s }
+                    agent: { type: dqn, filters: 4, hidden: 16, batch-size: 8, replay-start: 50, target-update: 40,
+                             replay-capacity: 1000 }
+                    learning-rate: { schedule: { type: constant } }
+                    sweep: { learning-rates: [0.001, 0.01], seeds: 2 }
+                    budget: { steps: 600 }
+                    record: { metrics-every: 2 }
+                    """.formatted(env));
+            run(spec, tmp.resolve(env + "-one"), 1, false);
+            run(spec, tmp.resolve(env + "-three"), 3, false);
+            List<String> one = Specs.canonical(tmp.resolve(env + "-one"));
+            assertEquals(4, one.size());
+            assertTrue(one.get(0).contains("\"loss\""), "metrics recorded: " + one.get(0).substring(0, 300));
+            assertEquals(one, Specs.canonical(tmp.resolve(env + "-three")), env);
+        }
+    }
+
     @Test
     void everyTrialIsWrittenOnceWithItsCurveAndEvaluations() throws Exception {
         ExperimentPlan spec = Specs.parse(Specs.SMALL);
