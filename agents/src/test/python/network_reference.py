@@ -5,9 +5,11 @@ records in float32: the network's output, the loss, every parameter's gradient, 
 parameters after one step of SGD, Adam and centered RMSprop (DQN's MinAtar settings). Parameters
 are written in PyTorch's layout (weight.flatten() then bias, module by module).
 
-Regenerate with:  /usr/bin/python3 agents/src/test/python/network_reference.py \
-                      > agents/src/test/resources/nn/pytorch-network-reference.json
-(Debian: apt-get install python3-torch; or pip install torch in a virtual environment)
+Regenerate with (the committed fixture comes from torch 2.13.0+cpu; Debian's python3-torch 1.13
+gives numbers that pass the same test):
+    python3 -m venv /tmp/torch-venv && /tmp/torch-venv/bin/pip install torch
+    /tmp/torch-venv/bin/python agents/src/test/python/network_reference.py \
+        > agents/src/test/resources/nn/pytorch-network-reference.json
 """
 import json
 
