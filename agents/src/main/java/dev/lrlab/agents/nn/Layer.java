@@ -5,7 +5,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * One layer of a {@link Network}: an explicit forward and backward over a batch, with no autograd.
  * Activations are batch-major ({@code x[b * inputSize() + i]}) and, for images, in PyTorch's
- * channels x height x width order, so a convolution's output is already flat for a dense layer.
+ * channels x height x width order, so a convolution's output is already flat for a dense layer:
+ * PyTorch's {@code nn.Flatten()} is the identity here, and {@link Network} only checks that the
+ * sizes meet.
  *
  * <p>Parameters live in one float32 array per layer ({@link #parameters()}), weights then biases,
  * in the layer's own layout (each layer says how it maps to PyTorch's); an optimizer updates that
