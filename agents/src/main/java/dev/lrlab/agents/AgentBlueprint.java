@@ -16,4 +16,13 @@ public interface AgentBlueprint {
     default String rateNote() {
         return "";
     }
+
+    /**
+     * The most heap one agent of this blueprint holds while it learns in an environment with
+     * these observations and actions (a replay buffer, networks and optimizer state), for the
+     * memory check before a run; 0 when it is small.
+     */
+    default long workingBytes(dev.lrlab.env.ObservationSpace space, int actions) {
+        return 0;
+    }
 }

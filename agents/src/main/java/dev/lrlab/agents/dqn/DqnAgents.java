@@ -123,8 +123,20 @@ public final class DqnAgents implements KindProvider {
                 Initialization.valueOf(init.toUpperCase(java.util.Locale.ROOT)));
         Loss loss = "mse".equals(lossName) ? Loss.meanSquared() : Loss.huber(delta);
         double clipNorm = Double.isNaN(clip) ? Double.POSITIVE_INFINITY : clip;
-        return (Environment env, TrialContext context) -> DqnAgent.of(new DqnConfig(gamma, shape, (int) batch,
-                (int) capacity, (int) start, (int) target, (int) every, doubleDqn, loss, clipNorm,
-                exploration.create(context), context.stepSize(), optimizer, bound), env, context.rng(), context.metrics());
+        return new AgentBlueprint() {
+            @Override
+            public dev.lrlab.agents.Agent create(Environment env, TrialContext context) {
+                return DqnAgent.of(new DqnConfig(gamma, shape, (int) batch, (int) capacity, (int) start, (int) target,
+                        (int) every, doubleDqn, loss, clipNorm, exploration.create(context), context.stepSize(), optimizer,
+                        bound), env, context.rng(), context.metrics());
+            }
+
+            /** The replay, and per parameter: online and target weights, a gradient, up to four optimizer moments. */
+            @Override
+            public long workingBytes(dev.lrlab.env.ObservationSpace space, int actions) {
+                long parameters = shape.conv() && !space.isGrid() ? 0 : shape.parameterCount(space, actions);
+                return ReplayBuffer.bytes(capacity, space.featureCount()) + parameters * 4 * 7;
+            }
+        };
     }
 }

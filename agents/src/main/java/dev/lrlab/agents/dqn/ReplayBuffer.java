@@ -12,11 +12,12 @@ public final class ReplayBuffer {
 
     private final int capacity;
     private final int words;
-    private final long[] observations;
-    private final long[] nextObservations;
-    private final int[] actions;
-    private final float[] rewards;
-    private final boolean[] terminals;
+    // allocated by the first add, so that building an agent to check a spec costs nothing
+    private long[] observations;
+    private long[] nextObservations;
+    private int[] actions;
+    private float[] rewards;
+    private boolean[] terminals;
     private int size;
     private int next;
 
@@ -26,11 +27,6 @@ public final class ReplayBuffer {
         }
         this.capacity = capacity;
         this.words = (featureCount + 63) / 64;
-        this.observations = new long[capacity * words];
-        this.nextObservations = new long[capacity * words];
-        this.actions = new int[capacity];
-        this.rewards = new float[capacity];
-        this.terminals = new boolean[capacity];
     }
 
     /** Room for {@code capacity} transitions of observations with {@code featureCount} binary features. */
@@ -54,6 +50,13 @@ public final class ReplayBuffer {
 
     /** Stores a transition, overwriting the oldest when full; observations are bit sets of {@link #words()} longs. */
     public void add(long[] observation, int action, double reward, long[] nextObservation, boolean terminal) {
+        if (observations == null) {
+            observations = new long[Math.multiplyExact(capacity, words)];
+            nextObservations = new long[capacity * words];
+            actions = new int[capacity];
+            rewards = new float[capacity];
+            terminals = new boolean[capacity];
+        }
         System.arraycopy(observation, 0, observations, next * words, words);
         System.arraycopy(nextObservation, 0, nextObservations, next * words, words);
         actions[next] = action;

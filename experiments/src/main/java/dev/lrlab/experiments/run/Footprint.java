@@ -6,12 +6,13 @@ import java.util.Locale;
 
 /**
  * What a plan will cost at most, worked out before it runs: the environment steps, the memory
- * a trial's record can take while it runs (a return and a length per episode, and its metrics),
- * and the memory of all the records, which the report reads at once. Bounds, not forecasts: a
+ * a trial takes while it runs (its record: a return and a length per episode, and its metrics; and
+ * its agent's working memory, such as a DQN's replay), and the memory of all the records, which
+ * the report reads at once. Bounds, not forecasts: a
  * step budget is counted as if every episode lasted one step.
  *
  * @param steps the most environment steps of the whole sweep
- * @param bytesPerTrial the most bytes of one trial's record
+ * @param bytesPerTrial the most bytes one running trial holds: its record and its agent
  * @param bytesOfRecords the most bytes of every record together
  */
 public record Footprint(double steps, double bytesPerTrial, double bytesOfRecords) {
@@ -22,6 +23,7 @@ public record Footprint(double steps, double bytesPerTrial, double bytesOfRecord
     public static Footprint of(ExperimentPlan plan) {
         double steps = 0;
         double perTrial = 0;
+        double perRecord = 0;
         java.util.Map<Object, Integer> caps = new java.util.IdentityHashMap<>();
         for (TrialSetup setup : plan.setups()) {
             // without a cap of the budget's, an episode ends at the environment's own time limit
@@ -31,9 +33,13 @@ public record Footprint(double steps, double bytesPerTrial, double bytesOfRecord
             double episodes = plan.budget().inSteps() ? plan.budget().steps() : plan.budget().episodes();
             double intervals = plan.metricsEvery() == 0 ? 0 : episodes / plan.metricsEvery();
             steps += trialSteps * plan.sweep().seeds().length;
-            perTrial = Math.max(perTrial, episodes * BYTES_PER_EPISODE + intervals * 8 * 24);
+            var probe = setup.environment().create();
+            long agentBytes = setup.agent().blueprint().workingBytes(probe.observationSpace(), probe.actionCount());
+            double record = episodes * BYTES_PER_EPISODE + intervals * 8 * 24;
+            perRecord = Math.max(perRecord, record);
+            perTrial = Math.max(perTrial, record + agentBytes);
         }
-        return new Footprint(steps, perTrial, perTrial * plan.trialCount());
+        return new Footprint(steps, perTrial, perRecord * plan.trialCount());
     }
 
     /**
@@ -42,7 +48,7 @@ public record Footprint(double steps, double bytesPerTrial, double bytesOfRecord
      */
     public String tooLarge(int threads, long heapBytes, boolean report) {
         if (bytesPerTrial * threads > heapBytes / 2.0) {
-            return String.format(Locale.ROOT, "a trial's record may take up to %s, and %d run at once: more than half "
+            return String.format(Locale.ROOT, "a trial may hold up to %s (its record and its agent), and %d run at once: more than half "
                     + "the heap (%s)", size(bytesPerTrial), threads, size(heapBytes));
         }
         if (report && bytesOfRecords > heapBytes / 2.0) {
@@ -54,8 +60,8 @@ public record Footprint(double steps, double bytesPerTrial, double bytesOfRecord
 
     /** One line for validate and run. */
     public String describe() {
-        return String.format(Locale.ROOT, "at most %.3g environment steps; records up to %s (%s a trial)", steps,
-                size(bytesOfRecords), size(bytesPerTrial));
+        return String.format(Locale.ROOT, "at most %.3g environment steps; records up to %s; a running trial up to %s",
+                steps, size(bytesOfRecords), size(bytesPerTrial));
     }
 
     static String size(double bytes) {

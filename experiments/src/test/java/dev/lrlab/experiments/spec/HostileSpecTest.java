@@ -125,6 +125,25 @@ class HostileSpecTest {
         assertTrue((System.nanoTime() - started) / 1e9 < 5, "refused before it is parsed");
     }
 
+    /** A DQN's replay counts: ten million transitions of Breakout's board on every core cannot fit. */
+    @Test
+    void aReplayThatCannotFitNeedsYes() throws Exception {
+        Path file = Files.writeString(tmp.resolve("replay.yaml"), """
+                name: replay
+                environment: breakout
+                agent: { type: dqn, replay-capacity: 10000000 }
+                sweep: { learning-rates: [0.00025], seeds: 1 }
+                budget: { steps: 1000 }
+                """);
+        StringWriter out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", file.toString()));
+        assertTrue(out.toString().contains("a running trial up to 1.2 GB"), out.toString());
+        StringWriter err = new StringWriter();
+        assertEquals(2, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", file.toString(),
+                "--out", tmp.resolve("run").toString(), "--threads", "4"));
+        assertTrue(err.toString().contains("may not fit in memory"), err.toString());
+    }
+
     @Test
     void aBudgetThatCannotFitNeedsYesAndValidateSaysWhy() throws Exception {
         Path file = Files.writeString(tmp.resolve("big.yaml"), """
@@ -137,7 +156,7 @@ class HostileSpecTest {
         StringWriter out = new StringWriter();
         assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", file.toString()));
         assertTrue(out.toString().contains("at most 1.00e+12 environment steps"), out.toString());
-        assertTrue(out.toString().contains("warning: a trial's record may take up to"), out.toString());
+        assertTrue(out.toString().contains("warning: a trial may hold up to"), out.toString());
         StringWriter err = new StringWriter();
         int code = Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", file.toString(),
                 "--out", tmp.resolve("run").toString());
