@@ -30,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "change one setting of the spec, as if "
+            + "the file said so (repeatable): --set budget.steps=5000000 --set environment.sticky=0")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
     @Parameters(paramLabel = "SPEC", arity = "0..1", description = "a YAML or JSON experiment spec")
     Path file;
 
@@ -53,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter log = command.commandLine().getErr();
-        ExperimentPlan spec = SpecSource.read(file, Registries.load());
+        ExperimentPlan spec = SpecSource.read(file, Registries.load(), overrides);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new UserInputException("--threads must be at least 1, was " + n);

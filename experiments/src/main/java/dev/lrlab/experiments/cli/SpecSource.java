@@ -25,18 +25,23 @@ final class SpecSource {
      * specs become one message with every problem and exit code 2.
      */
     static ExperimentPlan read(Path file, Registries registries) {
+        return read(file, registries, List.of());
+    }
+
+    /** As {@link #read(Path, Registries)}, with {@code --set PATH=VALUE} overrides. */
+    static ExperimentPlan read(Path file, Registries registries, List<String> overrides) {
         SpecReader reader = SpecReader.of(registries);
         String source = file == null ? "(built-in) " + DEFAULT : file.toString();
         ExperimentPlan plan;
         try {
             if (file != null) {
-                plan = reader.read(file);
+                plan = reader.read(file, overrides);
             } else {
                 try (InputStream in = SpecSource.class.getResourceAsStream("/" + DEFAULT)) {
                     if (in == null) {
                         throw new IllegalStateException("the built-in spec " + DEFAULT + " is missing from the jar");
                     }
-                    plan = reader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+                    plan = reader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, overrides);
                 }
             }
         } catch (SpecException e) {

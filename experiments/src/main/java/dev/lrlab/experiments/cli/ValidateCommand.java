@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,12 +24,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "change one setting of the spec, as if "
+            + "the file said so (repeatable): --set budget.steps=5000000 --set environment.sticky=0")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
     @Parameters(paramLabel = "SPEC", description = "a YAML or JSON experiment spec")
     Path file;
 
     @Override
     public Integer call() {
-        ExperimentPlan spec = SpecSource.read(file, Registries.load());
+        ExperimentPlan spec = SpecSource.read(file, Registries.load(), overrides);
         PrintWriter out = command.commandLine().getOut();
         int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
         out.printf("%s: valid; %d trials (%d agents x %d schedules x %d points x %d seeds) on %s, output %s%n", file,

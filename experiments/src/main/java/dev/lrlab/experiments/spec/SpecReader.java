@@ -84,6 +84,11 @@ public final class SpecReader {
 
     /** Reads a spec file. */
     public ExperimentPlan read(Path file) throws SpecException {
+        return read(file, List.of());
+    }
+
+    /** Reads a spec file with overrides ({@code budget.steps=5000000}), as {@link #parse(String, String, List)}. */
+    public ExperimentPlan read(Path file, List<String> overrides) throws SpecException {
         String text;
         try {
             if (Files.size(file) > MAX_SPEC_BYTES) {
@@ -98,11 +103,20 @@ public final class SpecReader {
         } catch (IOException e) {
             throw new SpecException(file.toString(), List.of("cannot be read: " + e.getMessage()));
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), overrides);
     }
 
     /** Parses and validates spec text; {@code source} names it in messages. */
     public ExperimentPlan parse(String text, String source) throws SpecException {
+        return parse(text, source, List.of());
+    }
+
+    /**
+     * Parses spec text, sets each override {@code PATH=VALUE} (the value read as YAML: a number, a
+     * word, a list, a map), then validates: the result is what the file would say with those lines
+     * changed, and the run's manifest keeps it.
+     */
+    public ExperimentPlan parse(String text, String source, List<String> overrides) throws SpecException {
         if (text.length() > MAX_SPEC_BYTES) {
             throw new SpecException(source, List.of("is larger than " + MAX_SPEC_BYTES / 1_000_000
                     + " MB; a spec is a page of settings"));
@@ -127,11 +141,63 @@ public final class SpecReader {
         Problems problems = new Problems();
         @SuppressWarnings("unchecked")
         Map<String, Object> top = (Map<String, Object>) map;
+        List<String> wrong = new ArrayList<>();
+        for (String o : overrides) {
+            String error = override(top, o);
+            if (error != null) {
+                wrong.add("--set " + o + ": " + error);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new SpecException(source, wrong);
+        }
         ExperimentPlan plan = new Reading(Parameters.of("", top, problems)).plan();
         if (!problems.isEmpty() || plan == null) {
             throw new SpecException(source, problems.messages());
         }
         return plan;
+    }
+
+    /**
+     * Sets one {@code PATH=VALUE} in the spec's tree; returns what is wrong with it, or null. The
+     * path walks down existing maps; where a segment is not a key of the map it reaches, the rest
+     * of the path is one key (so {@code sweep.agent.gamma=[0.9, 0.99]} sets the sweep's path
+     * {@code agent.gamma}).
+     */
+    @SuppressWarnings("unchecked")
+    private static String override(Map<String, Object> top, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            return "expected PATH=VALUE, such as budget.steps=5000000";
+        }
+        String path = assignment.substring(0, eq).trim();
+        Object value;
+        try {
+            value = new ObjectMapper(new YAMLFactory()).readValue(assignment.substring(eq + 1), Object.class);
+        } catch (JsonProcessingException e) {
+            return "the value is not valid YAML: " + e.getOriginalMessage();
+        }
+        String[] parts = path.split("\\.");
+        Map<String, Object> at = top;
+        for (int i = 0; i < parts.length; i++) {
+            String rest = String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+            if (i == parts.length - 1 || !at.containsKey(parts[i])) {
+                if (!rest.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) {
+                    return "'" + path + "' is not a path of keys";
+                }
+                if (i == 0 && !at.containsKey(rest) && parts.length > 1) {
+                    return "the spec has no section '" + parts[0] + "'";
+                }
+                at.put(rest, value);
+                return null;
+            }
+            if (!(at.get(parts[i]) instanceof Map<?, ?> inner)) {
+                return "'" + String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)) + "' is "
+                        + Parameters.describe(at.get(parts[i])) + ", not a map (write it as one in the spec)";
+            }
+            at = (Map<String, Object>) inner;
+        }
+        return null;
     }
 
     /**
