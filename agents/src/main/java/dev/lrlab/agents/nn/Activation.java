@@ -3,7 +3,7 @@ package dev.lrlab.agents.nn;
 import java.util.Locale;
 
 /** An element-wise nonlinearity as a layer without parameters: ReLU or tanh. */
-public final class Activation implements Layer {
+public final class Activation extends ShapePreservingLayer {
 
     /** Which function. */
     public enum Function {
@@ -16,17 +16,11 @@ public final class Activation implements Layer {
         }
     }
 
-    private static final float[] NONE = new float[0];
-
     private final Function function;
-    private final int size;
 
     private Activation(Function function, int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("an activation needs at least one unit, was " + size);
-        }
+        super(size, "activation");
         this.function = function;
-        this.size = size;
     }
 
     public static Activation of(Function function, int size) {
@@ -39,26 +33,6 @@ public final class Activation implements Layer {
 
     public static Activation tanh(int size) {
         return of(Function.TANH, size);
-    }
-
-    @Override
-    public int inputSize() {
-        return size;
-    }
-
-    @Override
-    public int outputSize() {
-        return size;
-    }
-
-    @Override
-    public float[] parameters() {
-        return NONE;
-    }
-
-    @Override
-    public float[] gradients() {
-        return NONE;
     }
 
     @Override
@@ -86,11 +60,6 @@ public final class Activation implements Layer {
                 dx[i] = dy[i] * (1f - y[i] * y[i]);
             }
         }
-    }
-
-    @Override
-    public Layer sameShape() {
-        return this; // nothing to learn, nothing per instance
     }
 
     @Override

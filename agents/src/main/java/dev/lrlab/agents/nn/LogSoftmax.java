@@ -4,41 +4,14 @@ package dev.lrlab.agents.nn;
  * {@code log softmax} over each example's outputs (PyTorch's {@code log_softmax(x, dim=-1)}),
  * computed stably by subtracting the row maximum: a policy's log-probabilities from its logits.
  */
-public final class LogSoftmax implements Layer {
-
-    private static final float[] NONE = new float[0];
-
-    private final int size;
+public final class LogSoftmax extends ShapePreservingLayer {
 
     private LogSoftmax(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("a log-softmax needs at least one unit, was " + size);
-        }
-        this.size = size;
+        super(size, "log-softmax");
     }
 
     public static LogSoftmax of(int size) {
         return new LogSoftmax(size);
-    }
-
-    @Override
-    public int inputSize() {
-        return size;
-    }
-
-    @Override
-    public int outputSize() {
-        return size;
-    }
-
-    @Override
-    public float[] parameters() {
-        return NONE;
-    }
-
-    @Override
-    public float[] gradients() {
-        return NONE;
     }
 
     @Override
@@ -76,11 +49,6 @@ public final class LogSoftmax implements Layer {
                 dx[o + i] = dy[o + i] - (float) Math.exp(y[o + i]) * sum;
             }
         }
-    }
-
-    @Override
-    public Layer sameShape() {
-        return this;
     }
 
     @Override
