@@ -25,6 +25,10 @@ public final class Conv2d implements Layer {
     private final float[] grads;
     /** Output or output gradient of one example, position-major {@code [oy][ox][o]}. */
     private final float[] byPosition;
+    /** One example's (input value, kernel row, position row) triples, scattered in one kernel call. */
+    private final float[] values;
+    private final int[] kernelRows;
+    private final int[] positionRows;
 
     private Conv2d(int channels, int height, int width, int filters, int kernel) {
         if (channels < 1 || filters < 1 || kernel < 1 || height < kernel || width < kernel) {
@@ -41,6 +45,10 @@ public final class Conv2d implements Layer {
         this.params = new float[channels * kernel * kernel * filters + filters];
         this.grads = new float[params.length];
         this.byPosition = new float[outH * outW * filters];
+        int most = channels * height * width * kernel * kernel;
+        this.values = new float[most];
+        this.kernelRows = new int[most];
+        this.positionRows = new int[most];
     }
 
     /** {@code filters} kernels of {@code kernel x kernel} over a {@code channels x height x width} input. */
@@ -107,6 +115,7 @@ public final class Conv2d implements Layer {
                 System.arraycopy(p, biasAt, t, pos * filters, filters);
             }
             int xo = b * channels * plane;
+            int count = 0;
             for (int c = 0; c < channels; c++) {
                 for (int iy = 0; iy < height; iy++) {
                     for (int ix = 0; ix < width; ix++) {
@@ -116,14 +125,15 @@ public final class Conv2d implements Layer {
                         }
                         for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(kernel - 1, iy); ky++) {
                             for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
-                                int ko = ((c * kernel + ky) * kernel + kx) * filters;
-                                int to = ((iy - ky) * outW + (ix - kx)) * filters;
-                                k.axpy(v, p, ko, t, to, filters);
+                                values[count] = v;
+                                kernelRows[count] = ((c * kernel + ky) * kernel + kx) * filters;
+                                positionRows[count++] = ((iy - ky) * outW + (ix - kx)) * filters;
                             }
                         }
                     }
                 }
             }
+            k.scatterAxpy(values, kernelRows, positionRows, count, p, t, filters);
             int yo = b * filters * outH * outW;
             int positions = outH * outW;
             for (int pos = 0; pos < positions; pos++) {
@@ -157,6 +167,7 @@ public final class Conv2d implements Layer {
                 }
             }
             int xo = b * channels * plane;
+            int count = 0;
             for (int c = 0; c < channels; c++) {
                 for (int iy = 0; iy < height; iy++) {
                     for (int ix = 0; ix < width; ix++) {
@@ -170,7 +181,9 @@ public final class Conv2d implements Layer {
                                 int ko = ((c * kernel + ky) * kernel + kx) * filters;
                                 int to = ((iy - ky) * outW + (ix - kx)) * filters;
                                 if (v != 0f) {
-                                    k.axpy(v, t, to, g, ko, filters);
+                                    values[count] = v;
+                                    kernelRows[count] = ko;
+                                    positionRows[count++] = to;
                                 }
                                 if (dx != null) {
                                     for (int o = 0; o < filters; o++) {
@@ -185,6 +198,7 @@ public final class Conv2d implements Layer {
                     }
                 }
             }
+            k.scatterAxpy(values, positionRows, kernelRows, count, t, g, filters);
         }
     }
 

@@ -41,6 +41,13 @@ public abstract class Kernels {
     /** {@code y[yo + j] = fma(a, x[xo + j], y[yo + j])} for j in [0, n). */
     public abstract void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
 
+    /**
+     * Many {@link #axpy}s in one call, in order: for k in [0, count), {@code dst[to[k] + j] =
+     * fma(xs[k], src[from[k] + j], dst[to[k] + j])} for j in [0, n). A convolution's scatter of
+     * kernel rows (forward) or of output-gradient rows (weight gradient), without a call per row.
+     */
+    public abstract void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n);
+
     /** {@code y[i] = max(x[i], 0)} for i in [0, n) (NaN stays NaN, so divergence shows). */
     public abstract void relu(float[] x, float[] y, int n);
 
@@ -76,6 +83,13 @@ public abstract class Kernels {
         public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
             for (int j = 0; j < n; j++) {
                 y[yo + j] = Math.fma(a, x[xo + j], y[yo + j]);
+            }
+        }
+
+        @Override
+        public void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n) {
+            for (int k = 0; k < count; k++) {
+                axpy(xs[k], src, from[k], dst, to[k], n);
             }
         }
 

@@ -32,6 +32,23 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n) {
+        if (n == 2 * L) { // 16 filters on AVX2: two vectors a row, no loop
+            for (int k = 0; k < count; k++) {
+                FloatVector a = FloatVector.broadcast(S, xs[k]);
+                int f = from[k];
+                int t = to[k];
+                FloatVector.fromArray(S, src, f).fma(a, FloatVector.fromArray(S, dst, t)).intoArray(dst, t);
+                FloatVector.fromArray(S, src, f + L).fma(a, FloatVector.fromArray(S, dst, t + L)).intoArray(dst, t + L);
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            axpy(xs[k], src, from[k], dst, to[k], n);
+        }
+    }
+
+    @Override
     public void relu(float[] x, float[] y, int n) {
         FloatVector zero = FloatVector.zero(S);
         int i = 0;

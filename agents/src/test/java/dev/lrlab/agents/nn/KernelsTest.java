@@ -74,6 +74,22 @@ class KernelsTest {
         SCALAR.axpy(scale, w, 1, a2, 1, n);
         assertArrayEquals(a2, a1, "axpy");
 
+        int pairs = 1 + rng.nextInt(50);
+        int width = rng.nextBoolean() ? 16 : 1 + rng.nextInt(20); // 16: the two-vector special case
+        float[] src = values(rng, 64 * width, 0);
+        float[] s1 = values(rng, 64 * width, 0);
+        float[] s2 = s1.clone();
+        float[] weightsOf = values(rng, pairs, 0);
+        int[] from = new int[pairs];
+        int[] to = new int[pairs];
+        for (int k = 0; k < pairs; k++) {
+            from[k] = rng.nextInt(64) * width;
+            to[k] = rng.nextInt(64) * width;
+        }
+        VECTOR.scatterAxpy(weightsOf, from, to, pairs, src, s1, width);
+        SCALAR.scatterAxpy(weightsOf, from, to, pairs, src, s2, width);
+        assertArrayEquals(s2, s1, "scatterAxpy");
+
         int count = 1 + rng.nextInt(batch);
         float[] xs = values(rng, count, 0);
         int[] ds = new int[count];
