@@ -48,6 +48,14 @@ public abstract class Kernels {
      */
     public abstract void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n);
 
+    /**
+     * {@code sum a[i]^2} over {@code a[0..n)}, for norms: 32 float partial sums (element i goes to
+     * sum i mod 32) over the whole blocks of 32, combined as four groups of eight added lane by
+     * lane then the eight summed in double, plus the rest in double: the same partition on every
+     * machine, whatever its vector width.
+     */
+    public abstract double sumOfSquares(float[] a, int n);
+
     /** {@code y[i] = max(x[i], 0)} for i in [0, n) (NaN stays NaN, so divergence shows). */
     public abstract void relu(float[] x, float[] y, int n);
 
@@ -91,6 +99,25 @@ public abstract class Kernels {
             for (int k = 0; k < count; k++) {
                 axpy(xs[k], src, from[k], dst, to[k], n);
             }
+        }
+
+        @Override
+        public double sumOfSquares(float[] a, int n) {
+            float[] part = new float[32]; // small and local: the JIT keeps it off the heap
+            int blocks = n / 32 * 32;
+            for (int i = 0; i < blocks; i += 32) {
+                for (int l = 0; l < 32; l++) {
+                    part[l] = Math.fma(a[i + l], a[i + l], part[l]);
+                }
+            }
+            double sum = 0;
+            for (int l = 0; l < 8; l++) {
+                sum += ((part[l] + part[8 + l]) + part[16 + l]) + part[24 + l];
+            }
+            for (int i = blocks; i < n; i++) {
+                sum += (double) a[i] * a[i];
+            }
+            return sum;
         }
 
         @Override

@@ -155,7 +155,7 @@ public final class Network {
     public double gradientNorm() {
         double sum = 0;
         for (Layer layer : layers) {
-            sum += FloatMath.sumOfSquares(layer.gradients(), layer.gradients().length);
+            sum += Kernels.best().sumOfSquares(layer.gradients(), layer.gradients().length);
         }
         return Math.sqrt(sum);
     }

@@ -83,8 +83,8 @@ abstract class AbstractOptimizer implements Optimizer {
         lastRate = rate;
         lastParams = params;
         if (metrics != MetricSink.NONE) {
-            metrics.add(updateSize, Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(lastStep, size)));
-            metrics.add(gradNorm, Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(gradient, size)));
+            metrics.add(updateSize, Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastStep, size)));
+            metrics.add(gradNorm, Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(gradient, size)));
         }
     }
 
@@ -122,7 +122,7 @@ abstract class AbstractOptimizer implements Optimizer {
     @Override
     public final double lastUpdateNorm() {
         if (lastParams != null) {
-            return Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(lastStep, size));
+            return Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastStep, size));
         }
         return Math.sqrt(updateNormSq);
     }
@@ -130,7 +130,7 @@ abstract class AbstractOptimizer implements Optimizer {
     @Override
     public final double lastParamNorm() {
         if (lastParams != null) {
-            return Math.sqrt(dev.lrlab.agents.nn.FloatMath.sumOfSquares(lastParams, size));
+            return Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastParams, size));
         }
         return Math.sqrt(paramNormSq);
     }

@@ -1,6 +1,7 @@
 package dev.lrlab.agents.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.LongStream;
@@ -89,6 +90,15 @@ class KernelsTest {
         VECTOR.scatterAxpy(weightsOf, from, to, pairs, src, s1, width);
         SCALAR.scatterAxpy(weightsOf, from, to, pairs, src, s2, width);
         assertArrayEquals(s2, s1, "scatterAxpy");
+
+        int length = rng.nextInt(300);
+        float[] norms = values(rng, length, 0.2);
+        assertEquals(SCALAR.sumOfSquares(norms, length), VECTOR.sumOfSquares(norms, length), "sumOfSquares, bit for bit");
+        double exact = 0;
+        for (float v : norms) {
+            exact += (double) v * v;
+        }
+        assertEquals(exact, VECTOR.sumOfSquares(norms, length), 1e-5 * Math.max(1, exact), "sumOfSquares");
 
         int count = 1 + rng.nextInt(batch);
         float[] xs = values(rng, count, 0);

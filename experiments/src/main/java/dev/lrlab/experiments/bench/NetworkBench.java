@@ -22,7 +22,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * and for an MLP 400-128-6 on Breakout's flattened board (six actions, as MinAtar's dqn.py): one
  * action choice (a forward pass of one observation) and one update (a batch of 32 drawn from a
  * replay of random play, forward of the online and target networks, Huber loss, backward, and a
- * centered-RMSprop step). Scripts in agents/src/test/python time the same work in PyTorch.
+ * centered-RMSprop step), with the agent's metrics kept in a metric log as in a trial. Scripts in
+ * agents/src/test/python time the same work in PyTorch.
  */
 public final class NetworkBench {
 
@@ -51,8 +52,9 @@ public final class NetworkBench {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(problems.toString());
         }
+        // as in a trial: the agent and its optimizers publish their metrics
         DqnAgent agent = (DqnAgent) blueprint.create(env, TrialContext.of(ClockedSchedule.constant(2.5e-4),
-                RandomSource.XO_RO_SHI_RO_128_PP.create(3)));
+                RandomSource.XO_RO_SHI_RO_128_PP.create(3), new dev.lrlab.env.metrics.MetricLog()));
         env.reset(3);
         long steps = 0;
         while (steps < fill) {
