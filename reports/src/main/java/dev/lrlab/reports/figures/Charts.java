@@ -127,11 +127,13 @@ public final class Charts {
                 ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.getLegend().setPosition(RectangleEdge.RIGHT);
         Theme.apply(chart);
-        // shared y axes; the lower end is clipped at the 5th percentile of the mean curves, so that
-        // the first few (very poor) episodes do not squash the rest of the figure
+        // shared y axes; the lower end is clipped at the 5th percentile of the mean curves when what
+        // lies below it would take more than a third of the axis, so that the first few very poor
+        // episodes (the cliff walk's) do not squash the rest, while a curve that rises from a
+        // modest start (Breakout's) is drawn whole
         double clip = lowerClip(a);
-        boolean clipped = clip > lo;
-        lo = Math.max(lo, clip);
+        boolean clipped = clip > lo && clip - lo > 0.5 * (hi - clip);
+        lo = clipped ? clip : lo;
         if (lo < hi) {
             double pad = 0.04 * (hi - lo);
             for (XYPlot p : panels) {
@@ -663,10 +665,11 @@ public final class Charts {
         return y;
     }
 
+    /** The panel's name in its top-left corner, where rising return curves have not arrived yet. */
     private static void panelTitle(XYPlot panel, String text) {
         TextTitle name = new TextTitle(text, PANEL_TITLE);
         name.setBackgroundPaint(new Color(255, 255, 255, 200));
-        panel.addAnnotation(new XYTitleAnnotation(0.01, 0.02, name, RectangleAnchor.BOTTOM_LEFT));
+        panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, name, RectangleAnchor.TOP_LEFT));
     }
 
     private static String describe(Parameter p) {
