@@ -84,6 +84,7 @@ public final class DqnAgent implements Agent {
         for (int k = 0; k < optimizers.length; k++) {
             Layer layer = learnable.get(k);
             optimizers[k] = config.optimizer().create(layer.parameters().length);
+            optimizers[k].reserveFloat32(); // its state now, not at the first update
             String name = layer.describe().substring(0, layer.describe().indexOf(' '));
             optimizers[k].publishTo(metrics, name + online.layers().indexOf(layer) + "_");
         }

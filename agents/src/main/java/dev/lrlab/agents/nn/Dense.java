@@ -190,7 +190,8 @@ public final class Dense implements Layer {
     }
 
     /** Grows the scratch arrays to a batch (once; never in steady state). */
-    private void reserve(int batch) {
+    @Override
+    public void reserve(int batch) {
         if (capacity < batch) {
             capacity = batch;
             gradOutT = new float[out * batch];

@@ -42,6 +42,10 @@ public interface Layer {
      */
     void backward(float[] in, float[] out, float[] gradOut, float[] gradIn, int batch);
 
+    /** Allocates the scratch a batch of this size needs, so that passes allocate nothing; called by {@link Network}. */
+    default void reserve(int batch) {
+    }
+
     /** A new layer of the same shape and kind, with zero parameters (for target networks). */
     Layer sameShape();
 

@@ -43,6 +43,7 @@ public final class Network {
         for (int l = 0; l < layers.size(); l++) {
             outputs[l] = new float[maxBatch * layers.get(l).outputSize()];
             inputGradients[l] = l == 0 ? null : new float[maxBatch * layers.get(l).inputSize()];
+            layers.get(l).reserve(maxBatch);
         }
     }
 

@@ -45,7 +45,17 @@ abstract class AbstractOptimizer implements Optimizer {
             throw new IllegalStateException(this + " updates float" + precision + " parameters, not float" + bits);
         }
         precision = bits;
+        allocate(bits);
         return true;
+    }
+
+    /** Allocates the state an update of this precision (64 or 32 bits) keeps; called once. */
+    protected abstract void allocate(int bits);
+
+    @Override
+    public final void reserveFloat32() {
+        firstUpdateIn(32);
+        stepScratch();
     }
 
     /** Whether the state is float32 (the optimizer updates a network). */

@@ -16,9 +16,7 @@ final class Adagrad extends AbstractOptimizer {
 
     @Override
     public void update(double[] w, double[] g, double rate) {
-        if (firstUpdateIn(64)) {
-            sum = new double[size];
-        }
+        firstUpdateIn(64);
         double du = 0;
         double pn = 0;
         double gn = 0;
@@ -36,9 +34,7 @@ final class Adagrad extends AbstractOptimizer {
 
     @Override
     public void update(float[] w, float[] g, double rate) {
-        if (firstUpdateIn(32)) {
-            sumF = new float[size];
-        }
+        firstUpdateIn(32);
         float r = (float) rate;
         float e = (float) eps;
         float decay = (float) wd;
@@ -63,5 +59,14 @@ final class Adagrad extends AbstractOptimizer {
             }
         }
         return n;
+    }
+
+    @Override
+    protected void allocate(int bits) {
+        if (bits == 64) {
+                sum = new double[size];
+        } else {
+                sumF = new float[size];
+        }
     }
 }

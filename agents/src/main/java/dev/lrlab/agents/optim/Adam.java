@@ -36,11 +36,7 @@ final class Adam extends AbstractOptimizer {
 
     @Override
     public void update(double[] w, double[] g, double rate) {
-        if (firstUpdateIn(64)) {
-            m = new double[size];
-            v = new double[size];
-            vMax = amsgrad ? new double[size] : null;
-        }
+        firstUpdateIn(64);
         beta1Power *= beta1;
         beta2Power *= beta2;
         double stepSize = rate / (1 - beta1Power);
@@ -78,11 +74,7 @@ final class Adam extends AbstractOptimizer {
      */
     @Override
     public void update(float[] w, float[] g, double rate) {
-        if (firstUpdateIn(32)) {
-            mF = new float[size];
-            vF = new float[size];
-            vMaxF = amsgrad ? new float[size] : null;
-        }
+        firstUpdateIn(32);
         beta1Power *= beta1;
         beta2Power *= beta2;
         float stepSize = (float) (rate / (1 - beta1Power));
@@ -144,5 +136,18 @@ final class Adam extends AbstractOptimizer {
             }
         }
         return n;
+    }
+
+    @Override
+    protected void allocate(int bits) {
+        if (bits == 64) {
+                m = new double[size];
+                v = new double[size];
+                vMax = amsgrad ? new double[size] : null;
+        } else {
+                mF = new float[size];
+                vF = new float[size];
+                vMaxF = amsgrad ? new float[size] : null;
+        }
     }
 }

@@ -31,6 +31,13 @@ public interface Optimizer {
     }
 
     /**
+     * Allocates the float32 state now (for a network's parameters), so that the first update
+     * allocates nothing; after it, the optimizer updates float32 parameters only.
+     */
+    default void reserveFloat32() {
+    }
+
+    /**
      * The same update when only {@code gradient[nonZero[0..count-1]]} can be non-zero (the rest
      * must be 0). Methods whose update touches only those entries override this to skip the rest;
      * the result is identical to {@link #update(double[], double[], double)}.

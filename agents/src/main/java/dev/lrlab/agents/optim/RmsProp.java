@@ -30,11 +30,7 @@ final class RmsProp extends AbstractOptimizer {
 
     @Override
     public void update(double[] w, double[] g, double rate) {
-        if (firstUpdateIn(64)) {
-            squareAvg = new double[size];
-            gradAvg = centered ? new double[size] : null;
-            buffer = mu > 0 ? new double[size] : null;
-        }
+        firstUpdateIn(64);
         double du = 0;
         double pn = 0;
         double gn = 0;
@@ -64,11 +60,7 @@ final class RmsProp extends AbstractOptimizer {
      */
     @Override
     public void update(float[] w, float[] g, double rate) {
-        if (firstUpdateIn(32)) {
-            squareAvgF = new float[size];
-            gradAvgF = centered ? new float[size] : null;
-            bufferF = mu > 0 ? new float[size] : null;
-        }
+        firstUpdateIn(32);
         float r = (float) rate;
         float keep = (float) rho;
         float mix = (float) (1 - rho);
@@ -151,5 +143,18 @@ final class RmsProp extends AbstractOptimizer {
             }
         }
         return n;
+    }
+
+    @Override
+    protected void allocate(int bits) {
+        if (bits == 64) {
+                squareAvg = new double[size];
+                gradAvg = centered ? new double[size] : null;
+                buffer = mu > 0 ? new double[size] : null;
+        } else {
+                squareAvgF = new float[size];
+                gradAvgF = centered ? new float[size] : null;
+                bufferF = mu > 0 ? new float[size] : null;
+        }
     }
 }

@@ -21,9 +21,7 @@ final class Sgd extends AbstractOptimizer {
 
     @Override
     public void update(double[] w, double[] g, double rate) {
-        if (firstUpdateIn(64) && mu != 0) {
-            buffer = new double[size];
-        }
+        firstUpdateIn(64);
         boolean first = updates == 0;
         double du = 0;
         double pn = 0;
@@ -45,9 +43,7 @@ final class Sgd extends AbstractOptimizer {
 
     @Override
     public void update(float[] w, float[] g, double rate) {
-        if (firstUpdateIn(32) && mu != 0) {
-            bufferF = new float[size];
-        }
+        firstUpdateIn(32);
         boolean first = updates == 0;
         float r = (float) rate;
         float m = (float) mu;
@@ -96,5 +92,17 @@ final class Sgd extends AbstractOptimizer {
     public int effectiveStepSizes(double[] out) {
         java.util.Arrays.fill(out, 0, size, lastRate);
         return size;
+    }
+
+    @Override
+    protected void allocate(int bits) {
+        if (mu == 0) {
+            return;
+        }
+        if (bits == 64) {
+            buffer = new double[size];
+        } else {
+            bufferF = new float[size];
+        }
     }
 }
