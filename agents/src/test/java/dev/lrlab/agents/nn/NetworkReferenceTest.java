@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.lrlab.agents.ReferenceFixture;
 import dev.lrlab.agents.optim.Optimizer;
 import dev.lrlab.agents.optim.OptimizerConfig;
 import dev.lrlab.agents.optim.UpdateRule;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,22 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetworkReferenceTest {
 
-    static final JsonObject REFERENCE = load();
+    static final JsonObject REFERENCE = ReferenceFixture.load("/nn/pytorch-network-reference.json");
     private static final double RELATIVE = 1e-5;
     private static final double OF_LARGEST = 1e-6;
 
-    private static JsonObject load() {
-        try (var in = NetworkReferenceTest.class.getResourceAsStream("/nn/pytorch-network-reference.json")) {
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Stream<JsonObject> cases() {
-        List<JsonObject> out = new ArrayList<>();
-        REFERENCE.getAsJsonArray("cases").forEach(c -> out.add(c.getAsJsonObject()));
-        return out.stream();
+        return ReferenceFixture.cases(REFERENCE).stream();
     }
 
     /** The network a case describes, with PyTorch's initial parameters. */

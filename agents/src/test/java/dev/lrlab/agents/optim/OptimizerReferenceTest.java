@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.lrlab.agents.ReferenceFixture;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,20 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OptimizerReferenceTest {
 
-    private static final JsonObject REFERENCE = load();
-
-    private static JsonObject load() {
-        try (var in = OptimizerReferenceTest.class.getResourceAsStream("/optim/pytorch-reference.json")) {
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final JsonObject REFERENCE = ReferenceFixture.load("/optim/pytorch-reference.json");
 
     static Stream<JsonObject> cases() {
-        List<JsonObject> out = new ArrayList<>();
-        REFERENCE.getAsJsonArray("cases").forEach(c -> out.add(c.getAsJsonObject()));
-        return out.stream();
+        return ReferenceFixture.cases(REFERENCE).stream();
     }
 
     @Test
