@@ -50,6 +50,7 @@ class SweepReportTest {
                         Map<String, double[]> values = new LinkedHashMap<>();
                         values.put("abs_td_error", new double[] {1 / rate, 0.5 / rate, 0.25 / rate, 0.1 / rate});
                         values.put("step_size", new double[] {rate, rate, rate, rate});
+                        values.put("epsilon_decay", new double[] {1.0, 0.7, 0.4, 0.1}); // the same at every point
                         values.put("effective_step_size_p5", new double[] {rate / 10, rate / 20, rate / 40, rate / 80});
                         values.put("effective_step_size_p50", new double[] {rate, rate, rate, rate});
                         values.put("effective_step_size_p95", new double[] {rate * 10, rate * 20, rate * 40, rate * 80});
@@ -122,6 +123,10 @@ class SweepReportTest {
         for (String name : r.figures()) {
             assertTrue(Files.size(r.dir().resolve(name + ".png")) > 1000, name);
         }
+        // a metric that does not depend on the rate is one line, and its panel says so
+        String same = Files.readString(r.dir().resolve("metric-epsilon-decay.svg"));
+        assertTrue(same.contains("the same at every"), "identical curves are drawn once, with a note");
+        assertFalse(Files.readString(r.dir().resolve("metric-abs-td-error.svg")).contains("the same at every"));
     }
 
     @Test

@@ -413,11 +413,22 @@ public final class Charts {
             DeviationRenderer renderer = bandRenderer();
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
+            double[][] firstBand = null;
+            int drawn = 0;
+            int same = 0;
             for (Group g : a.groupsOfSeries(series)) {
                 double[][] band = medianBand(g.completed(), name, a.overSteps());
                 if (band == null) {
                     continue;
                 }
+                // a metric that does not depend on x (epsilon's schedule) is drawn once: identical
+                // lines would hide each other and the legend would promise lines that cannot be seen
+                if (firstBand != null && sameCurve(firstBand, band)) {
+                    same++;
+                    continue;
+                }
+                firstBand = firstBand == null ? band : firstBand;
+                drawn++;
                 YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
                 int stride = Math.max(1, (band[0].length + MAX_POINTS - 1) / MAX_POINTS);
                 for (int j = 0; j < band[0].length; j += stride) {
@@ -433,6 +444,7 @@ public final class Charts {
             if (!(lo <= hi)) {
                 continue;
             }
+            boolean identical = drawn == 1 && same > 0;
             // each panel its own y axis (configurations differ by orders of magnitude); a log axis when
             // the values are positive and span more than two decades; room at the top for the title
             ValueAxis y;
@@ -445,7 +457,8 @@ public final class Charts {
                 y.setRange(lo - 0.04 * span, hi + 0.2 * span);
             }
             XYPlot panel = new XYPlot(data, null, y, renderer);
-            TextTitle title = new TextTitle(series, PANEL_TITLE);
+            TextTitle title = new TextTitle(series + (identical ? "   (the same at every " + xp.label() + ")" : ""),
+                    PANEL_TITLE);
             title.setBackgroundPaint(new Color(255, 255, 255, 200));
             panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, title, RectangleAnchor.TOP_LEFT));
             combined.add(panel, 1);
@@ -663,6 +676,38 @@ public final class Charts {
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         y.setRange(lo / 2, hi * 2);
         return y;
+    }
+
+    /**
+     * Whether two median curves ({x, median, ...}) coincide to within 1% of the first's range at
+     * every x of the first (the second interpolated there; intervals close at different steps in
+     * different trials), so that drawing both would show one line.
+     */
+    private static boolean sameCurve(double[][] a, double[][] b) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : a[1]) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double tolerance = 0.01 * Math.max(hi - lo, Math.abs(hi));
+        int k = 0;
+        for (int i = 0; i < a[0].length; i++) {
+            double x = a[0][i];
+            if (x < b[0][0] || x > b[0][b[0].length - 1]) {
+                continue;
+            }
+            while (k + 1 < b[0].length && b[0][k + 1] < x) {
+                k++;
+            }
+            int k1 = Math.min(k + 1, b[0].length - 1);
+            double span = b[0][k1] - b[0][k];
+            double v = span > 0 ? b[1][k] + (b[1][k1] - b[1][k]) * (x - b[0][k]) / span : b[1][k];
+            if (!(Math.abs(v - a[1][i]) <= tolerance)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The panel's name in its top-left corner, where rising return curves have not arrived yet. */
