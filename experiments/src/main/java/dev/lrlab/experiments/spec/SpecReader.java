@@ -125,8 +125,8 @@ public final class SpecReader {
         Object tree;
         try {
             ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+            refuseAliasesDuplicatesAndMoreDocuments(mapper, text, source);
             mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            refuseAliasesAndMoreDocuments(mapper, text, source);
             tree = mapper.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -201,31 +201,45 @@ public final class SpecReader {
     }
 
     /**
-     * A spec is one document without aliases: Jackson reads {@code *name} as the word "name"
-     * rather than the anchored value, and reads only the first of several documents; both would
-     * run something other than what the file says.
+     * A spec is one document without aliases or repeated keys: Jackson reads {@code *name} as the
+     * word "name" rather than the anchored value, reads only the first of several documents, and
+     * (unless told) lets the last of two equal keys win; each would run something other than what
+     * the file says. A repeated key is named by its path and both of its lines.
      */
-    private static void refuseAliasesAndMoreDocuments(ObjectMapper mapper, String text, String source)
+    private static void refuseAliasesDuplicatesAndMoreDocuments(ObjectMapper mapper, String text, String source)
             throws SpecException, JsonProcessingException {
         try (JsonParser parser = mapper.getFactory().createParser(text)) {
-            int depth = 0;
+            // one frame per open map or list: the keys seen in a map (with their lines), the path
+            java.util.ArrayDeque<Map<String, String>> keys = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<String> paths = new java.util.ArrayDeque<>();
             boolean rootDone = false;
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
                 JsonLocation at = parser.currentTokenLocation();
-                String where = "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+                String line = "line " + at.getLineNr() + ", column " + at.getColumnNr();
                 if (rootDone) {
-                    throw new SpecException(source, List.of(where + "a second YAML document; a spec is one document"));
+                    throw new SpecException(source, List.of(line + ": a second YAML document; a spec is one document"));
                 }
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    throw new SpecException(source, List.of(where + "the alias *" + parser.getText()
+                    throw new SpecException(source, List.of(line + ": the alias *" + parser.getText()
                             + " is not supported; write the value out"));
                 }
-                if (t.isStructStart()) {
-                    depth++;
+                if (t == JsonToken.FIELD_NAME && !keys.isEmpty()) {
+                    String name = parser.currentName();
+                    String path = paths.peek().isEmpty() ? name : paths.peek() + "." + name;
+                    String first = keys.peek().putIfAbsent(name, line);
+                    if (first != null) {
+                        throw new SpecException(source, List.of(path + ": given twice, at " + first + " and at "
+                                + line + "; a key may appear once in a map (delete one of them)"));
+                    }
+                } else if (t.isStructStart()) {
+                    String path = pathOf(parser.getParsingContext());
+                    keys.push(new HashMap<>());
+                    paths.push(path);
                 } else if (t.isStructEnd()) {
-                    depth--;
+                    keys.pop();
+                    paths.pop();
                 }
-                rootDone = depth == 0;
+                rootDone = keys.isEmpty();
             }
         } catch (IOException e) {
             if (e instanceof JsonProcessingException p) {
@@ -233,6 +247,27 @@ public final class SpecReader {
             }
             throw new SpecException(source, List.of("cannot be read: " + e.getMessage()));
         }
+    }
+
+    /** The key path of a just-opened map or list ({@code agents[1].exploration}), from its parser context. */
+    private static String pathOf(com.fasterxml.jackson.core.JsonStreamContext opened) {
+        List<String> parts = new ArrayList<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = opened.getParent(); c != null && !c.inRoot();
+                c = c.getParent()) {
+            if (c.inObject()) {
+                parts.add(0, c.getCurrentName() == null ? "?" : c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (path.length() > 0 && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
     }
 
     /** The canonical JSON of a value: maps by sorted key, for content keys and trial keys. */

@@ -91,7 +91,16 @@ class HostileSpecTest {
                 refused("Adam with beta1 of 1", VALID.replace("agent: { type: q-learning, gamma: 1.0 }",
                         "agent: { type: linear-q-learning, optimizer: { type: adam, beta1: 1.0 } }"),
                         "agent.optimizer.beta1: must be in [0, 1), was 1.0"),
-                refused("a duplicated key", VALID.replace("gamma: 1.0", "gamma: 1.0, gamma: 0.5"), "Duplicate field 'gamma'"));
+                refused("a duplicated key", VALID.replace("gamma: 1.0", "gamma: 1.0, gamma: 0.5"),
+                        "agent.gamma: given twice, at line 3, column 28 and at line 3, column 40"),
+                refused("two sweep blocks", VALID + "sweep: { learning-rates: [0.2], seeds: 1 }\n",
+                        "sweep: given twice, at line 4, column 1 and at line 6, column 1"),
+                refused("a duplicated key in a list's map", VALID.replace("agent: { type: q-learning, gamma: 1.0 }",
+                        "agents: [{ type: sarsa }, { type: q-learning, gamma: 1.0, gamma: 0.5 }]"),
+                        "agents[1].gamma: given twice"),
+                refused("a duplicated key in JSON-style nesting", VALID.replace("seeds: 3 }",
+                        "seeds: 3, agent: { gamma: [0.9], gamma: [0.5] } }"),
+                        "sweep.agent.gamma: given twice"));
     }
 
     private static Arguments refused(String what, String yaml, String expected) {
