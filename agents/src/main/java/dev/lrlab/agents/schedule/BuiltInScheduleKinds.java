@@ -36,8 +36,9 @@ public final class BuiltInScheduleKinds implements KindProvider {
             "factor of the base rate at t = 0");
     private static final Key END_FACTOR = Key.number("end-factor", Linear.DEFAULT_END_FACTOR, Range.NON_NEGATIVE,
             "factor of the base rate from total-iters on");
-    private static final Key LINEAR_ITERS = Key.integer("total-iters", Linear.DEFAULT_TOTAL_ITERS, 1,
-            "ticks from start-factor to end-factor");
+    // lengths have no default: PyTorch's (LinearLR's 5 iterations, CyclicLR's 2000) are a few
+    // updates of a supervised epoch, and in an RL run they silently turn a decay into a constant
+    private static final Key LINEAR_ITERS = Key.integer("total-iters", 1, "ticks from start-factor to end-factor");
     private static final Key T_MAX = Key.integer("t-max", 1, "ticks from the base rate down to eta-min");
     private static final Key ETA_MIN = Key.number("eta-min", 0, Range.NON_NEGATIVE, "the lowest rate");
     private static final Key T_0 = Key.integer("t-0", 1, "ticks in the first cycle");
@@ -48,8 +49,7 @@ public final class BuiltInScheduleKinds implements KindProvider {
     private static final Key THEN = Key.kind("then", "schedule", "constant",
             "the schedule after warm-up, its clock restarted at 0");
     private static final Key MAX_LR = Key.number("max-lr", Range.NON_NEGATIVE, "the top of each triangle");
-    private static final Key STEP_SIZE_UP = Key.integer("step-size-up", Cyclic.DEFAULT_STEP_SIZE_UP, 1,
-            "ticks from base to max-lr (half a cycle)");
+    private static final Key STEP_SIZE_UP = Key.integer("step-size-up", 1, "ticks from base to max-lr (half a cycle)");
     private static final Key MODE = Key.choice("mode", "triangular", List.of("triangular", "triangular2", "exp-range"),
             "triangular2 halves the amplitude each cycle; exp-range scales it by gamma^t");
     private static final Key CYCLIC_GAMMA = Key.number("gamma", 1, Range.UNIT_OPEN_LOW, "exp-range's factor per tick");

@@ -11,7 +11,6 @@ import java.util.Optional;
 public record Cyclic(double base, double maxRate, long stepSizeUp, Mode mode, double gamma)
         implements StepSizeSchedule {
 
-    public static final long DEFAULT_STEP_SIZE_UP = 2000;
 
     /** The amplitude policy. */
     public enum Mode {

@@ -9,7 +9,6 @@ public record Linear(double base, double startFactor, double endFactor, long tot
 
     public static final double DEFAULT_START_FACTOR = 1.0 / 3;
     public static final double DEFAULT_END_FACTOR = 1.0;
-    public static final long DEFAULT_TOTAL_ITERS = 5;
 
     public Linear {
         Check.nonNegative("base rate", base);

@@ -65,7 +65,7 @@ class ScheduleContractTest {
                 t -> A * (1 - Math.min(t, 100) / 100.0)));
         c.add(new Case("polynomial", Map.of("total-iters", 300, "power", 2, "end-value", 0.01),
                 t -> (A - 0.01) * Math.pow(1 - Math.min(t, 300) / 300.0, 2) + 0.01));
-        c.add(new Case("linear", Map.of(), t -> A * (1.0 / 3 + (1 - 1.0 / 3) * Math.min(t, 5) / 5.0)));
+        c.add(new Case("linear", Map.of("total-iters", 5), t -> A * (1.0 / 3 + (1 - 1.0 / 3) * Math.min(t, 5) / 5.0)));
         c.add(new Case("linear", Map.of("start-factor", 1, "end-factor", 0.1, "total-iters", 100),
                 t -> A * (1 + (0.1 - 1) * Math.min(t, 100) / 100.0)));
         c.add(new Case("cosine", Map.of("t-max", 100),
