@@ -171,12 +171,20 @@ public final class Analysis {
     /**
      * Groups and summarises the trials.
      *
-     * @throws IllegalArgumentException when the options name an x parameter the run does not have
+     * @throws IllegalArgumentException when the options name an x parameter the run does not have, or
+     *     windows longer than its trials
      */
     public static Analysis of(List<TrialRecord> trials, ReportOptions options) {
         int episodes = trials.stream().mapToInt(t -> t.returns().length).max().orElse(0);
         // 0: each trial's own first and last tenth (step budgets give trials different episode counts)
         int window = options.window();
+        int shortest = trials.stream().filter(t -> t.status() == TrialStatus.completed)
+                .mapToInt(t -> t.returns().length).min().orElse(Integer.MAX_VALUE);
+        if (window > shortest) {
+            // min(window, length) would quietly summarise whole trials under a "first 1000" label
+            throw new IllegalArgumentException("--window " + window + " is longer than the trials: the shortest has "
+                    + shortest + " episodes; give at most " + shortest + " (or 0: a tenth of each trial)");
+        }
         int smoothing = options.smoothing() > 0 ? options.smoothing() : Math.max(1, episodes / 50);
         Bootstrap bootstrap = Bootstrap.of(options.resamples(), options.confidence(), options.seed());
         List<Parameter> parameters = parameters(trials);

@@ -110,7 +110,7 @@ public final class Parameters {
         }
         Double d = asDouble(v);
         if (d == null) {
-            problem(key, "must be a number, was " + describe(v));
+            problem(key, "must be a number, was " + describe(v) + powerHint(v));
             return Double.NaN;
         }
         if (!range.contains(d)) {
@@ -229,7 +229,8 @@ public final class Parameters {
             Object e = list.get(i);
             Double d = asDouble(e);
             if (d == null || !range.contains(d)) {
-                problem(key + "[" + i + "]", "must be a number " + range.describe() + ", was " + describe(e));
+                problem(key + "[" + i + "]", "must be a number " + range.describe() + ", was " + describe(e)
+                        + (d == null ? powerHint(e) : ""));
                 return new double[0];
             }
             out[i] = d;
@@ -500,7 +501,8 @@ public final class Parameters {
             String t = s.trim();
             try {
                 int caret = t.indexOf('^');
-                if (caret > 0) {
+                // a power is written without spaces: "2^ -3" is more likely a slip than a number
+                if (caret > 0 && t.matches("(\\d+\\.?\\d*|\\.\\d+)\\^[-+]?(\\d+\\.?\\d*|\\.\\d+)")) {
                     return Math.pow(Double.parseDouble(t.substring(0, caret)),
                             Double.parseDouble(t.substring(caret + 1)));
                 }
@@ -523,6 +525,11 @@ public final class Parameters {
             return d.longValue();
         }
         return null;
+    }
+
+    /** What to say about a string that meant to be a power, such as "2^ -3"; empty for anything else. */
+    private static String powerHint(Object v) {
+        return v instanceof String str && str.contains("^") ? "; write a power without spaces, such as 2^-3" : "";
     }
 
     /** How a found value is shown in a message: its text and its kind. */

@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("this spec may not fit in memory: " + tooLarge + ". Shrink the budget or the "
                     + "sweep, give more heap (LRLAB_JAVA_OPTS=-Xmx...), or pass --yes to run anyway");
         }
+        spec.warnings().forEach(w -> log.println("lrlab run: warning: " + w));
         log.printf("lrlab run: %s, %d trials on %d threads -> %s%n", spec.name(), spec.trialCount(), n, dir);
         SweepRunner runner = new SweepRunner(spec,
                 new SweepRunner.Options(dir, n, forceNew, System.console() != null), log);

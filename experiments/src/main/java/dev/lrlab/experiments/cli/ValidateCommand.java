@@ -49,6 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .map(e -> e.id()).distinct().forEach(id -> out.printf("  %s has no time limit of its own: its episodes "
                         + "are cut at %d steps (set budget.max-episode-steps to change that)%n", id,
                         SpecReader.DEFAULT_EPISODE_CAP));
+        spec.warnings().forEach(w -> out.printf("  warning: %s%n", w));
         String tooLarge = footprint.tooLarge(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(), true);
         if (tooLarge != null) {

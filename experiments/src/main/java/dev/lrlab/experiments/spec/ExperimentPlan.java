@@ -20,12 +20,15 @@ import java.util.Map;
  * @param output the run directory
  * @param masterSeed mixed with each trial's key to seed it
  * @param resolved the spec with every default filled in, for the manifest and resume checks
+ * @param warnings what is valid but probably not meant, each a line for the user (with its key's path)
  */
 public record ExperimentPlan(String name, List<TrialSetup> setups, Sweep sweep, Clock clock, Budget budget,
-        EvaluationSpec evaluation, int metricsEvery, Path output, long masterSeed, Map<String, Object> resolved) {
+        EvaluationSpec evaluation, int metricsEvery, Path output, long masterSeed, Map<String, Object> resolved,
+        List<String> warnings) {
 
     public ExperimentPlan {
         setups = List.copyOf(setups);
+        warnings = List.copyOf(warnings);
     }
 
     /** How many trials the sweep has. */

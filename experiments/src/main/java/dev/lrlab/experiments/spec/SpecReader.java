@@ -323,6 +323,10 @@ public final class SpecReader {
             Budget budget = budget();
             EvaluationSpec evaluation = evaluation();
             int metricsEvery = metricsEvery(budget);
+            if (budget != null && evaluation != null && !budget.inSteps() && evaluation.every() > budget.episodes()) {
+                p.problem("evaluation.every", "is " + evaluation.every() + " episodes, but each trial trains for "
+                        + budget.episodes() + ", so no evaluation would run; give at most " + budget.episodes());
+            }
             String output = p.text("output", null);
             if (output != null && output.isBlank()) {
                 p.problem("output", "is empty; give a directory, or leave it out for runs/<name>");
@@ -357,7 +361,7 @@ public final class SpecReader {
             if (rateSwept && rateGiven) {
                 p.problem("learning-rate.value", "is swept (sweep." + sweep.axis(Sweep.LEARNING_RATE).writtenAs()
                         + "); give it in one place");
-            } else if (sweep != null && !rateSwept && !rateGiven) {
+            } else if (sweep != null && !rateSwept && !rateGiven && !rateAxisWritten()) {
                 p.problem("sweep.learning-rates", "is required: a list of rates > 0, {log-space: {from, to, count}}, "
                         + "or a fixed learning-rate.value");
             }
@@ -444,7 +448,42 @@ public final class SpecReader {
                     points.size(), clock, rateSwept ? Double.NaN : first.learningRate(), sweep, budget, evaluation,
                     metricsEvery, out, masterSeed);
             return new ExperimentPlan(name, setups, sweep, clock, budget, evaluation, metricsEvery, out, masterSeed,
-                    resolved);
+                    resolved, warnings(sweep, rateSwept ? Double.NaN : fixedRate));
+        }
+
+        /** Whether the sweep names the learning rate (its values may be wrong, and are reported there). */
+        private boolean rateAxisWritten() {
+            return p.raw("sweep") instanceof Map<?, ?> raw && (raw.containsKey("learning-rates")
+                    || raw.containsKey("learning-rate") || raw.containsKey(Sweep.LEARNING_RATE));
+        }
+
+        /**
+         * What is valid but probably not meant: a step size above 1 overshoots every target of a
+         * tabular or SGD update, and {@code 2^12} is most often a {@code 2^-12} without its sign.
+         */
+        private List<String> warnings(Sweep sweep, double fixedRate) {
+            List<String> out = new ArrayList<>();
+            List<Object> written = sweep.sweeps(Sweep.LEARNING_RATE)
+                    ? sweep.axis(Sweep.LEARNING_RATE).values() : List.of(fixedRate);
+            if (sweep.sweeps(Sweep.LEARNING_RATE) && p.raw("sweep") instanceof Map<?, ?> raw
+                    && raw.get(sweep.axis(Sweep.LEARNING_RATE).writtenAs()) instanceof List<?> list
+                    && list.size() == written.size()) {
+                written = new ArrayList<>(list); // as the user wrote them, "2^12" included
+            }
+            String where = sweep.sweeps(Sweep.LEARNING_RATE)
+                    ? "sweep." + sweep.axis(Sweep.LEARNING_RATE).writtenAs() : "learning-rate";
+            for (Object v : written) {
+                Double rate = Parameters.asDouble(v);
+                if (rate == null || !(rate > 1)) {
+                    continue;
+                }
+                String text = v instanceof String str ? " ('" + str + "')" : "";
+                String hint = v instanceof String str && str.matches("[0-9.]+\\^\\+?[0-9.]+")
+                        ? "; did you mean " + str.replace("^+", "^").replace("^", "^-") + "?" : "";
+                out.add(where + ": " + (rate == Math.rint(rate) && rate < 1e15 ? String.valueOf((long) (double) rate) : String.valueOf(rate)) + text + " is above 1, where a tabular or SGD "
+                        + "update overshoots every target" + hint);
+            }
+            return out;
         }
 
         private List<String> labels(TrialSetup[][] grid, boolean agentLabels) {

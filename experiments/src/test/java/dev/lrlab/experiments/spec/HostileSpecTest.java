@@ -98,6 +98,11 @@ class HostileSpecTest {
                 refused("a duplicated key in a list's map", VALID.replace("agent: { type: q-learning, gamma: 1.0 }",
                         "agents: [{ type: sarsa }, { type: q-learning, gamma: 1.0, gamma: 0.5 }]"),
                         "agents[1].gamma: given twice"),
+                refused("an evaluation that never runs", VALID + "evaluation: { every: 11 }\n",
+                        "evaluation.every: is 11 episodes, but each trial trains for 10, so no evaluation would run"),
+                refused("a power with a space", VALID.replace("[0.1, 0.5]", "[0.1, '2^ -3']"),
+                        "sweep.learning-rates[1]: must be a number > 0, was '2^ -3' (a string); write a power without "
+                        + "spaces, such as 2^-3"),
                 refused("a duplicated key in JSON-style nesting", VALID.replace("seeds: 3 }",
                         "seeds: 3, agent: { gamma: [0.9], gamma: [0.5] } }"),
                         "sweep.agent.gamma: given twice"));

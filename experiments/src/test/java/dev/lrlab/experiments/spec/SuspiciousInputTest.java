@@ -1,0 +1,68 @@
+package dev.lrlab.experiments.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lrlab.experiments.cli.Lrlab;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input that is valid but probably not meant is run, with a warning that names its key's path. */
+class SuspiciousInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String spec(String rates) {
+        return """
+                name: odd
+                environment: { id: cliff-walking }
+                agent: { type: q-learning, gamma: 1.0 }
+                sweep: { learning-rates: %s, seeds: 1 }
+                budget: { episodes: 5, max-episode-steps: 100 }
+                """.formatted(rates);
+    }
+
+    @Test
+    void aPowerWithoutItsMinusIsWarnedAboutByValidateAndRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("odd.yaml"), spec("['2^12', '2^-3']"));
+        StringWriter out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", file.toString()));
+        assertTrue(out.toString().contains("warning: sweep.learning-rates: 4096 ('2^12') is above 1, where a tabular or "
+                + "SGD update overshoots every target; did you mean 2^-12?"), out.toString());
+        assertFalse(out.toString().contains("0.125 ("), "2^-3 is not warned about: " + out);
+        StringWriter err = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", file.toString(),
+                "--out", tmp.resolve("run").toString(), "--no-report"));
+        assertTrue(err.toString().contains("lrlab run: warning: sweep.learning-rates: 4096 ('2^12')"), err.toString());
+    }
+
+    @Test
+    void ratesUpToOneAreNotWarnedAbout() throws Exception {
+        Path file = Files.writeString(tmp.resolve("fine.yaml"), spec("[0.5, 1.0]"));
+        StringWriter out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", file.toString()));
+        assertFalse(out.toString().contains("warning"), out.toString());
+    }
+
+    @Test
+    void aReportWindowLongerThanTheTrialsIsRefused() throws Exception {
+        Path file = Files.writeString(tmp.resolve("fine.yaml"), spec("[0.5]"));
+        Path dir = tmp.resolve("run");
+        assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                file.toString(), "--out", dir.toString(), "--no-report"));
+        StringWriter err = new StringWriter();
+        assertEquals(2, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "report", dir.toString(),
+                "--window", "6"));
+        assertTrue(err.toString().contains("--window 6 is longer than the trials: the shortest has 5 episodes"),
+                err.toString());
+        assertFalse(Files.exists(dir.resolve("report").resolve("report.html")));
+        assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report",
+                dir.toString(), "--window", "5"));
+    }
+}
