@@ -138,9 +138,11 @@ public final class SweepRunner {
                 List<Trial> todo = batch.stream().filter(t -> !done.contains(t.key())).toList();
                 skipped += batch.size() - todo.size();
                 todoCount += todo.size();
-                if (batch.size() > todo.size()) {
+                if (todo.isEmpty()) {
+                    log.println("lrlab run: nothing to run: all " + batch.size() + " trials" + " are already in " + dir);
+                } else if (batch.size() > todo.size()) {
                     log.println("lrlab run: resuming " + dir + ": " + (batch.size() - todo.size()) + " of "
-                            + batch.size() + " trials already done");
+                            + batch.size() + " trials already done, " + todo.size() + " to run");
                 }
                 List<Future<?>> futures = new ArrayList<>();
                 for (Trial trial : todo) {
@@ -276,6 +278,14 @@ public final class SweepRunner {
             if (old != null && differences.isEmpty()) {
                 return;
             }
+            if (old != null && !options.forceNew() && extends_(dir)) {
+                // trial keys are hashes of content, so a finished trial this spec also has is the
+                // same trial: a spec that adds seeds, rates, agents or points extends the run
+                log.println("lrlab run: the spec extends the run in " + dir + " (" + String.join("; ",
+                        differences.subList(0, Math.min(5, differences.size())))
+                        + (differences.size() > 5 ? "; ..." : "") + "); its finished trials are reused");
+                return;
+            }
         } else if (!hasTrials) {
             return;
         } else {
@@ -295,6 +305,12 @@ public final class SweepRunner {
             }
         }
         log.println("lrlab run: --force-new: the earlier run was moved to " + keep);
+    }
+
+    /** Whether every trial already in the directory is one of this spec's (none is lost by going on). */
+    private boolean extends_(Path dir) throws IOException {
+        TrialsFile.Contents existing = TrialsFile.read(dir.resolve(TrialsFile.NAME));
+        return existing.badLines().isEmpty() && existing.records().stream().allMatch(r -> source.owns(r.key()));
     }
 
     /**

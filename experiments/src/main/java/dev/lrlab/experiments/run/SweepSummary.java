@@ -21,6 +21,9 @@ public record SweepSummary(int planned, int skipped, int completed, int diverged
 
     /** One line for the terminal, then a line per distinct failure. */
     public String describe() {
+        if (skipped == planned && !interrupted) {
+            return String.format(java.util.Locale.ROOT, "%d trials, all already done: nothing was run", planned);
+        }
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
                 "%d trials: %d completed, %d diverged, %d failed%s%s; %,d steps in %.1f s (%.2f M steps/s)%s",
                 planned, completed, diverged, failed, stopped > 0 ? ", " + stopped + " stopped" : "",

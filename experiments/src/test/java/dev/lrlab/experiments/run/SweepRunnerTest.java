@@ -121,13 +121,42 @@ class SweepRunnerTest {
     }
 
     @Test
-    void aDifferentSpecIsRefusedWithWhatDiffers() throws Exception {
+    void aSpecThatChangesFinishedTrialsIsRefusedWithWhatDiffers() throws Exception {
         run(Specs.parse(Specs.SMALL), tmp, 2, false);
-        ExperimentPlan other = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 4"));
+        ExperimentPlan other = Specs.parse(Specs.SMALL.replace("episodes: 50", "episodes: 60"));
         RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(other, tmp, 2, false));
-        assertTrue(e.getMessage().contains("sweep.seeds: was [0,1,2], now [0,1,2,3]"), e.getMessage());
+        assertTrue(e.getMessage().contains("budget.episodes: was 50, now 60"), e.getMessage());
         assertTrue(e.getMessage().contains("--force-new"), e.getMessage());
+        ExperimentPlan fewer = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 2"));
+        e = assertThrows(RunDirectoryException.class, () -> run(fewer, tmp, 2, false));
+        assertTrue(e.getMessage().contains("sweep.seeds: was [0,1,2], now [0,1]"), e.getMessage());
         assertEquals(12, TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().size(), "nothing lost");
+    }
+
+    @Test
+    void aSpecThatAddsSeedsRatesOrAgentsExtendsTheRunAndReusesEveryFinishedTrial() throws Exception {
+        run(Specs.parse(Specs.SMALL), tmp.resolve("grown"), 2, false);
+        StringWriter log = new StringWriter();
+        ExperimentPlan more = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 4")
+                .replace("[0.1, 0.5]", "[0.1, 0.5, 0.9]")
+                .replace("  - { type: q-learning, gamma: 1.0 }\n", "  - { type: q-learning, gamma: 1.0 }\n"
+                        + "  - { type: expected-sarsa, gamma: 1.0 }\n"));
+        SweepSummary s = new SweepRunner(more, new SweepRunner.Options(tmp.resolve("grown"), 2, false, false),
+                new PrintWriter(log)).run();
+        assertEquals(12, s.skipped(), log.toString());
+        assertEquals(36 - 12, s.completed());
+        assertTrue(log.toString().contains("the spec extends the run in") && log.toString().contains("sweep.seeds: was "
+                + "[0,1,2], now [0,1,2,3]") && log.toString().contains("its finished trials are reused"), log.toString());
+        assertTrue(log.toString().contains("12 of 36 trials already done, 24 to run"), log.toString());
+        // the grown run is the run the larger spec would have made from scratch
+        run(more, tmp.resolve("whole"), 2, false);
+        assertEquals(Specs.canonical(tmp.resolve("whole")), Specs.canonical(tmp.resolve("grown")));
+
+        log = new StringWriter();
+        s = new SweepRunner(more, new SweepRunner.Options(tmp.resolve("grown"), 2, false, false),
+                new PrintWriter(log)).run();
+        assertTrue(log.toString().contains("nothing to run: all 36 trials are already in"), log.toString());
+        assertEquals("36 trials, all already done: nothing was run", s.describe());
     }
 
     @Test
