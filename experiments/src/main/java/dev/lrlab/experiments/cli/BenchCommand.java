@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-sweep", description = "skip the sweep efficiency measurement")
     boolean noSweep;
 
+    @Option(names = "--sweep-spec", paramLabel = "SPEC", description = "the sweep whose parallel efficiency is "
+            + "measured (default: the built-in cliff-walking sweep)")
+    Path sweepSpec;
+
     @Option(names = "--networks", description = "only the networks: microseconds per DQN action choice and update")
     boolean networksOnly;
 
@@ -113,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Throughput> rows = new ArrayList<>();
         if (!json) {
             out.printf("%-16s %-22s %9s %14s %14s %10s%n", "environment", "agent", "rate",
-                    "1 thread", n + " threads", "bytes/step");
+                    "1 thread", Words.count(n, "thread"), "bytes/step");
         }
         for (EnvironmentKind preset : presets) {
             for (AgentChoice agent : bench.agentsFor(preset, agents)) {
@@ -175,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Object> environments = new ArrayList<>();
         if (!json) {
             out.printf("%-16s %-22s %9s %14s %14s %10s%n", "environment", "agent", "rate", "1 thread",
-                    n + " threads", "bytes/step");
+                    Words.count(n, "thread"), "bytes/step");
         }
         for (EnvironmentKind preset : presets) {
             List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
@@ -260,27 +264,44 @@ final class BenchCommand implements Callable<Integer> {
     /** The built-in sweep, run on one thread and on n threads: same trials, wall times compared. */
     private Map<String, Object> sweepEfficiency(Registries kinds, int n, PrintWriter out)
             throws Exception {
-        ExperimentPlan spec = SpecSource.read(null, kinds);
+        ExperimentPlan spec = SpecSource.read(sweepSpec, kinds);
         Path tmp = Files.createTempDirectory("lrlab-bench");
         try {
-            run(spec, tmp.resolve("warm"), n); // warm the JIT on the same code
-            // the faster of two runs each: a single run of a second is at the mercy of the GC
-            SweepSummary one = faster(run(spec, tmp.resolve("one-a"), 1), run(spec, tmp.resolve("one-b"), 1));
-            SweepSummary all = faster(run(spec, tmp.resolve("all-a"), n), run(spec, tmp.resolve("all-b"), n));
-            double speedup = one.wallSeconds() / all.wallSeconds();
+            // two warm-up runs (one per thread count) so that neither side is measured while the JIT
+            // still compiles; then the two sides alternate, and each is the median of three, so that
+            // a drift of the machine (turbo, another process) falls on both
+            run(spec, tmp.resolve("warm-1"), 1);
+            run(spec, tmp.resolve("warm-n"), n);
+            double[] one = new double[3];
+            double[] all = new double[3];
+            long steps = 0;
+            for (int i = 0; i < one.length; i++) {
+                SweepSummary single = run(spec, tmp.resolve("one-" + i), 1);
+                steps = single.steps();
+                one[i] = single.wallSeconds();
+                all[i] = n == 1 ? one[i] : run(spec, tmp.resolve("all-" + i), n).wallSeconds();
+            }
+            double oneSeconds = median(one);
+            double allSeconds = median(all);
+            double speedup = oneSeconds / allSeconds;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("spec", spec.name());
             m.put("trials", spec.trialCount());
-            m.put("steps", one.steps());
-            m.put("one_thread_seconds", one.wallSeconds());
-            m.put("all_threads_seconds", all.wallSeconds());
+            m.put("steps", steps);
+            m.put("one_thread_seconds", oneSeconds);
+            m.put("all_threads_seconds", allSeconds);
             m.put("threads", n);
             m.put("speedup", speedup);
             m.put("efficiency", speedup / n);
-            if (!json) {
-                out.printf(Locale.ROOT, "%nsweep %s (%d trials, %,d steps): 1 thread %.2f s, %d threads %.2f s; "
-                                + "speed-up %.2fx, parallel efficiency %.0f%%%n", spec.name(), spec.trialCount(),
-                        one.steps(), one.wallSeconds(), n, all.wallSeconds(), speedup, 100 * speedup / n);
+            if (!json && n == 1) {
+                out.printf(Locale.ROOT, "%nsweep %s (%s, %,d steps): 1 thread %.2f s (median of 3); give --threads "
+                        + "2 or more for the parallel efficiency%n", spec.name(), Words.count(spec.trialCount(), "trial"),
+                        steps, oneSeconds);
+            } else if (!json) {
+                out.printf(Locale.ROOT, "%nsweep %s (%s, %,d steps), median of 3: 1 thread %.2f s, %s %.2f s; "
+                                + "speed-up %.2fx, parallel efficiency %.0f%%%n", spec.name(),
+                        Words.count(spec.trialCount(), "trial"), steps, oneSeconds, Words.count(n, "thread"),
+                        allSeconds, speedup, 100 * speedup / n);
             }
             return m;
         } finally {
@@ -290,8 +311,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static SweepSummary faster(SweepSummary a, SweepSummary b) {
-        return a.wallSeconds() <= b.wallSeconds() ? a : b;
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static SweepSummary run(ExperimentPlan spec, Path dir, int threads)

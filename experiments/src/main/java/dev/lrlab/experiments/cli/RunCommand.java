@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
                     + "sweep, give more heap (LRLAB_JAVA_OPTS=-Xmx...), or pass --yes to run anyway");
         }
         spec.warnings().forEach(w -> log.println("lrlab run: warning: " + w));
-        log.printf("lrlab run: %s, %d trials on %d threads -> %s%n", spec.name(), spec.trialCount(), n, dir);
+        log.printf("lrlab run: %s, %s on %s -> %s%n", spec.name(), Words.count(spec.trialCount(), "trial"),
+                Words.count(n, "thread"), dir);
         SweepRunner runner = new SweepRunner(spec,
                 new SweepRunner.Options(dir, n, forceNew, System.console() != null), log);
         CountDownLatch finished = new CountDownLatch(1);

@@ -36,9 +36,10 @@ final class ValidateCommand implements Callable<Integer> {
         ExperimentPlan spec = SpecSource.read(file, Registries.load(), overrides);
         PrintWriter out = command.commandLine().getOut();
         int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
-        out.printf("%s: valid; %d trials (%d agents x %d schedules x %d points x %d seeds) on %s, output %s%n", file,
-                spec.trialCount(), spec.agentLabels().size(), spec.scheduleLabels().size(), points,
-                spec.sweep().seeds().length, spec.environmentId(), spec.output());
+        out.printf("%s: valid; %s (%s x %s x %s x %s) on %s, output %s%n", file,
+                Words.count(spec.trialCount(), "trial"), Words.count(spec.agentLabels().size(), "agent"),
+                Words.count(spec.scheduleLabels().size(), "schedule"), Words.count(points, "point"),
+                Words.count(spec.sweep().seeds().length, "seed"), spec.environmentId(), spec.output());
         for (Sweep.Axis axis : spec.sweep().axes()) {
             out.printf("  sweep %s: %d values %s%n", axis.path(), axis.values().size(), axis.values());
         }

@@ -27,6 +27,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void oneThreadMeasuresNoEfficiencyAndCountsAreWordedRight(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path spec = java.nio.file.Files.writeString(tmp.resolve("tiny.yaml"), """
+                name: tiny
+                environment: open-room
+                agent: { type: q-learning }
+                sweep: { learning-rates: [0.5], seeds: 2 }
+                budget: { episodes: 5 }
+                """);
+        CliRunner r = CliRunner.run("bench", "--env", "open-room", "--agent", "q-learning", "--seconds", "0.05",
+                "--threads", "1", "--sweep-spec", spec.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("sweep tiny (2 trials, "), r.out());
+        assertTrue(r.out().contains("1 thread ") && r.out().contains("(median of 3); give --threads 2 or more for the "
+                + "parallel efficiency"), r.out());
+        assertTrue(!r.out().contains("1 threads") && !r.out().contains("efficiency 1") && !r.out().contains("%"),
+                "no efficiency is claimed from one thread: " + r.out());
+        r = CliRunner.run("bench", "--env", "open-room", "--agent", "q-learning", "--seconds", "0.05",
+                "--threads", "2", "--sweep-spec", spec.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonObject sweep = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("sweep");
+        assertEquals(2, sweep.get("threads").getAsInt());
+        assertTrue(sweep.get("efficiency").getAsDouble() > 0, r.out());
+    }
+
+    @Test
     void severalEnvironmentsAreMeasuredInForkedJvms() {
         CliRunner r = CliRunner.run("bench", "--env", "open-room", "--env", "short-corridor", "--agent", "random",
                 "--seconds", "0.05", "--no-sweep", "--json");
