@@ -42,6 +42,19 @@ class EnvironmentContractTest {
         assertTrue(report.verified().size() >= 6, () -> "too few checks ran: " + report.verified());
     }
 
+    /** The checker tells the environment's randomness from its random policy's: same actions, two seeds. */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theCheckerCallsDynamicsStochasticOnlyWhenTheyAre(EnvironmentKind kind) {
+        CheckReport report = EnvironmentChecker.check(kind::create, 42, 20);
+        // the gridworlds that slip, and Breakout (sticky actions, a random ball): the rest are deterministic
+        boolean stochastic = kind.name().startsWith("frozen-lake") || kind.name().equals("breakout");
+        String expected = stochastic ? "different episodes for the same actions (stochastic dynamics)"
+                : "the same episodes for the same actions (deterministic dynamics)";
+        assertTrue(report.verified().stream().anyMatch(line -> line.endsWith(expected)),
+                () -> kind.name() + ": " + report.verified());
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void idsAreLowerCaseWithDashes(EnvironmentKind kind) {
