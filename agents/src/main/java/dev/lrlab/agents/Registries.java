@@ -6,6 +6,7 @@ import dev.lrlab.agents.optim.OptimizerKind;
 import dev.lrlab.agents.schedule.ScheduleKind;
 import dev.lrlab.env.EnvironmentKind;
 import dev.lrlab.env.registry.KindProvider;
+import dev.lrlab.env.registry.Plugins;
 import dev.lrlab.env.registry.Registry;
 import java.util.List;
 
@@ -17,9 +18,14 @@ public record Registries(Registry<EnvironmentKind> environments, Registry<AgentK
         Registry<ScheduleKind> schedules, Registry<OptimizerKind> optimizers,
         Registry<ExplorationKind> explorations, Registry<FeatureKind> features) {
 
-    /** The kinds on lrlab's class path: the built-in ones and those of any plugin jar. */
+    /**
+     * The kinds on lrlab's class path and in the plugin jars named by {@link Plugins#PROPERTY}: the
+     * built-in ones and those of any plugin.
+     *
+     * @throws dev.lrlab.env.registry.PluginException when a named plugin is missing or fails to load
+     */
     public static Registries load() {
-        return of(Registry.providers(Registries.class.getClassLoader()));
+        return of(Registry.providers(Plugins.loader(Registries.class.getClassLoader())));
     }
 
     /** The kinds of the given providers. */

@@ -39,8 +39,13 @@ public final class Registry<K extends Kind> {
 
     /** The providers on the class path of {@code loader}, found through {@link ServiceLoader}. */
     public static List<KindProvider> providers(ClassLoader loader) {
-        return ServiceLoader.load(KindProvider.class, loader).stream().map(ServiceLoader.Provider::get)
-                .map(KindProvider.class::cast).toList();
+        try {
+            return ServiceLoader.load(KindProvider.class, loader).stream().map(ServiceLoader.Provider::get)
+                    .map(KindProvider.class::cast).toList();
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            // a plugin's registration names a class that is missing, not a KindProvider, or fails to load
+            throw new PluginException("a plugin cannot be loaded: " + e.getMessage(), e);
+        }
     }
 
     /** What this registry holds, in a word: "agent", "schedule", ... */

@@ -50,9 +50,8 @@ public final class Lrlab implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof UserInputException bad) {
-                commandLine.getErr().println("lrlab " + commandLine.getCommandName() + ": "
-                        + bad.getMessage());
+            if (e instanceof UserInputException || e instanceof dev.lrlab.env.registry.PluginException) {
+                commandLine.getErr().println("lrlab " + commandLine.getCommandName() + ": " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
             // A bug, not bad input: say so, with where it happened, so that it can be reported.
