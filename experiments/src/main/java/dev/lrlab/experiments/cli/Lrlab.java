@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "A learning-rate lab for reinforcement learning.",
         subcommands = {
             RunCommand.class,
+            InitCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             PlayCommand.class,
