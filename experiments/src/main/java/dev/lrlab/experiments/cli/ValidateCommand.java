@@ -2,6 +2,7 @@ package dev.lrlab.experiments.cli;
 
 import dev.lrlab.agents.Registries;
 import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.experiments.run.Estimate;
 import dev.lrlab.experiments.run.Footprint;
 import dev.lrlab.experiments.spec.SpecReader;
 import dev.lrlab.experiments.spec.Sweep;
@@ -28,11 +29,18 @@ final class ValidateCommand implements Callable<Integer> {
             + "the file said so (repeatable): --set budget.steps=5000000 --set environment.sticky=0")
     java.util.List<String> overrides = new java.util.ArrayList<>();
 
+    @Option(names = "--estimate-seconds", paramLabel = "S", defaultValue = "1", description = "seconds of the "
+            + "probe per agent that estimates the run's steps and time; 0 skips it (default: ${DEFAULT-VALUE})")
+    double estimateSeconds;
+
     @Parameters(paramLabel = "SPEC", description = "a YAML or JSON experiment spec")
     Path file;
 
     @Override
     public Integer call() {
+        if (!(estimateSeconds >= 0) || estimateSeconds > 600) {
+            throw new UserInputException("--estimate-seconds must be in [0, 600], was " + estimateSeconds);
+        }
         ExperimentPlan spec = SpecSource.read(file, Registries.load(), overrides);
         PrintWriter out = command.commandLine().getOut();
         int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
@@ -50,6 +58,14 @@ final class ValidateCommand implements Callable<Integer> {
                 .map(e -> e.id()).distinct().forEach(id -> out.printf("  %s has no time limit of its own: its episodes "
                         + "are cut at %d steps (set budget.max-episode-steps to change that)%n", id,
                         SpecReader.DEFAULT_EPISODE_CAP));
+        if (!spec.defaultsUsed().isEmpty()) {
+            out.printf("  defaults that change results (not in the spec; written into the manifest):%n");
+            spec.defaultsUsed().forEach(d -> out.printf("    %s%n", d));
+        }
+        if (estimateSeconds > 0) {
+            out.printf("  %s%n", Estimate.of(spec, estimateSeconds, 4, Runtime.getRuntime().availableProcessors())
+                    .describe());
+        }
         spec.warnings().forEach(w -> out.printf("  warning: %s%n", w));
         String tooLarge = footprint.tooLarge(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(), true);

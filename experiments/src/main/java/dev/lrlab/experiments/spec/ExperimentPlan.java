@@ -21,14 +21,17 @@ import java.util.Map;
  * @param masterSeed mixed with each trial's key to seed it
  * @param resolved the spec with every default filled in, for the manifest and resume checks
  * @param warnings what is valid but probably not meant, each a line for the user (with its key's path)
+ * @param defaultsUsed the settings that change results and were left to their defaults, as
+ *     {@code path = value} (they are in {@code resolved} too, and so in the manifest)
  */
 public record ExperimentPlan(String name, List<TrialSetup> setups, Sweep sweep, Clock clock, Budget budget,
         EvaluationSpec evaluation, int metricsEvery, Path output, long masterSeed, Map<String, Object> resolved,
-        List<String> warnings) {
+        List<String> warnings, List<String> defaultsUsed) {
 
     public ExperimentPlan {
         setups = List.copyOf(setups);
         warnings = List.copyOf(warnings);
+        defaultsUsed = List.copyOf(defaultsUsed);
     }
 
     /** How many trials the sweep has. */

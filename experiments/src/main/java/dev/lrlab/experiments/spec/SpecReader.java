@@ -448,7 +448,66 @@ public final class SpecReader {
                     points.size(), clock, rateSwept ? Double.NaN : first.learningRate(), sweep, budget, evaluation,
                     metricsEvery, out, masterSeed);
             return new ExperimentPlan(name, setups, sweep, clock, budget, evaluation, metricsEvery, out, masterSeed,
-                    resolved, warnings(sweep, rateSwept ? Double.NaN : fixedRate));
+                    resolved, warnings(sweep, rateSwept ? Double.NaN : fixedRate), defaultsUsed(resolved, sweep));
+        }
+
+        /**
+         * The settings that change results and that the spec left to their defaults, each as
+         * {@code path = value}: what the resolved spec says where the user's spec is silent (swept
+         * paths and labels aside), so that {@code validate} can show them.
+         */
+        private List<String> defaultsUsed(Map<String, Object> resolved, Sweep sweep) {
+            List<String> out = new ArrayList<>();
+            Map<String, Object> given = p.asMap();
+            Object env = given.get("environment");
+            walkDefaults("environment", resolved.get("environment"),
+                    env instanceof String id ? Map.of("id", id) : env, sweep, out);
+            List<?> agents = (List<?>) resolved.get("agents");
+            for (int i = 0; i < agents.size(); i++) {
+                Object mine = given.get("agents") instanceof List<?> list && i < list.size() ? list.get(i)
+                        : given.get("agent");
+                walkDefaults(given.containsKey("agents") ? "agents[" + i + "]" : "agent", agents.get(i), mine, sweep, out);
+            }
+            List<?> schedules = (List<?>) resolved.get("schedules");
+            for (int j = 0; j < schedules.size(); j++) {
+                Object lr = given.get("learning-rate");
+                Object mine = given.get("schedules") instanceof List<?> list && j < list.size() ? list.get(j)
+                        : lr instanceof Map<?, ?> m ? m.get("schedule") : null;
+                walkDefaults(given.containsKey("schedules") ? "schedules[" + j + "]" : "learning-rate.schedule",
+                        schedules.get(j), mine, sweep, out);
+            }
+            for (String section : List.of("budget", "evaluation")) {
+                if (given.get(section) != null) {
+                    walkDefaults(section, resolved.get(section), given.get(section), sweep, out);
+                }
+            }
+            return out;
+        }
+
+        private void walkDefaults(String path, Object resolved, Object given, Sweep sweep, List<String> out) {
+            // sweeps name agents and schedules by their section, whichever of a list's entries they are
+            String swept = path.replaceFirst("^agents\\[\\d+]", "agent").replaceFirst("^schedules\\[\\d+]",
+                    "learning-rate.schedule");
+            if (path.endsWith(".label") || sweep.sweeps(swept)) {
+                return;
+            }
+            if (given == null) {
+                if (resolved instanceof Map<?, ?> r && r.containsKey("label")) {
+                    Map<Object, Object> shown = new LinkedHashMap<>(r);
+                    shown.remove("label");
+                    resolved = shown;
+                }
+                if (resolved != null) {
+                    out.add(path + " = " + canonicalJson(resolved).replace("\"", "").replace(",", ", ")
+                            .replace(":", ": "));
+                }
+                return;
+            }
+            if (resolved instanceof Map<?, ?> r && given instanceof Map<?, ?> g) {
+                for (Map.Entry<?, ?> e : r.entrySet()) {
+                    walkDefaults(path + "." + e.getKey(), e.getValue(), g.get(e.getKey()), sweep, out);
+                }
+            }
         }
 
         /** Whether the sweep names the learning rate (its values may be wrong, and are reported there). */

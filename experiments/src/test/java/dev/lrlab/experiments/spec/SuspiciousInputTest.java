@@ -65,4 +65,40 @@ class SuspiciousInputTest {
         assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "report",
                 dir.toString(), "--window", "5"));
     }
+
+    @Test
+    void validateShowsTheDefaultsThatChangeResultsAndEstimatesTheRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("corridor.yaml"), """
+                name: corridor
+                environment: short-corridor
+                agent: { type: reinforce, optimizer: { type: sgd } }
+                sweep: { learning-rates: ['2^-12', '2^-10'], seeds: 2, agent.gamma: [0.9, 1.0] }
+                budget: { steps: 5000 }
+                """);
+        StringWriter out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate",
+                file.toString(), "--estimate-seconds", "0.2"));
+        String text = out.toString();
+        assertTrue(text.contains("defaults that change results (not in the spec; written into the manifest):"), text);
+        assertTrue(text.contains("    environment.time-limit = 1000\n"), text);
+        assertTrue(text.contains("    agent.divergence-bound = 1.0E10\n"), text);
+        assertTrue(text.contains("    agent.optimizer.weight-decay = 0.0\n"), "a default inside a given map: " + text);
+        assertFalse(text.contains("agent.optimizer.type"), "given: " + text);
+        assertFalse(text.contains("agent.gamma ="), "swept: " + text);
+        assertFalse(text.contains("label"), text);
+        // a step budget fixes the steps: 8 trials of 5000
+        assertTrue(text.contains("estimate: about 4.0e+04 environment steps, "), text);
+
+        Path manifestRun = tmp.resolve("run");
+        assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
+                file.toString(), "--out", manifestRun.toString(), "--no-report"));
+        String manifest = Files.readString(manifestRun.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"divergence-bound\": 1.0E10") && manifest.contains("\"time-limit\": 1000"),
+                manifest);
+
+        out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate",
+                file.toString(), "--estimate-seconds", "0"));
+        assertFalse(out.toString().contains("estimate:"), "0 skips the probe: " + out);
+    }
 }
