@@ -235,6 +235,12 @@ public final class Report {
                 .append("; asymptotic: over the last ").append(a.windowLabel())
                 .append("; AUC: over all episodes. Mean and IQM over completed trials with 95% stratified "
                         + "bootstrap intervals; diverged and failed trials are counted, not averaged in.\n\n");
+        long neverEnded = run.trials().stream().filter(TrialRecord::neverEndedAnEpisode).count();
+        if (neverEnded > 0) {
+            md.append("**").append(neverEnded).append(" completed trial").append(neverEnded == 1 ? "" : "s")
+                    .append(" never ended an episode**: every episode hit the time limit, so their returns measure "
+                            + "the limit, not learning (their records say so under `reason`).\n\n");
+        }
         List<Analysis.Parameter> extra = extraColumns(a);
         md.append("| configuration | α |");
         extra.forEach(p -> md.append(" ").append(p.label()).append(" |"));

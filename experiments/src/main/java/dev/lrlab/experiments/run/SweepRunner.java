@@ -196,7 +196,7 @@ public final class SweepRunner {
         }
         return new SweepSummary(source.planned(), skipped, tally.count(TrialStatus.completed),
                 tally.count(TrialStatus.diverged), tally.count(TrialStatus.failed), tally.count(TrialStatus.stopped),
-                tally.steps(), (System.nanoTime() - started) / 1e9, interrupted, tally.failures());
+                tally.steps(), (System.nanoTime() - started) / 1e9, interrupted, tally.failures(), tally.neverEnded());
     }
 
     /** What this run's trials produced so far, counted as they end, from any worker. */
@@ -206,9 +206,17 @@ public final class SweepRunner {
         private final List<TrialRecord> records = new ArrayList<>();
         private long steps;
         private int finished;
+        private int neverEnded;
+
+        synchronized int neverEnded() {
+            return neverEnded;
+        }
 
         synchronized void add(TrialRecord r) {
             counts.merge(r.status(), 1, Integer::sum);
+            if (r.neverEndedAnEpisode()) {
+                neverEnded++;
+            }
             if (r.status() == TrialStatus.failed) {
                 failures.merge(r.error() == null ? r.reason() : r.error().summary(), 1, Integer::sum);
             }

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param wallSeconds wall time of this run
  * @param interrupted whether the run was stopped before every trial finished
  * @param failures each distinct cause of a failed trial (class, message, where), with its count
+ * @param neverEnded completed trials in this run none of whose episodes ended before the time limit
  */
 public record SweepSummary(int planned, int skipped, int completed, int diverged, int failed, int stopped,
-        long steps, double wallSeconds, boolean interrupted, Map<String, Integer> failures) {
+        long steps, double wallSeconds, boolean interrupted, Map<String, Integer> failures, int neverEnded) {
 
     /** One line for the terminal, then a line per distinct failure. */
     public String describe() {
@@ -30,6 +31,11 @@ public record SweepSummary(int planned, int skipped, int completed, int diverged
                 skipped > 0 ? ", " + skipped + " already done" : "", steps, wallSeconds,
                 wallSeconds > 0 ? steps / wallSeconds / 1e6 : 0.0,
                 interrupted ? "; INTERRUPTED: rerun the same command to resume" : ""));
+        if (neverEnded > 0) {
+            out.append(String.format(java.util.Locale.ROOT, "%n  %d completed trial%s never ended an episode: every "
+                    + "episode hit the time limit (the agent never reached a terminal state)", neverEnded,
+                    neverEnded == 1 ? "" : "s"));
+        }
         failures.forEach((cause, count) -> out.append(String.format(java.util.Locale.ROOT,
                 "%n  failed (%d trial%s): %s", count, count == 1 ? "" : "s", cause)));
         return out.toString();

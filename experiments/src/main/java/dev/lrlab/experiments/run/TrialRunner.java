@@ -122,6 +122,9 @@ public final class TrialRunner {
                 if (!env.episodeOver()) {
                     break; // the step budget ran out mid-episode: that episode is not recorded
                 }
+                if (env.truncated() && !env.terminated()) {
+                    progress.truncated++;
+                }
                 progress.episodeDone(g, env.episodeSteps());
                 decision = progress.decide(TrialListener.Boundary.EPISODE, listeners);
                 if (evalEnv != null && progress.episodes % plan.evaluation().every() == 0) {
@@ -153,6 +156,11 @@ public final class TrialRunner {
         }
         if (training) {
             progress.steps += env.episodeSteps(); // the steps of the episode the trial ended in
+        }
+        if (status == TrialStatus.completed && progress.episodes > 0 && progress.truncated == progress.episodes) {
+            // completed, but it never once reached the goal: say so, or the curve reads as a plateau
+            reason = TrialRecord.TRUNCATED_EVERY_EPISODE + " (" + progress.episodes + " episodes, each cut at "
+                    + progress.lengths[0] + " steps)";
         }
         double wall = (System.nanoTime() - started) / 1e9;
         return new TrialRecord(trial.key(), setup.environment().id(), setup.agent().label(),
@@ -215,6 +223,9 @@ public final class TrialRunner {
         public MetricLog metrics() {
             return metrics;
         }
+
+        /** Episodes cut by a time limit rather than ended by the environment. */
+        int truncated;
 
         void episodeDone(double g, int length) {
             if (episodes == returns.length) {

@@ -101,4 +101,33 @@ class SuspiciousInputTest {
                 file.toString(), "--estimate-seconds", "0"));
         assertFalse(out.toString().contains("estimate:"), "0 skips the probe: " + out);
     }
+
+    @Test
+    void trialsThatNeverEndAnEpisodeAreCompletedButSaidToBe() throws Exception {
+        // always "right" in the short corridor's first state walks into the wall until the 1000-step limit
+        Path file = Files.writeString(tmp.resolve("stuck.yaml"), """
+                name: stuck
+                environment: short-corridor
+                agents:
+                  - { type: reinforce, label: stuck, initial-preferences: [50, -50] }
+                  - { type: reinforce, label: free }
+                sweep: { learning-rates: ['2^-20'], seeds: 2 }
+                budget: { episodes: 3 }
+                """);
+        Path dir = tmp.resolve("run");
+        StringWriter out = new StringWriter();
+        assertEquals(0, Lrlab.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "run", file.toString(),
+                "--out", dir.toString()));
+        assertTrue(out.toString().contains("2 completed trials never ended an episode: every episode hit the time "
+                + "limit"), out.toString());
+        var records = dev.lrlab.reports.results.TrialsFile.read(dir.resolve("trials.jsonl")).records();
+        for (var r : records) {
+            assertEquals(dev.lrlab.reports.results.TrialStatus.completed, r.status());
+            assertEquals(r.agent().equals("stuck"), r.neverEndedAnEpisode(), r.toString());
+        }
+        assertTrue(records.stream().filter(r -> r.agent().equals("stuck")).allMatch(r -> r.reason()
+                .equals("every episode hit the time limit (3 episodes, each cut at 1000 steps)")));
+        assertTrue(Files.readString(dir.resolve("report").resolve("summary.md"))
+                .contains("**2 completed trials never ended an episode**"));
+    }
 }

@@ -34,6 +34,14 @@ public record TrialRecord(String key, String environment, String agent, String s
         Diagnostics diagnostics, GridPolicy gridPolicy, java.util.Map<String, Object> params,
         MetricSeries metrics, Long stoppedAtStep, TrialError error) {
 
+    /** The start of the reason a completed trial carries when none of its episodes ended before the time limit. */
+    public static final String TRUNCATED_EVERY_EPISODE = "every episode hit the time limit";
+
+    /** Whether the trial completed its budget without a single episode ending by itself. */
+    public boolean neverEndedAnEpisode() {
+        return status == TrialStatus.completed && reason != null && reason.startsWith(TRUNCATED_EVERY_EPISODE);
+    }
+
     /** The same record with wall time zeroed, for comparing runs byte for byte. */
     public TrialRecord withoutWallTime() {
         return new TrialRecord(key, environment, agent, schedule, learningRate, seed, status,
