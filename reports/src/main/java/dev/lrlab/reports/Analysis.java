@@ -95,14 +95,33 @@ public final class Analysis {
             return values.stream().allMatch(v -> v instanceof Double);
         }
 
-        /** Whether a log axis suits it: positive numbers spanning at least a factor of 10, or the learning rate. */
+        /**
+         * Whether a log axis suits it: positive numbers spanning at least a factor of 10, or the
+         * learning rate; but not a grid of three or more evenly spaced values (0.1, 0.2, ..., 1.0,
+         * as Sutton and Barto's alpha studies), which a linear axis shows as it was chosen.
+         */
         public boolean logScale() {
             if (!numeric() || values.isEmpty()) {
                 return false;
             }
             double lo = (Double) values.get(0);
             double hi = (Double) values.get(values.size() - 1);
-            return lo > 0 && (path.equals(LEARNING_RATE) || hi / lo >= 10);
+            return lo > 0 && !evenlySpaced() && (path.equals(LEARNING_RATE) || hi / lo >= 10);
+        }
+
+        /** Three or more values at equal steps (to a part in a thousand of the step). */
+        boolean evenlySpaced() {
+            if (values.size() < 3) {
+                return false;
+            }
+            double step = (Double) values.get(1) - (Double) values.get(0);
+            for (int i = 2; i < values.size(); i++) {
+                double d = (Double) values.get(i) - (Double) values.get(i - 1);
+                if (!(Math.abs(d - step) <= 1e-3 * Math.abs(step))) {
+                    return false;
+                }
+            }
+            return step > 0;
         }
     }
 

@@ -38,6 +38,7 @@ final class Html {
             run.warnings().forEach(w -> h.append("<li>").append(escape(w)).append("</li>"));
             h.append("</ul>\n");
         }
+        Report.notes(analysis, run).forEach(n -> h.append("<p>").append(escape(n)).append("</p>\n"));
         for (int i = 0; i < figures.size(); i++) {
             Figure f = figures.get(i);
             h.append("<figure id=\"").append(f.name()).append("\">\n").append(svgs.get(i))

@@ -63,9 +63,14 @@ public final class Report {
         List<Figure> figures = new ArrayList<>();
         figures.add(Charts.returnCurves(analysis));
         figures.add(Charts.sensitivity(analysis, rateNote));
-        figures.add(Charts.divergence(analysis, rateNote));
+        addIfPresent(figures, Charts.suttonBartoSensitivity(analysis, rateNote));
+        if (anyDiverged(analysis)) {
+            figures.add(Charts.divergence(analysis, rateNote));
+        }
         addIfPresent(figures, Charts.heatMap(analysis, rateNote));
-        addIfPresent(figures, Charts.schedules(run.manifest()));
+        if (!Charts.everyScheduleConstant(run.manifest())) {
+            addIfPresent(figures, Charts.schedules(run.manifest(), longestTrial(run)));
+        }
         figures.addAll(Charts.metrics(analysis));
         figures.addAll(gridPolicies(analysis));
 
@@ -95,6 +100,33 @@ public final class Report {
         boolean everyAgent = notes.keySet().containsAll(run.trials().stream().map(TrialRecord::agent).distinct().toList());
         return distinct.size() == 1 && everyAgent ? distinct.get(0)
                 : String.join("; ", notes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+    }
+
+    private static boolean anyDiverged(Analysis a) {
+        return a.groups().stream().anyMatch(g -> g.diverged() > 0);
+    }
+
+    /** The longest trial on each clock the run's records count ("steps", "episodes"): where schedule figures end. */
+    static java.util.Map<String, Double> longestTrial(RunData run) {
+        return java.util.Map.of(
+                "steps", (double) run.trials().stream().mapToLong(TrialRecord::steps).max().orElse(0),
+                "episodes", (double) run.trials().stream().mapToInt(t -> t.returns().length).max().orElse(0));
+    }
+
+    /**
+     * Sentences that stand in for figures that would carry nothing: no trial diverged, or every
+     * schedule was constant. They open the summary, in the page and in summary.md.
+     */
+    static List<String> notes(Analysis a, RunData run) {
+        List<String> out = new ArrayList<>();
+        if (!anyDiverged(a)) {
+            out.add("No trial diverged (of " + run.trials().size() + "), so the report has no divergence figure.");
+        }
+        if (Charts.everyScheduleConstant(run.manifest())) {
+            out.add("Every schedule is constant: each trial's step size stayed at its swept value, so the report "
+                    + "has no schedule figure.");
+        }
+        return out;
     }
 
     private static void addIfPresent(List<Figure> figures, Figure f) {
@@ -235,6 +267,7 @@ public final class Report {
                 .append("; asymptotic: over the last ").append(a.windowLabel())
                 .append("; AUC: over all episodes. Mean and IQM over completed trials with 95% stratified "
                         + "bootstrap intervals; diverged and failed trials are counted, not averaged in.\n\n");
+        notes(a, run).forEach(n -> md.append(n).append("\n\n"));
         long neverEnded = run.trials().stream().filter(TrialRecord::neverEndedAnEpisode).count();
         if (neverEnded > 0) {
             md.append("**").append(neverEnded).append(" completed trial").append(neverEnded == 1 ? "" : "s")

@@ -49,8 +49,14 @@ class ReportTest {
                 assertTrue(Files.size(f) > 1000, f + " is missing or empty");
             }
         }
-        assertTrue(r.figures().containsAll(List.of("return-curves", "sensitivity", "divergence", "schedules",
-                "policy-a-constant", "policy-b-constant")), r.figures().toString());
+        assertTrue(r.figures().containsAll(List.of("return-curves", "sensitivity", "sensitivity-sutton-barto",
+                "divergence", "policy-a-constant", "policy-b-constant")), r.figures().toString());
+        assertFalse(r.figures().contains("schedules"), "a constant schedule is a sentence, not a figure");
+        String sensitivity = Files.readString(r.dir().resolve("sensitivity.svg"));
+        // b diverged at rate 1 in every seed, a in one of four: each gets a × and its percentage
+        assertTrue(sensitivity.contains(">100%<") && sensitivity.contains(">25%<") && sensitivity.contains("\u00d7"),
+                "diverged points are marked");
+        assertTrue(Files.readString(r.dir().resolve("summary.md")).contains("Every schedule is constant"));
         assertTrue(Files.readString(r.dir().resolve("return-curves.svg")).contains("<text"),
                 "SVG keeps text as text");
         List<String> csv = Files.readAllLines(r.dir().resolve("summary.csv"));
@@ -71,6 +77,39 @@ class ReportTest {
         String md = Files.readString(r.dir().resolve("summary.md"));
         assertTrue(md.contains("| a / constant | 1 | 3 / 1 / 0 |"), md);
         assertTrue(md.contains("Probability of improvement"), md);
+    }
+
+    @Test
+    void figuresThatCarryNothingBecomeSentencesAndSchedulesEndWithTheLongestTrial() throws Exception {
+        List<dev.lrlab.reports.results.TrialRecord> calm = SyntheticRun.standard().stream()
+                .filter(t -> t.status() == TrialStatus.completed).toList();
+        Path dir = SyntheticRun.write(tmp, calm);
+        // a decaying schedule sampled far past the trials (20 episodes of 10 steps: 200 steps)
+        var m = dev.lrlab.reports.results.Manifest.read(dir);
+        new dev.lrlab.reports.results.Manifest(m.name(), m.spec(), m.lrlabVersion(), m.gitCommit(), m.jvm(),
+                m.startedAt(), m.endedAt(), m.trialsPlanned(), List.of(new dev.lrlab.reports.results.Manifest.ScheduleCurve(
+                        "decay", "steps", 0.1, new long[] {0, 100, 200, 300, 100_000}, new double[] {0.1, 0.05, 0.03,
+                                0.02, 0.0})), m.learningRateNotes()).write(dir);
+        Report.Result r = Report.write(RunData.load(dir), ReportOptions.DEFAULTS);
+        assertFalse(r.figures().contains("divergence"), r.figures().toString());
+        assertTrue(r.figures().contains("schedules"), r.figures().toString());
+        String md = Files.readString(r.dir().resolve("summary.md"));
+        assertTrue(md.contains("No trial diverged (of 11), so the report has no divergence figure."), md);
+        assertTrue(Files.readString(r.dir().resolve("report.html")).contains("No trial diverged"));
+        String svg = Files.readString(r.dir().resolve("schedules.svg"));
+        assertFalse(svg.contains(">100,000<") || svg.contains(">50,000<"), "the x axis stops near the longest trial");
+    }
+
+    @Test
+    void anEvenlySpacedGridGetsALinearAxisAndAGeometricOneALogAxis() {
+        List<dev.lrlab.reports.results.TrialRecord> linear = new java.util.ArrayList<>();
+        List<dev.lrlab.reports.results.TrialRecord> geometric = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            linear.add(SyntheticRun.trial("a", 0.25 * i, 0, 10, 0, TrialStatus.completed));
+            geometric.add(SyntheticRun.trial("a", Math.pow(2, -i), 0, 10, 0, TrialStatus.completed));
+        }
+        assertFalse(Analysis.of(linear, ReportOptions.DEFAULTS).xParameter().logScale(), "0.25, 0.5, 0.75, 1");
+        assertTrue(Analysis.of(geometric, ReportOptions.DEFAULTS).xParameter().logScale(), "2^-1 ... 2^-4");
     }
 
     @Test

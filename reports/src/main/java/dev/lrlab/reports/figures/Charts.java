@@ -183,9 +183,15 @@ public final class Charts {
         JFreeChart chart = new JFreeChart("Sensitivity to " + (xp.path().equals(Analysis.LEARNING_RATE)
                 ? "the learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         Theme.apply(chart);
+        boolean anyDiverged = a.groups().stream().anyMatch(g -> g.diverged() > 0);
         for (Object sub : combined.getSubplots()) {
             styleBySeries((XYPlot) sub, a);
+            if (anyDiverged) {
+                markDiverged((XYPlot) sub, a, xp);
+            }
         }
+        chart.addSubtitle(new TextTitle("mean over the seeds that completed; bars: 95% bootstrap intervals"
+                + (anyDiverged ? "; \u00d7 at the foot: seeds diverged (%)" : ""), new Font("DejaVu Sans", Font.PLAIN, 12)));
         LegendItemCollection legend = new LegendItemCollection();
         XYPlot first = (XYPlot) combined.getSubplots().get(0);
         for (int i = 0; i < first.getDataset().getSeriesCount(); i++) {
@@ -194,8 +200,130 @@ public final class Charts {
         combined.setFixedLegendItems(legend);
         return new Figure("sensitivity", "Mean return over the first " + a.windowLabel() + " (interim) and "
                 + "the last " + a.windowLabel() + " (asymptotic) against " + describe(xp) + ", with 95% bootstrap "
-                + "intervals over seeds; points whose trials all diverged have no marker." + note(rateNote),
-                chart::draw, WIDTH, 540 + 22 * legendRows(a));
+                + "intervals over the seeds that completed"
+                + (anyDiverged ? "; a \u00d7 at the foot of a panel marks a point where seeds diverged, with the "
+                        + "percentage that did (a point whose seeds all diverged has only the \u00d7)" : "")
+                + "." + note(rateNote), chart::draw, WIDTH, 560 + 22 * legendRows(a));
+    }
+
+    /**
+     * The sensitivity figure as Sutton and Barto draw it (Figure 6.3): one panel, for each series
+     * the interim return (the mean over the first 100 episodes, dashed, hollow markers) and the
+     * asymptotic return (the mean over every episode of the run, solid), means over the seeds.
+     */
+    public static Figure suttonBartoSensitivity(Analysis a, String rateNote) {
+        Parameter xp = a.xParameter();
+        int shortest = a.groups().stream().flatMap(g -> g.completed().stream()).mapToInt(t -> t.returns().length)
+                .min().orElse(0);
+        if (shortest == 0) {
+            return null;
+        }
+        int interim = Math.min(100, shortest);
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        List<String> series = a.series();
+        for (int c = 0; c < series.size(); c++) {
+            XYSeries early = new XYSeries(series.get(c) + ", interim");
+            XYSeries all = new XYSeries(series.get(c) + ", asymptotic");
+            for (Group g : a.groupsOfSeries(series.get(c))) {
+                if (g.completed().isEmpty()) {
+                    continue;
+                }
+                double x = xOf(xp, g.value(xp.path()));
+                early.add(x, g.completed().stream().mapToDouble(t -> Arrays.stream(t.returns(), 0, interim).average()
+                        .orElse(Double.NaN)).average().orElse(Double.NaN));
+                all.add(x, g.completed().stream().mapToDouble(t -> Arrays.stream(t.returns()).average()
+                        .orElse(Double.NaN)).average().orElse(Double.NaN));
+            }
+            data.addSeries(early);
+            data.addSeries(all);
+        }
+        NumberAxis y = new NumberAxis("sum of rewards during episode");
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, xAxis(xp, rateNote), y, renderer);
+        JFreeChart chart = new JFreeChart("Interim and asymptotic performance", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        Theme.apply(chart);
+        // after the theme, which sets its own series styles: colour and marker by configuration,
+        // dashed and hollow for interim, solid and filled for asymptotic
+        renderer.setUseFillPaint(true);
+        for (int c = 0; c < series.size(); c++) {
+            int config = a.configurations().indexOf(a.groupsOfSeries(series.get(c)).get(0).configuration());
+            for (int k = 0; k < 2; k++) {
+                int i = 2 * c + k;
+                renderer.setSeriesPaint(i, Palette.category(config));
+                renderer.setSeriesFillPaint(i, k == 0 ? Color.WHITE : Palette.category(config));
+                renderer.setSeriesShape(i, Palette.shape(config));
+                renderer.setSeriesShapesVisible(i, true);
+                renderer.setSeriesShapesFilled(i, true);
+                renderer.setSeriesStroke(i, k == 0
+                        ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6, 4}, 0)
+                        : new BasicStroke(2f));
+            }
+        }
+        chart.addSubtitle(new TextTitle("as Sutton & Barto's Figure 6.3: dashed, the first " + interim
+                + " episodes; solid, all " + (a.groups().stream().flatMap(g -> g.completed().stream())
+                .mapToInt(t -> t.returns().length).distinct().count() == 1 ? shortest + " " : "") + "episodes",
+                new Font("DejaVu Sans", Font.PLAIN, 12)));
+        return new Figure("sensitivity-sutton-barto", "Interim performance (mean return over the first " + interim
+                + " episodes, dashed) and asymptotic performance (mean return over all episodes of the run, solid) "
+                + "against " + describe(xp) + ", means over the seeds that completed, in one panel as Sutton and "
+                + "Barto's Figure 6.3 draws them; the two-panel sensitivity figure has the intervals." + note(rateNote),
+                chart::draw, WIDTH, 460 + 22 * legendRows(a) * 2);
+    }
+
+    /**
+     * Draws a × in the series' colour at the foot of a sensitivity panel for each point where seeds
+     * diverged, labelled with the percentage, and makes room for it below the data.
+     */
+    private static void markDiverged(XYPlot plot, Analysis a, Parameter xp) {
+        var data = (XYIntervalSeriesCollection) plot.getDataset();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                lo = Math.min(lo, data.getStartYValue(s, i));
+                hi = Math.max(hi, data.getEndYValue(s, i));
+            }
+        }
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        double span = hi > lo ? hi - lo : Math.max(1, Math.abs(hi));
+        List<String> series = a.series();
+        List<Integer> marked = new ArrayList<>();
+        for (int c = 0; c < series.size(); c++) {
+            if (a.groupsOfSeries(series.get(c)).stream().anyMatch(g -> g.diverged() > 0)) {
+                marked.add(c);
+            }
+        }
+        // one row per series that diverged somewhere: a × and, under it, the percentage
+        double row = 0.11 * span;
+        double top = lo - 0.08 * span;
+        plot.getRangeAxis().setRange(top - row * marked.size(), hi + 0.06 * span);
+        var renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        for (int k = 0; k < marked.size(); k++) {
+            int c = marked.get(k);
+            java.awt.Paint paint = renderer.getSeriesPaint(c);
+            double y = top - row * k - 0.3 * row;
+            for (Group g : a.groupsOfSeries(series.get(c))) {
+                if (g.diverged() == 0) {
+                    continue;
+                }
+                double x = xOf(xp, g.value(xp.path()));
+                XYTextAnnotation cross = new XYTextAnnotation("\u00d7", x, y);
+                cross.setFont(new Font("DejaVu Sans", Font.BOLD, 15));
+                cross.setPaint(paint);
+                cross.setTextAnchor(TextAnchor.CENTER);
+                plot.addAnnotation(cross);
+                XYTextAnnotation pct = new XYTextAnnotation(String.format(Locale.ROOT, "%.0f%%",
+                        100 * g.divergenceRate()), x, y - 0.12 * row);
+                pct.setFont(new Font("DejaVu Sans", Font.PLAIN, 10));
+                pct.setPaint(paint);
+                pct.setTextAnchor(TextAnchor.TOP_CENTER);
+                plot.addAnnotation(pct);
+            }
+        }
     }
 
     /** Figure 3: the fraction of trials that diverged, against x. */
@@ -312,8 +440,19 @@ public final class Charts {
                 chart::draw, WIDTH + 60, 90 + Math.max(240, 40 * yp.values().size() + 60) * rows);
     }
 
-    /** Figure 4: each schedule's rate against its clock, at the middle swept rate. */
-    public static Figure schedules(Manifest manifest) {
+    /** Whether the run's schedules all keep one rate (a schedule figure would show flat lines only). */
+    public static boolean everyScheduleConstant(Manifest manifest) {
+        if (manifest == null || manifest.schedules() == null || manifest.schedules().isEmpty()) {
+            return false;
+        }
+        return manifest.schedules().stream().allMatch(c -> java.util.Arrays.stream(c.rate()).distinct().count() <= 1);
+    }
+
+    /**
+     * Figure 4: each schedule's rate against its clock, at the middle swept rate, up to the longest
+     * trial on that clock ({@code longest}: "steps", "episodes"; a clock it does not name is drawn whole).
+     */
+    public static Figure schedules(Manifest manifest, Map<String, Double> longest) {
         if (manifest == null || manifest.schedules() == null || manifest.schedules().isEmpty()) {
             return null;
         }
@@ -327,7 +466,11 @@ public final class Charts {
                 continue;
             }
             XYSeries s = new XYSeries(c.label() + " (clock: " + c.clock() + ")");
+            double end = longest.getOrDefault(c.clock(), Double.POSITIVE_INFINITY);
             for (int i = 0; i < c.t().length; i++) {
+                if (c.t()[i] > end && i > 0) {
+                    break; // no trial got that far
+                }
                 s.add(c.t()[i], c.rate()[i]);
             }
             data.addSeries(s);
@@ -344,7 +487,8 @@ public final class Charts {
         Theme.apply(chart);
         styleSeries(plot, 0);
         return new Figure("schedules", "Each schedule's step size against its clock for base rate α = "
-                + rate(middle) + " (the middle of the sweep); other rates scale it.", chart::draw, WIDTH, 360);
+                + rate(middle) + " (the middle of the sweep), up to the longest trial; other rates scale it.",
+                chart::draw, WIDTH, 360);
     }
 
     /**
