@@ -175,9 +175,11 @@ public final class Analysis {
     private final int window;
     private final int smoothing;
     private final boolean overSteps;
+    private final String highlight;
 
     private Analysis(List<Group> groups, List<String> configurations, List<Parameter> parameters, Parameter x,
-            int window, int smoothing, boolean overSteps) {
+            int window, int smoothing, boolean overSteps, String highlight) {
+        this.highlight = highlight;
         this.groups = groups;
         this.configurations = configurations;
         this.parameters = parameters;
@@ -233,8 +235,14 @@ public final class Analysis {
             ofConfig.sort(byPoint(parameters));
             groups.addAll(ofConfig);
         }
-        return new Analysis(groups, new ArrayList<>(byConfig.keySet()), parameters, x, window, smoothing,
-                options.overSteps());
+        Analysis out = new Analysis(groups, new ArrayList<>(byConfig.keySet()), parameters, x, window, smoothing,
+                options.overSteps(), options.highlight());
+        if (!out.unmatchedHighlights().isEmpty()) {
+            throw new IllegalArgumentException("--highlight " + String.join(",", out.unmatchedHighlights())
+                    + ": no such value of " + x.path() + "; its values: " + String.join(", ",
+                    x.values().stream().map(x::show).toList()));
+        }
+        return out;
     }
 
     private static int count(List<TrialRecord> trials, TrialStatus status) {
@@ -465,6 +473,54 @@ public final class Analysis {
                 .filter(g -> g.summaries().containsKey(Metric.ASYMPTOTIC))
                 .max(Comparator.comparingDouble(g -> g.summaries().get(Metric.ASYMPTOTIC).mean().estimate()))
                 .orElse(null);
+    }
+
+    /**
+     * The indices (into x's values) of the return curves a panel draws in full, or null for all:
+     * see {@link ReportOptions#highlight()}.
+     */
+    public java.util.Set<Integer> highlighted(String series) {
+        List<Object> values = x.values();
+        boolean auto = highlight == null || highlight.equals("auto");
+        if ("all".equals(highlight) || (auto && values.size() <= 6)) {
+            return null;
+        }
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        if (auto) {
+            out.add(0);
+            out.add(values.size() - 1);
+            Group best = bestOfSeries(series);
+            if (best != null) {
+                out.add(values.indexOf(best.value(x.path())));
+            }
+            return out;
+        }
+        for (String wanted : highlight.split(",")) {
+            out.addAll(matching(wanted.trim()));
+        }
+        return out;
+    }
+
+    /** The listed values of --highlight that match no value of x (for a message); empty when all match. */
+    public List<String> unmatchedHighlights() {
+        if (highlight == null || highlight.equals("auto") || highlight.equals("all")) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(highlight.split(",")).map(String::trim).filter(w -> matching(w).isEmpty()).toList();
+    }
+
+    /** The indices of x's values written as {@code wanted}: as the figures show them, or the same number. */
+    private List<Integer> matching(String wanted) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < x.values().size(); i++) {
+            Object v = x.values().get(i);
+            boolean number = v instanceof Double && wanted.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?");
+            if (x.show(v).equals(wanted) || String.valueOf(v).equals(wanted)
+                    || (number && Double.parseDouble(wanted) == (Double) v)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** Episodes in the interim and asymptotic windows; 0 means each trial's first and last tenth. */

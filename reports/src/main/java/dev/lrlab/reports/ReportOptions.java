@@ -11,12 +11,20 @@ package dev.lrlab.reports;
  * @param seed seed of the bootstrap's generator
  * @param xParameter the swept path on the x axis of the sensitivity figures, or null for the learning
  *     rate (or, when the run did not sweep it, the first swept path)
+ * @param highlight which values of x the return curves draw in full: null or "auto" (all of them up
+ *     to six; past six, each panel's smallest, largest and best, the rest thin and faint), "all", or
+ *     a comma-separated list of values as the figures write them ("0.1,0.5,1")
  */
 public record ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed,
-        String xParameter) {
+        String xParameter, String highlight) {
 
     public ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed) {
-        this(smoothing, xAxis, window, resamples, confidence, seed, null);
+        this(smoothing, xAxis, window, resamples, confidence, seed, null, null);
+    }
+
+    public ReportOptions(int smoothing, XAxis xAxis, int window, int resamples, double confidence, long seed,
+            String xParameter) {
+        this(smoothing, xAxis, window, resamples, confidence, seed, xParameter, null);
     }
 
     /** The x axis of return curves. */
@@ -44,6 +52,6 @@ public record ReportOptions(int smoothing, XAxis xAxis, int window, int resample
                 && run.manifest().spec().getAsJsonObject().get("budget") instanceof com.google.gson.JsonObject b
                 && b.has("steps");
         return new ReportOptions(smoothing, steps ? XAxis.STEPS : XAxis.EPISODES, window, resamples, confidence, seed,
-                xParameter);
+                xParameter, highlight);
     }
 }

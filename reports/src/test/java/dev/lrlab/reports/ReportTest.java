@@ -113,6 +113,24 @@ class ReportTest {
     }
 
     @Test
+    void highlightingPicksTheListedValuesAndRefusesOthers() {
+        List<dev.lrlab.reports.results.TrialRecord> trials = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            trials.add(SyntheticRun.trial("a", Math.pow(2, -i), 0, 10, i == 5 ? 100 : i, TrialStatus.completed));
+        }
+        Analysis auto = Analysis.of(trials, ReportOptions.DEFAULTS);
+        // values sorted ascending: 2^-8 ... 2^-1; the best (base 100) is 2^-5, index 3
+        assertEquals(java.util.Set.of(0, 3, 7), auto.highlighted("a / constant"));
+        ReportOptions all = new ReportOptions(0, ReportOptions.XAxis.AUTO, 0, 200, 0.95, 0, null, "all");
+        assertEquals(null, Analysis.of(trials, all).highlighted("a / constant"));
+        ReportOptions listed = new ReportOptions(0, ReportOptions.XAxis.AUTO, 0, 200, 0.95, 0, null, "0.25, 0.5");
+        assertEquals(java.util.Set.of(6, 7), Analysis.of(trials, listed).highlighted("a / constant"));
+        ReportOptions wrong = new ReportOptions(0, ReportOptions.XAxis.AUTO, 0, 200, 0.95, 0, null, "0.3");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Analysis.of(trials, wrong));
+        assertTrue(e.getMessage().contains("--highlight 0.3: no such value of learning-rate.value"), e.getMessage());
+    }
+
+    @Test
     void notARunDirectoryIsRefused() throws Exception {
         ReportException e = assertThrows(ReportException.class, () -> RunData.load(tmp));
         assertTrue(e.getMessage().contains("is not an lrlab run directory"), e.getMessage());

@@ -47,6 +47,11 @@ final class ReportCommand implements Callable<Integer> {
             + "figures, such as agent.exploration.epsilon (default: the learning rate, learning-rate.value)")
     String xParam;
 
+    @Option(names = "--highlight", paramLabel = "VALUES", defaultValue = "auto", description = "which values of x "
+            + "the return curves draw in full: auto (every one up to six; past six, each panel's smallest, largest "
+            + "and best), all, or a list such as 0.1,0.5,1 (default: ${DEFAULT-VALUE})")
+    String highlight;
+
     @Override
     public Integer call() {
         ReportOptions.XAxis axis = switch (x) {
@@ -58,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
         if (smoothing < 0 || window < 0 || resamples < 100) {
             throw new UserInputException("--smoothing and --window must be >= 0 and --resamples >= 100");
         }
-        return write(dir, new ReportOptions(smoothing, axis, window, resamples, 0.95, seed, xParam),
+        return write(dir, new ReportOptions(smoothing, axis, window, resamples, 0.95, seed, xParam, highlight),
                 command.commandLine().getOut(), command.commandLine().getErr());
     }
 

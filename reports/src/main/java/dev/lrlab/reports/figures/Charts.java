@@ -89,10 +89,12 @@ public final class Charts {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         List<XYPlot> panels = new ArrayList<>();
+        boolean anyFaint = false;
         for (String series : a.series()) {
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
             DeviationRenderer renderer = bandRenderer();
             StringBuilder ended = new StringBuilder();
+            java.util.Set<Integer> highlighted = a.highlighted(series);
             for (Group g : a.groupsOfSeries(series)) {
                 int i = values.indexOf(g.value(xp.path()));
                 int notCompleted = g.diverged() + g.failed() + g.stopped();
@@ -105,16 +107,21 @@ public final class Charts {
                 }
                 YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
                 MeanCurve c = g.curve();
-                // at most about MAX_POINTS points a line: the figure stays light, the CSV keeps them all
+                boolean faint = highlighted != null && !highlighted.contains(i);
+                // at most about MAX_POINTS points a line: the figure stays light, the CSV keeps them all;
+                // a curve ends where its shortest trial does, so that its last points are not the mean of
+                // the few longer trials (whose band would flare there)
                 int stride = Math.max(1, (c.x().length + MAX_POINTS - 1) / MAX_POINTS);
+                int everyTrial = g.completed().size();
                 for (int j = 0; j < c.x().length; j += stride) {
-                    if (!Double.isNaN(c.mean()[j])) {
-                        s.add(c.x()[j], c.mean()[j], c.low()[j], c.high()[j]);
+                    if (!Double.isNaN(c.mean()[j]) && c.count()[j] == everyTrial) {
+                        s.add(c.x()[j], c.mean()[j], faint ? c.mean()[j] : c.low()[j], faint ? c.mean()[j] : c.high()[j]);
                         lo = Math.min(lo, c.low()[j]);
                         hi = Math.max(hi, c.high()[j]);
                     }
                 }
-                styleLine(renderer, data.getSeriesCount(), i, values.size());
+                styleLine(renderer, data.getSeriesCount(), i, values.size(), faint);
+                anyFaint |= faint;
                 data.addSeries(s);
             }
             XYPlot panel = new XYPlot(data, null, yAxis("return"), renderer);
@@ -136,17 +143,31 @@ public final class Charts {
         lo = clipped ? clip : lo;
         if (lo < hi) {
             double pad = 0.04 * (hi - lo);
+            // headroom above the curves for the panel's title, so that it covers none of them
+            double headroom = 0.16 * (hi - lo);
             for (XYPlot p : panels) {
-                p.getRangeAxis().setRange(new Range(lo - pad, hi + pad));
+                p.getRangeAxis().setRange(new Range(lo - pad, hi + pad + headroom));
+                if (clipped) {
+                    // a marker where the first episodes leave the axis; the caption says what it means
+                    XYTextAnnotation below = new XYTextAnnotation("\u25bc", 0, lo - pad);
+                    below.setFont(new Font("DejaVu Sans", Font.PLAIN, 11));
+                    below.setPaint(new Color(90, 90, 90));
+                    below.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    p.addAnnotation(below);
+                }
             }
         }
         String smoothing = a.smoothing() > 1 ? ", smoothed over " + a.smoothing() + " episodes" : "";
         return new Figure("return-curves", "Mean training return across seeds" + smoothing
-                + ", with 95% t-intervals as bands; one panel per configuration" + (a.swept().size() > 1
-                        ? " and value of the other swept settings" : "") + ", shared axes"
-                + (clipped ? " (the y axis starts at the 5th percentile of the mean curves, so the poorest "
-                        + "early episodes run off the bottom)" : "") + ". Diverged, failed and stopped trials are "
-                + "left out of the curves and counted in each panel's title.",
+                + ", with 95% bands for the mean (a percentile bootstrap across seeds; a t-interval from "
+                + MeanCurve.BOOTSTRAP_BELOW + " seeds on), never wider than the returns themselves; one panel per "
+                + "configuration" + (a.swept().size() > 1 ? " and value of the other swept settings" : "")
+                + ", shared axes; each curve ends where its shortest trial does"
+                + (anyFaint ? "; in each panel the smallest, the largest and the best value are drawn in full, the "
+                        + "others thin and without bands (report --highlight all draws every one)" : "")
+                + (clipped ? "; the y axis starts at the lowest point of any curve past its first twentieth, so that "
+                        + "every curve is visible and only the first, poorest episodes run off the bottom (\u25bc)" : "")
+                + ". Diverged, failed and stopped trials are left out of the curves and counted in each panel's title.",
                 chart::draw, WIDTH + 120, 90 + 200 * Math.max(1, panels.size()));
     }
 
@@ -582,7 +603,10 @@ public final class Charts {
                         hi = Math.max(hi, band[3][j]);
                     }
                 }
-                styleLine(renderer, data.getSeriesCount(), xp.values().indexOf(g.value(xp.path())), xp.values().size());
+                int i = xp.values().indexOf(g.value(xp.path()));
+                java.util.Set<Integer> highlighted = a.highlighted(series);
+                styleLine(renderer, data.getSeriesCount(), i, xp.values().size(),
+                        highlighted != null && !highlighted.contains(i));
                 data.addSeries(s);
             }
             if (!(lo <= hi)) {
@@ -782,11 +806,12 @@ public final class Charts {
     }
 
     /** Series {@code series} of a renderer as value i of n of the x parameter: a ramp colour and a dash. */
-    private static void styleLine(DeviationRenderer renderer, int series, int i, int n) {
+    private static void styleLine(DeviationRenderer renderer, int series, int i, int n, boolean faint) {
         Color color = Palette.ramp(i, n);
-        renderer.setSeriesPaint(series, color);
-        renderer.setSeriesFillPaint(series, color);
-        renderer.setSeriesStroke(series, Palette.stroke(i, 1.4f));
+        Color shown = faint ? new Color(color.getRed(), color.getGreen(), color.getBlue(), 90) : color;
+        renderer.setSeriesPaint(series, shown);
+        renderer.setSeriesFillPaint(series, shown);
+        renderer.setSeriesStroke(series, faint ? new BasicStroke(0.8f) : Palette.stroke(i, 1.4f));
     }
 
     private static LegendItemCollection rampLegend(Parameter xp) {
@@ -970,20 +995,23 @@ public final class Charts {
         return ticks;
     }
 
-    private static double lowerClip(Analysis a) {
-        List<Double> values = new ArrayList<>();
+    /**
+     * Where the curves' y axis may start: the lowest point of any curve past its first twentieth,
+     * so that every curve is visible for all but its first few episodes (a curve that falls late, as
+     * Sarsa's at alpha = 1 on the cliff walk, sets it), while the very poor first episodes that all
+     * curves share need not squash the rest.
+     */
+    static double lowerClip(Analysis a) {
+        double clip = Double.POSITIVE_INFINITY;
         for (Group g : a.groups()) {
-            for (double v : g.curve().mean()) {
-                if (!Double.isNaN(v)) {
-                    values.add(v);
+            double[] mean = g.curve().mean();
+            for (int j = mean.length / 20; j < mean.length; j++) {
+                if (!Double.isNaN(mean[j]) && g.curve().count()[j] == g.completed().size()) {
+                    clip = Math.min(clip, mean[j]);
                 }
             }
         }
-        if (values.isEmpty()) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        values.sort(null);
-        return values.get((int) (0.05 * (values.size() - 1)));
+        return clip == Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : clip;
     }
 
     /**
