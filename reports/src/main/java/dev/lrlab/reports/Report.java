@@ -62,6 +62,7 @@ public final class Report {
 
         List<Figure> figures = new ArrayList<>();
         figures.add(Charts.returnCurves(analysis));
+        addIfPresent(figures, Charts.evaluationCurves(analysis));
         figures.add(Charts.sensitivity(analysis, rateNote));
         addIfPresent(figures, Charts.suttonBartoSensitivity(analysis, rateNote));
         if (anyDiverged(analysis)) {

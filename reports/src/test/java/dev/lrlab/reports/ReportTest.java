@@ -49,7 +49,7 @@ class ReportTest {
                 assertTrue(Files.size(f) > 1000, f + " is missing or empty");
             }
         }
-        assertTrue(r.figures().containsAll(List.of("return-curves", "sensitivity", "sensitivity-sutton-barto",
+        assertTrue(r.figures().containsAll(List.of("return-curves", "evaluation-curves", "sensitivity", "sensitivity-sutton-barto",
                 "divergence", "policy-a-constant", "policy-b-constant")), r.figures().toString());
         assertFalse(r.figures().contains("schedules"), "a constant schedule is a sentence, not a figure");
         String sensitivity = Files.readString(r.dir().resolve("sensitivity.svg"));

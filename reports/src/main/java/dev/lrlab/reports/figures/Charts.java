@@ -171,6 +171,119 @@ public final class Charts {
                 chart::draw, WIDTH + 120, 90 + 200 * Math.max(1, panels.size()));
     }
 
+    /**
+     * The greedy evaluations the trials recorded, as the return curves are drawn: one panel per
+     * series, one line per value of x, the mean over seeds with a 95% band; null when the run did
+     * not evaluate.
+     */
+    public static Figure evaluationCurves(Analysis a) {
+        Parameter xp = a.xParameter();
+        List<Object> values = xp.values();
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis(a.overSteps()
+                ? "environment steps" : "training episodes"));
+        combined.setGap(12);
+        List<XYPlot> panels = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int perEvaluation = 0;
+        List<MeanCurve> means = new ArrayList<>();
+        boolean symlog = evaluationsSpanDecades(a);
+        for (String series : a.series()) {
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            DeviationRenderer renderer = bandRenderer();
+            java.util.Set<Integer> highlighted = a.highlighted(series);
+            for (Group g : a.groupsOfSeries(series)) {
+                List<TrialRecord> evaluated = g.completed().stream()
+                        .filter(t -> t.evaluations() != null && t.evaluations().length > 0).toList();
+                if (evaluated.isEmpty()) {
+                    continue;
+                }
+                // the evaluation points of the trial with fewest (step budgets give trials different counts)
+                int points = evaluated.stream().mapToInt(t -> t.evaluations().length).min().orElse(0);
+                TrialRecord first = evaluated.get(0);
+                double[] x = new double[points];
+                double[][] curves = new double[evaluated.size()][points];
+                for (int j = 0; j < points; j++) {
+                    x[j] = a.overSteps() ? first.evaluations()[j].steps() : first.evaluations()[j].episode();
+                }
+                for (int k = 0; k < evaluated.size(); k++) {
+                    for (int j = 0; j < points; j++) {
+                        curves[k][j] = evaluated.get(k).evaluations()[j].meanReturn();
+                    }
+                }
+                perEvaluation = first.evaluations()[0].episodes();
+                MeanCurve c = MeanCurve.of(x, curves, 0.95);
+                means.add(c);
+                int i = values.indexOf(g.value(xp.path()));
+                boolean faint = highlighted != null && !highlighted.contains(i);
+                YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
+                for (int j = 0; j < points; j++) {
+                    double m = symlog ? symlog(c.mean()[j]) : c.mean()[j];
+                    double l = symlog ? symlog(c.low()[j]) : c.low()[j];
+                    double h = symlog ? symlog(c.high()[j]) : c.high()[j];
+                    s.add(x[j], m, faint ? m : l, faint ? m : h);
+                    lo = Math.min(lo, l);
+                    hi = Math.max(hi, h);
+                }
+                styleLine(renderer, data.getSeriesCount(), i, values.size(), faint);
+                data.addSeries(s);
+            }
+            if (data.getSeriesCount() == 0) {
+                continue;
+            }
+            XYPlot panel = new XYPlot(data, null, symlog ? new SymlogAxis("greedy return") : yAxis("greedy return"),
+                    renderer);
+            panelTitle(panel, series);
+            panels.add(panel);
+            combined.add(panel, 1);
+        }
+        if (panels.isEmpty()) {
+            return null;
+        }
+        combined.setFixedLegendItems(rampLegend(xp));
+        JFreeChart chart = new JFreeChart("Greedy evaluation by " + (xp.path().equals(Analysis.LEARNING_RATE)
+                ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        Theme.apply(chart);
+        if (symlog) {
+            chart.addSubtitle(new TextTitle("y axis: symmetric log scale, sign(y) log10(1 + |y|)",
+                    new Font("DejaVu Sans", Font.PLAIN, 12)));
+        }
+        if (lo < hi) {
+            double pad = 0.04 * (hi - lo);
+            for (XYPlot p : panels) {
+                p.getRangeAxis().setRange(new Range(lo - pad, hi + pad + 0.16 * (hi - lo)));
+            }
+        }
+        return new Figure("evaluation-curves", "Return of the greedy policy (no exploration, no learning), "
+                + perEvaluation + " episode" + (perEvaluation == 1 ? "" : "s") + " at each evaluation, mean over seeds "
+                + "with 95% bands. It can be much worse than the training return: a greedy policy that is not yet "
+                + "right can loop between two states until the time limit (a gridworld agent whose values still "
+                + "tie), where the exploring policy stumbles out, so a low greedy return early on says the "
+                + "values are not yet ordered, not that learning failed." + (symlog ? " The y axis is a symmetric log "
+                        + "scale (sign(y) log10(1 + |y|)), since the returns span several orders of magnitude." : ""),
+                chart::draw, WIDTH + 120,
+                90 + 200 * Math.max(1, panels.size()));
+    }
+
+    /** Whether the greedy returns run over more than two decades: a few looping seeds among good ones. */
+    private static boolean evaluationsSpanDecades(Analysis a) {
+        double small = Double.POSITIVE_INFINITY;
+        double large = 0;
+        for (Group g : a.groups()) {
+            for (TrialRecord t : g.completed()) {
+                if (t.evaluations() != null) {
+                    for (var e : t.evaluations()) {
+                        double v = Math.abs(e.meanReturn());
+                        small = Math.min(small, Math.max(1, v));
+                        large = Math.max(large, v);
+                    }
+                }
+            }
+        }
+        return large / small > 100;
+    }
+
     /** Figure 2: interim and asymptotic return against x, one line per series. */
     public static Figure sensitivity(Analysis a, String rateNote) {
         Parameter xp = a.xParameter();
@@ -936,6 +1049,45 @@ public final class Charts {
         ValuesAxis axis = new ValuesAxis(axisLabel(p, rateNote), p.values().stream().map(p::show).toList());
         axis.setRange(-0.5, p.values().size() - 0.5);
         return axis;
+    }
+
+    /** sign(y) log10(1 + |y|): linear near 0, logarithmic in both directions beyond 1 (a "symlog" scale). */
+    static double symlog(double y) {
+        return Math.signum(y) * Math.log10(1 + Math.abs(y));
+    }
+
+    /**
+     * An axis for values drawn as {@link #symlog(double)}: ticks at 0, ±1, ±10, ±100, ... placed where
+     * those values fall, labelled with the values themselves in plain digits.
+     */
+    private static final class SymlogAxis extends NumberAxis {
+
+        SymlogAxis(String label) {
+            super(label);
+            setAutoRangeIncludesZero(false);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+                java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+            List<NumberTick> ticks = new ArrayList<>();
+            java.text.NumberFormat plain = java.text.NumberFormat.getIntegerInstance(Locale.ROOT);
+            plain.setGroupingUsed(true);
+            for (int sign = -1; sign <= 1; sign += 2) {
+                for (double v = 1; v <= 1e15; v *= 10) {
+                    double at = symlog(sign * v);
+                    if (getRange().contains(at)) {
+                        ticks.add(new NumberTick(TickType.MAJOR, at, plain.format(sign * v), TextAnchor.CENTER_RIGHT,
+                                TextAnchor.CENTER, 0.0));
+                    }
+                }
+            }
+            if (getRange().contains(0)) {
+                ticks.add(new NumberTick(TickType.MAJOR, 0, "0", TextAnchor.CENTER_RIGHT, TextAnchor.CENTER, 0.0));
+            }
+            return ticks;
+        }
     }
 
     /** A log axis whose ticks sit at the swept values, labelled as they were given. */
