@@ -83,7 +83,7 @@ public final class Charts {
         Parameter xp = a.xParameter();
         List<Object> values = xp.values();
         String xLabel = a.overSteps() ? "environment steps" : "episode";
-        NumberAxis xAxis = new NumberAxis(xLabel);
+        NumberAxis xAxis = trainingAxis(a, xLabel);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis);
         combined.setGap(12);
         double lo = Double.POSITIVE_INFINITY;
@@ -179,7 +179,7 @@ public final class Charts {
     public static Figure evaluationCurves(Analysis a) {
         Parameter xp = a.xParameter();
         List<Object> values = xp.values();
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis(a.overSteps()
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(trainingAxis(a, a.overSteps()
                 ? "environment steps" : "training episodes"));
         combined.setGap(12);
         List<XYPlot> panels = new ArrayList<>();
@@ -682,7 +682,7 @@ public final class Charts {
             return null;
         }
         Parameter xp = a.xParameter();
-        NumberAxis xAxis = new NumberAxis(a.overSteps() ? "environment steps" : "episode");
+        NumberAxis xAxis = trainingAxis(a, a.overSteps() ? "environment steps" : "episode");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis);
         combined.setGap(12);
         int panels = 0;
@@ -869,7 +869,7 @@ public final class Charts {
                 }
                 if (s.getItemCount() > 0) {
                     data.addSeries(s);
-                    styles.add(new int[] {c, q == ordered.size() / 2 ? 1 : 0});
+                    styles.add(new int[] {c, q == ordered.size() / 2 ? 1 : q < ordered.size() / 2 ? 0 : 2});
                 }
             }
         }
@@ -878,6 +878,7 @@ public final class Charts {
             return null;
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true); // one path a line: dashes survive many short segments
         // a log axis labels only powers of ten: within a decade it would show no number at all
         ValueAxis y;
         if (hi / lo > 10) {
@@ -886,17 +887,20 @@ public final class Charts {
             y = yAxis(stem);
             y.setRange(lo - 0.04 * (hi - lo), hi + 0.1 * (hi - lo));
         }
-        XYPlot plot = new XYPlot(data, new NumberAxis(a.overSteps() ? "environment steps" : "episode"), y, renderer);
+        XYPlot plot = new XYPlot(data, trainingAxis(a, a.overSteps() ? "environment steps" : "episode"), y, renderer);
         JFreeChart chart = new JFreeChart("Percentiles of " + stem, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Theme.apply(chart);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             int[] style = styles.get(i);
             renderer.setSeriesPaint(i, Palette.category(style[0]));
-            renderer.setSeriesStroke(i, style[1] == 1 ? Palette.stroke(0, 1.8f) : Palette.stroke(2, 1.2f));
+            // the middle percentile solid, the lowest dashed, the highest dotted
+            renderer.setSeriesStroke(i, style[1] == 1 ? Palette.stroke(0, 1.8f)
+                    : style[1] == 0 ? Palette.stroke(1, 1.3f) : Palette.stroke(2, 1.5f));
         }
         return new Figure("metric-" + stem.replace('_', '-'), "The percentiles over parameters of " + stem
                 + " (" + String.join(", ", ordered) + ") through training, at each configuration's best point: "
-                + "the median over seeds of each, the middle one solid. Adaptive optimizers spread the "
+                + "the median over seeds of each, the middle one solid, the lowest dashed, the highest dotted, on "
+                + "the return curves' x axis. Adaptive optimizers spread the "
                 + "effective step size over parameters; plain SGD keeps it at the rate.",
                 chart::draw, WIDTH, 400);
     }
@@ -941,6 +945,25 @@ public final class Charts {
         return legend;
     }
 
+    /**
+     * The x axis of every figure drawn over training (return curves, evaluations, metrics): from 0
+     * to the end of the longest curve, the same in each, so that figures can be read side by side.
+     */
+    private static NumberAxis trainingAxis(Analysis a, String label) {
+        NumberAxis x = new NumberAxis(label);
+        double end = 0;
+        for (Group g : a.groups()) {
+            double[] xs = g.curve().x();
+            if (xs.length > 0) {
+                end = Math.max(end, xs[xs.length - 1]);
+            }
+        }
+        if (end > 0) {
+            x.setRange(0, end * 1.01);
+        }
+        return x;
+    }
+
     private static NumberAxis yAxis(String label) {
         NumberAxis y = new NumberAxis(label);
         y.setLabelFont(new Font("DejaVu Sans", Font.PLAIN, 11));
@@ -952,9 +975,9 @@ public final class Charts {
     private static LogAxis logAxis(String label, double lo, double hi) {
         LogAxis y = new LogAxis(label);
         y.setSmallestValue(Math.max(lo / 10, 1e-300));
-        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(Locale.ROOT);
-        symbols.setExponentSeparator("e");
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0E0", symbols));
+        // plain digits ("0.0001", "10,000,000") for the powers of ten a step size takes, not "1E-4"
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###############",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
         y.setRange(lo / 2, hi * 2);
         return y;
