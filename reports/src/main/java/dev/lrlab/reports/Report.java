@@ -49,7 +49,17 @@ public final class Report {
      * @throws ReportException when the options do not fit the run (an x parameter it did not sweep)
      */
     public static Result write(RunData run, ReportOptions options) throws IOException, ReportException {
+        return write(run, options, what -> { });
+    }
+
+    /**
+     * Writes the report, saying what it is doing as it goes ("summarising 900 trials", "figure 3 of
+     * 11: sensitivity"), for a progress line.
+     */
+    public static Result write(RunData run, ReportOptions options, java.util.function.Consumer<String> progress)
+            throws IOException, ReportException {
         System.setProperty("java.awt.headless", "true");
+        progress.accept("summarising " + run.trials().size() + " trials");
         Analysis analysis;
         try {
             analysis = Analysis.of(run.trials(), options.resolvedFor(run));
@@ -76,9 +86,12 @@ public final class Report {
         figures.addAll(gridPolicies(analysis));
 
         List<String> svgs = new ArrayList<>();
-        for (Figure f : figures) {
-            svgs.add(FigureWriter.writeAll(f, dir));
+        for (int i = 0; i < figures.size(); i++) {
+            progress.accept("figure " + (i + 1) + " of " + figures.size() + ": " + figures.get(i).name());
+            svgs.add(FigureWriter.writeAll(figures.get(i), dir));
         }
+        removeStaleFigures(dir, figures);
+        progress.accept("tables and report.html");
         writeSummaryCsv(analysis, dir.resolve("summary.csv"));
         writeCurvesCsv(analysis, dir.resolve("curves.csv"));
         String markdown = summaryMarkdown(analysis, run);
@@ -101,6 +114,26 @@ public final class Report {
         boolean everyAgent = notes.keySet().containsAll(run.trials().stream().map(TrialRecord::agent).distinct().toList());
         return distinct.size() == 1 && everyAgent ? distinct.get(0)
                 : String.join("; ", notes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+    }
+
+    /**
+     * Deletes the figure files of an earlier report that this one did not draw (a divergence figure
+     * that is now a sentence, a policy of an agent no longer in the run), so that the folder shows
+     * this report only. Only names of the form figure.svg/.png/.pdf are touched.
+     */
+    private static void removeStaleFigures(Path dir, List<Figure> figures) throws IOException {
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        figures.forEach(f -> drawn.add(f.name()));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String file = f.getFileName().toString();
+                int dot = file.lastIndexOf('.');
+                if (dot > 0 && List.of("svg", "png", "pdf").contains(file.substring(dot + 1))
+                        && !drawn.contains(file.substring(0, dot))) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     private static boolean anyDiverged(Analysis a) {
@@ -151,7 +184,8 @@ public final class Report {
             // the policy of the seed with the median asymptotic return; values averaged over seeds
             List<TrialRecord> byScore = new ArrayList<>(trials);
             byScore.sort(Comparator.comparingDouble(t -> Analysis.score(t, Metric.ASYMPTOTIC, analysis.window())));
-            GridPolicy representative = byScore.get(byScore.size() / 2).gridPolicy();
+            TrialRecord median = byScore.get(byScore.size() / 2);
+            GridPolicy representative = median.gridPolicy();
             double[] values = new double[representative.values().length];
             for (TrialRecord t : trials) {
                 for (int s = 0; s < values.length; s++) {
@@ -160,7 +194,8 @@ public final class Report {
             }
             String name = "policy-" + config.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
             out.add(GridPolicyDrawing.of(name, config + " at " + pointLabel(analysis, best)
-                    + " (best asymptotic return)", new GridPolicy(representative.map(), representative.glyphs(), values)));
+                    + " (best asymptotic return), seed " + median.seed(),
+                    new GridPolicy(representative.map(), representative.glyphs(), values), median.seed(), trials.size()));
         }
         return out;
     }

@@ -131,6 +131,21 @@ class ReportTest {
     }
 
     @Test
+    void theReportSaysWhatItIsDoingAndLeavesNoStaleFigures() throws Exception {
+        Path dir = SyntheticRun.write(tmp, SyntheticRun.standard());
+        Files.createDirectories(dir.resolve("report"));
+        Files.writeString(dir.resolve("report").resolve("schedules.png"), "from an earlier report");
+        Files.writeString(dir.resolve("report").resolve("notes.txt"), "the user's");
+        List<String> steps = new java.util.ArrayList<>();
+        Report.Result r = Report.write(RunData.load(dir), ReportOptions.DEFAULTS, steps::add);
+        assertEquals("summarising 16 trials", steps.get(0));
+        assertTrue(steps.contains("figure 1 of " + r.figures().size() + ": return-curves"), steps.toString());
+        assertEquals("tables and report.html", steps.get(steps.size() - 1));
+        assertFalse(Files.exists(dir.resolve("report").resolve("schedules.png")), "not drawn this time");
+        assertTrue(Files.exists(dir.resolve("report").resolve("notes.txt")), "only figure files are removed");
+    }
+
+    @Test
     void notARunDirectoryIsRefused() throws Exception {
         ReportException e = assertThrows(ReportException.class, () -> RunData.load(tmp));
         assertTrue(e.getMessage().contains("is not an lrlab run directory"), e.getMessage());

@@ -78,7 +78,18 @@ final class ReportCommand implements Callable<Integer> {
         }
         run.warnings().forEach(w -> err.println("lrlab report: warning: " + w));
         try {
-            Report.Result result = Report.write(run, options);
+            // a line that rewrites itself on a terminal; elsewhere (a log, a pipe) only the result
+            boolean terminal = System.console() != null;
+            Report.Result result = Report.write(run, options, what -> {
+                if (terminal) {
+                    err.printf(Locale.ROOT, "\rreport: %-60.60s", what);
+                    err.flush();
+                }
+            });
+            if (terminal) {
+                err.printf("\r%-70s\r", "");
+                err.flush();
+            }
             out.printf(Locale.ROOT, "report: %d trials, %d figures in %.1f s -> %s%n", result.trials(),
                     result.figures().size(), (System.nanoTime() - started) / 1e9, result.dir().resolve("report.html"));
             return 0;

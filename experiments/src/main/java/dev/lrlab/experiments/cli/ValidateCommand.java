@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
                 Words.count(spec.scheduleLabels().size(), "schedule"), Words.count(points, "point"),
                 Words.count(spec.sweep().seeds().length, "seed"), spec.environmentId(), spec.output());
         for (Sweep.Axis axis : spec.sweep().axes()) {
-            out.printf("  sweep %s: %d values %s%n", axis.path(), axis.values().size(), axis.values());
+            out.printf("  sweep %s: %s %s%n", axis.path(), Words.count(axis.values().size(), "value"), axis.values());
         }
         Footprint footprint = Footprint.of(spec);
         out.printf("  %s%n", footprint.describe());

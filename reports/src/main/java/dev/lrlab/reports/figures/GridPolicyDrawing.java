@@ -26,13 +26,25 @@ public final class GridPolicyDrawing {
     private GridPolicyDrawing() {
     }
 
-    public static Figure of(String name, String title, GridPolicy policy) {
+    /**
+     * The figure of one policy.
+     *
+     * @param seed the seed whose greedy actions are drawn
+     * @param seeds how many seeds the values are averaged over
+     */
+    public static Figure of(String name, String title, GridPolicy policy, long seed, int seeds) {
         int rows = policy.map().length;
         int cols = policy.map()[0].length();
-        int width = Math.max(2 * MARGIN + cols * CELL, 360);
+        // as wide as the title needs: small grids (frozen lake's 4x4) would cut it off
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Graphics2D measure = probe.createGraphics();
+        int titleWidth = measure.getFontMetrics(new Font("DejaVu Sans", Font.BOLD, 13)).stringWidth(title);
+        measure.dispose();
+        int width = Math.max(Math.max(2 * MARGIN + cols * CELL, 360), 2 * MARGIN + titleWidth + 4);
         int height = TITLE + 2 * MARGIN + rows * CELL + 26;
-        return new Figure(name, title + ": greedy action (arrow) and value max_a Q(s, a) (number, shade) "
-                + "in each cell, averaged over seeds where the policy comes from a representative seed.",
+        return new Figure(name, title + ": greedy action (arrow) of seed " + seed + ", the seed with the median "
+                + "asymptotic return, and value max_a Q(s, a) (number, shade) in each cell, averaged over "
+                + (seeds == 1 ? "its one seed." : "all " + seeds + " seeds."),
                 (g, area) -> draw(g, area, title, policy), width, height);
     }
 
