@@ -54,6 +54,11 @@ public interface Environment {
         return terminated() || truncated();
     }
 
+    /** The action's name for people ("left", "no-op"); its number unless the environment names it. */
+    default String actionName(int action) {
+        return Integer.toString(action);
+    }
+
     /** Steps taken in the current episode. */
     int episodeSteps();
 

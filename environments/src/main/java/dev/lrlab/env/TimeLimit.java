@@ -83,6 +83,11 @@ public final class TimeLimit implements Environment, Renderable {
     }
 
     @Override
+    public String actionName(int action) {
+        return inner.actionName(action);
+    }
+
+    @Override
     public int episodeSteps() {
         return inner.episodeSteps();
     }

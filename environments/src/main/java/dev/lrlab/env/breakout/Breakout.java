@@ -98,6 +98,13 @@ public final class Breakout implements Environment, Renderable, BitBoardObservat
         return new Breakout(config);
     }
 
+    private static final String[] NAMES = {"no-op", "left", "up", "right", "down", "fire"};
+
+    @Override
+    public String actionName(int action) {
+        return action >= 0 && action < actionMap.length ? NAMES[actionMap[action]] : Integer.toString(action);
+    }
+
     /** MinAtar's Breakout: 10x10, minimal actions, sticky 0.1. */
     public static Breakout minatar() {
         return new Breakout(BreakoutConfig.MINATAR);

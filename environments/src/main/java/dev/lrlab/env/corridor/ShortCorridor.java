@@ -94,6 +94,11 @@ public final class ShortCorridor implements Environment, Renderable, PixelRender
     }
 
     @Override
+    public String actionName(int action) {
+        return action == LEFT ? "left" : action == RIGHT ? "right" : Integer.toString(action);
+    }
+
+    @Override
     public double step(int action) {
         if (!running) {
             throw new IllegalStateException(id() + (seeded

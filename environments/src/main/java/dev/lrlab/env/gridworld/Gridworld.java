@@ -284,6 +284,14 @@ public final class Gridworld implements Environment, Renderable, PixelRenderable
     }
 
     @Override
+    public String actionName(int action) {
+        if (action < 0 || action >= spec.moves().size()) {
+            return Integer.toString(action);
+        }
+        return spec.moves().get(action).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
     public String actionGlyph(int action) {
         return spec.moves().get(action).glyph();
     }

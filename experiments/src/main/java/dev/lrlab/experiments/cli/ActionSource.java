@@ -14,18 +14,29 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Where {@code play} and {@code trace} get their actions: a uniformly random policy seeded from
- * the seed, or a file of actions to replay (a trace written by {@code lrlab trace}, whose chosen
- * actions are taken, or plain text with one action per line).
+ * the seed, a file of actions to replay (a trace written by {@code lrlab trace}, whose chosen
+ * actions are taken, or plain text with one action per line), or a trained agent's greedy policy.
  */
 final class ActionSource {
 
     private final UniformRandomProvider rng;
     private final int[] replay;
+    private final dev.lrlab.agents.Agent greedy;
     private int next;
 
     private ActionSource(UniformRandomProvider rng, int[] replay) {
+        this(rng, replay, null);
+    }
+
+    private ActionSource(UniformRandomProvider rng, int[] replay, dev.lrlab.agents.Agent greedy) {
         this.rng = rng;
         this.replay = replay;
+        this.greedy = greedy;
+    }
+
+    /** A trained agent's greedy action in each state (as its evaluations chose), learning nothing more. */
+    static ActionSource greedy(dev.lrlab.agents.Agent agent) {
+        return new ActionSource(null, null, agent);
     }
 
     static ActionSource of(String policy, long seed, int actionCount) {
@@ -74,6 +85,9 @@ final class ActionSource {
 
     /** The next action, or -1 when a replayed file has run out. */
     int next(Environment env) {
+        if (greedy != null) {
+            return greedy.greedyAction(env);
+        }
         if (replay == null) {
             return rng.nextInt(env.actionCount());
         }

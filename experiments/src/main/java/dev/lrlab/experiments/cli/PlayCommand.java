@@ -55,17 +55,18 @@ final class PlayCommand implements Callable<Integer> {
         if (maxSteps < 1 || cell < 4 || cell > 200 || delay < 10) {
             throw new UserInputException("--max-steps must be >= 1, --cell in 4..200, --delay >= 10");
         }
-        Environment env = Presets.environment(EnvironmentKind.load(), episode.id).create();
+        EpisodeOptions.Episode opened = episode.open(command.commandLine().getErr());
+        Environment env = opened.environment();
         if (!(env.unwrapped() instanceof PixelRenderable board)) {
-            throw new UserInputException(episode.id + " cannot be drawn");
+            throw new UserInputException(env.id() + " cannot be drawn");
         }
         System.setProperty("java.awt.headless", "true");
-        ActionSource actions = ActionSource.of(episode.policy, episode.seed, env.actionCount());
+        ActionSource actions = opened.actions();
         List<BufferedImage> images = new ArrayList<>();
         env.reset(episode.seed);
         double score = 0;
         int t = 0;
-        images.add(Frames.draw(board, cell, caption(t, score, "")));
+        images.add(Frames.draw(board, cell, caption(env, t, score, "")));
         while (!env.episodeOver() && t < maxSteps) {
             int action = actions.next(env);
             if (action < 0) {
@@ -74,7 +75,7 @@ final class PlayCommand implements Callable<Integer> {
             score += env.step(action);
             t++;
             String end = env.terminated() ? "  (terminated)" : env.truncated() ? "  (truncated)" : "";
-            images.add(Frames.draw(board, cell, caption(t, score, end)));
+            images.add(Frames.draw(board, cell, caption(env, t, score, "  " + env.actionName(action) + end)));
         }
         if (frames != null) {
             try {
@@ -93,14 +94,15 @@ final class PlayCommand implements Callable<Integer> {
                 throw new UserInputException("--gif: cannot write " + gif + ": " + e.getMessage());
             }
         }
-        command.commandLine().getOut().printf(Locale.ROOT, "%s: %d steps, return %s%s%s%n", episode.id, t,
+        command.commandLine().getOut().printf(Locale.ROOT, "%s%s: %d steps, return %s%s%s%n", env.id(),
+                opened.trained() == null ? "" : " (greedy policy of trial " + opened.trained().record().key() + ")", t,
                 score == Math.rint(score) ? Long.toString((long) score) : Double.toString(score),
                 gif == null ? "" : ", GIF " + gif, frames == null ? "" : ", " + images.size() + " frames in " + frames);
         return 0;
     }
 
-    private String caption(int t, double score, String end) {
-        return String.format(Locale.ROOT, "%s  step %d  score %s%s", episode.id, t,
+    private static String caption(Environment env, int t, double score, String end) {
+        return String.format(Locale.ROOT, "%s  step %d  score %s%s", env.id(), t,
                 score == Math.rint(score) ? Long.toString((long) score) : String.format(Locale.ROOT, "%.2f", score), end);
     }
 }

@@ -44,8 +44,9 @@ final class TraceCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new UserInputException("--steps must be at least 1, was " + steps);
         }
-        Environment env = Presets.environment(EnvironmentKind.load(), episode.id).create();
-        ActionSource actions = ActionSource.of(episode.policy, episode.seed, env.actionCount());
+        EpisodeOptions.Episode opened = episode.open(command.commandLine().getErr());
+        Environment env = opened.environment();
+        ActionSource actions = opened.actions();
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         Writer sink = out == null ? command.commandLine().getOut() : open(out);
         try {
@@ -61,7 +62,10 @@ final class TraceCommand implements Callable<Integer> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("step", t);
                 line.put("action", action);
-                line.put("executed", Observations.executed(env, action));
+                line.put("action_name", env.actionName(action));
+                int executed = Observations.executed(env, action);
+                line.put("executed", executed);
+                line.put("executed_name", env.actionName(executed));
                 line.put("reward", reward);
                 line.put("terminated", env.terminated());
                 line.put("truncated", env.truncated());

@@ -74,6 +74,14 @@ public final class TrialRunner {
 
     /** Runs the trial; returns null if {@code cancelled} turned true before it finished. */
     public TrialRecord run(Trial trial, BooleanSupplier cancelled) {
+        return run(trial, cancelled, agent -> { });
+    }
+
+    /**
+     * Runs one trial and hands its agent, as training left it, to {@code trained} (whatever the
+     * trial's status): what {@code play} and {@code trace} replay a run's greedy policy with.
+     */
+    public TrialRecord run(Trial trial, BooleanSupplier cancelled, java.util.function.Consumer<Agent> trained) {
         long started = System.nanoTime();
         TrialSetup setup = trial.setup();
         UniformRandomProvider trialRng = trial.generator(plan.masterSeed());
@@ -156,6 +164,9 @@ public final class TrialRunner {
         }
         if (training) {
             progress.steps += env.episodeSteps(); // the steps of the episode the trial ended in
+        }
+        if (agent != null) {
+            trained.accept(agent);
         }
         if (status == TrialStatus.completed && progress.episodes > 0 && progress.truncated == progress.episodes) {
             // completed, but it never once reached the goal: say so, or the curve reads as a plateau

@@ -70,8 +70,49 @@ class PlayAndTraceTest {
         List<String> lines = Files.readAllLines(golden("breakout-seed0-300.jsonl"));
         assertTrue(lines.get(0).startsWith("{\"step\":0,\"reset\":true,\"observation\":{\"paddle\":[[9,4]]"), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"terminated\":true")));
-        assertTrue(lines.stream().anyMatch(l -> l.matches(".*\"action\":(\\d),\"executed\":(?!\\1)\\d.*")),
-                "sticky actions show up as an executed action that differs from the chosen one");
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*\"action\":(\\d),\"action_name\":\"[a-z-]+\","
+                + "\"executed\":(?!\\1)\\d.*")), "sticky actions show up as an executed action that differs from the chosen one");
+        assertTrue(lines.get(1).contains("\"action_name\":\"") && lines.get(1).contains("\"executed_name\":\""),
+                "actions are named: " + lines.get(1));
+    }
+
+    /** A run's trial is trained again and its greedy policy followed: the best cell's best trial, or one by key. */
+    @Test
+    void playAndTraceFollowATrainedTrialsGreedyPolicy() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("cliff.yaml"), """
+                name: cliff
+                environment: cliff-walking
+                agents: [{ type: sarsa, gamma: 1.0 }, { type: q-learning, gamma: 1.0 }]
+                sweep: { learning-rates: [0.05, 0.5], seeds: 3 }
+                budget: { episodes: 300, max-episode-steps: 1000 }
+                """);
+        Path run = tmp.resolve("run");
+        assertEquals(0, CliRunner.run("run", spec.toString(), "--out", run.toString(), "--no-report").exitCode());
+        Path trace = tmp.resolve("greedy.jsonl");
+        CliRunner r = CliRunner.run("trace", "--run", run.toString(), "--agent", "q-learning", "--steps", "60",
+                "--out", trace.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("training trial ") && r.err().contains("(q-learning, "), r.err());
+        List<String> lines = Files.readAllLines(trace);
+        // after 300 episodes Q-learning's greedy policy walks to the goal without falling (a random
+        // policy takes thousands of steps and falls again and again)
+        int end = 0;
+        while (!lines.get(end).contains("\"terminated\":true")) {
+            end++;
+        }
+        assertTrue(end >= 13 && end <= 30, "reaches the goal in " + end + " steps: " + String.join("\n", lines));
+        assertTrue(lines.subList(0, end + 1).stream().noneMatch(l -> l.contains("\"reward\":-100.0")), "no fall");
+        assertTrue(lines.get(1).contains("\"action_name\":\"up\""), lines.get(1));
+
+        // by key: the same trial again, named in the play summary
+        String key = dev.lrlab.reports.results.TrialsFile.read(run.resolve("trials.jsonl")).records().get(0).key();
+        r = CliRunner.run("play", "--run", run.toString(), "--trial", key, "--gif", tmp.resolve("p.gif").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("cliff-walking (greedy policy of trial " + key + "): "), r.out());
+
+        r = CliRunner.run("play", "breakout", "--run", run.toString(), "--gif", tmp.resolve("q.gif").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("the run is on cliff-walking, not breakout"), r.err());
     }
 
     @Test
