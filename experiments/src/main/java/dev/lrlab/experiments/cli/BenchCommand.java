@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-sweep", description = "skip the sweep efficiency measurement")
     boolean noSweep;
 
+    @Option(names = "--no-networks", description = "skip the networks' microseconds per update and action choice")
+    boolean noNetworks;
+
     @Option(names = "--sweep-spec", paramLabel = "SPEC", description = "the sweep whose parallel efficiency is "
             + "measured (default: the built-in cliff-walking sweep)")
     Path sweepSpec;
@@ -152,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
-        List<Map<String, Object>> networkRows = noSweep ? List.of() : networks(kinds, out);
+        List<Map<String, Object>> networkRows = noSweep || noNetworks ? List.of() : networks(kinds, out);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("threads", n);
@@ -221,7 +224,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> sweep = noSweep ? null : sweepEfficiency(kinds, n, out);
-        List<Map<String, Object>> networkRows = noSweep ? List.of() : networks(kinds, out);
+        List<Map<String, Object>> networkRows = noSweep || noNetworks ? List.of() : networks(kinds, out);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("threads", n);

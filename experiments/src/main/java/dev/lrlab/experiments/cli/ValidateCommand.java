@@ -62,13 +62,15 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("  defaults that change results (not in the spec; written into the manifest):%n");
             spec.defaultsUsed().forEach(d -> out.printf("    %s%n", d));
         }
-        if (estimateSeconds > 0) {
-            out.printf("  %s%n", Estimate.of(spec, estimateSeconds, 4, Runtime.getRuntime().availableProcessors())
-                    .describe());
-        }
-        spec.warnings().forEach(w -> out.printf("  warning: %s%n", w));
         String tooLarge = footprint.tooLarge(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(), true);
+        if (estimateSeconds > 0 && tooLarge == null) {
+            out.printf("  %s%n", Estimate.of(spec, estimateSeconds, 4, Runtime.getRuntime().availableProcessors())
+                    .describe());
+        } else if (estimateSeconds > 0) {
+            out.printf("  no estimate of time: a probe could not be sure to fit in memory either%n");
+        }
+        spec.warnings().forEach(w -> out.printf("  warning: %s%n", w));
         if (tooLarge != null) {
             out.printf("  warning: %s; `lrlab run` will ask for --yes%n", tooLarge);
         }

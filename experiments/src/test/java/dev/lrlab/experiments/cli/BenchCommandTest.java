@@ -37,7 +37,7 @@ class BenchCommandTest {
                 budget: { episodes: 5 }
                 """);
         CliRunner r = CliRunner.run("bench", "--env", "open-room", "--agent", "q-learning", "--seconds", "0.05",
-                "--threads", "1", "--sweep-spec", spec.toString());
+                "--threads", "1", "--sweep-spec", spec.toString(), "--no-networks");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("sweep tiny (2 trials, "), r.out());
         assertTrue(r.out().contains("1 thread ") && r.out().contains("(median of 3); give --threads 2 or more for the "
@@ -45,7 +45,7 @@ class BenchCommandTest {
         assertTrue(!r.out().contains("1 threads") && !r.out().contains("efficiency 1") && !r.out().contains("%"),
                 "no efficiency is claimed from one thread: " + r.out());
         r = CliRunner.run("bench", "--env", "open-room", "--agent", "q-learning", "--seconds", "0.05",
-                "--threads", "2", "--sweep-spec", spec.toString(), "--json");
+                "--threads", "2", "--sweep-spec", spec.toString(), "--json", "--no-networks");
         assertEquals(0, r.exitCode(), r.err());
         JsonObject sweep = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("sweep");
         assertEquals(2, sweep.get("threads").getAsInt());

@@ -28,7 +28,7 @@ class InitCommandTest {
         assertTrue(text.startsWith("# A starter spec written by `lrlab init`: a learning-rate sweep of " + agent
                 + " on " + environment), text);
         assertTrue(text.contains("name: my-study"), text);
-        CliRunner validate = CliRunner.run("validate", file.toString());
+        CliRunner validate = CliRunner.run("validate", file.toString(), "--estimate-seconds", "0.1");
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("70 trials (1 agent x 1 schedule x 7 points x 10 seeds)"), validate.out());
     }

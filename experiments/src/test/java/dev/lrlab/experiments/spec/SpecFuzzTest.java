@@ -76,7 +76,7 @@ class SpecFuzzTest {
             }
             Path file = tmp.resolve("fuzz-" + i + ".yaml");
             Files.writeString(file, YAML.writeValueAsString(spec));
-            Outcome v = lrlab("validate", file.toString());
+            Outcome v = lrlab("validate", file.toString(), "--estimate-seconds", "0.02");
             if (v.code == 0) {
                 accepted++;
                 if (ran < RUNS) {
@@ -241,7 +241,7 @@ class SpecFuzzTest {
         assertTrue(first.startsWith("# exit "), file + " must start with '# exit N[: message]'");
         int code = Integer.parseInt(first.substring(7, 8));
         String message = first.length() > 10 ? first.substring(10) : "";
-        Outcome v = lrlab("validate", file.toString());
+        Outcome v = lrlab("validate", file.toString(), "--estimate-seconds", "0.02");
         assertEquals(code, v.code, v.err);
         assertTrue(v.err.contains(message), "expected «" + message + "» in:\n" + v.err);
         assertTrue(!v.err.contains("\tat ") && !v.err.contains("Exception"), v.err);
