@@ -384,8 +384,9 @@ public final class Charts {
             int config = a.configurations().indexOf(a.groupsOfSeries(series.get(c)).get(0).configuration());
             for (int k = 0; k < 2; k++) {
                 int i = 2 * c + k;
-                renderer.setSeriesPaint(i, Palette.category(config));
-                renderer.setSeriesFillPaint(i, k == 0 ? Color.WHITE : Palette.category(config));
+                Color color = seriesColor(a, series.get(c));
+                renderer.setSeriesPaint(i, color);
+                renderer.setSeriesFillPaint(i, k == 0 ? Color.WHITE : color);
                 renderer.setSeriesShape(i, Palette.shape(config));
                 renderer.setSeriesShapesVisible(i, true);
                 renderer.setSeriesShapesFilled(i, true);
@@ -1197,23 +1198,31 @@ public final class Charts {
     private static void styleBySeries(XYPlot plot, Analysis a) {
         var renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         List<String> series = a.series();
-        List<List<Object>> others = new ArrayList<>();
-        for (String s : series) {
-            List<Object> values = otherValues(a, a.groupsOfSeries(s).get(0));
-            if (!others.contains(values)) {
-                others.add(values);
-            }
-        }
         for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
-            Group g = a.groupsOfSeries(series.get(i)).get(0);
-            int config = a.configurations().indexOf(g.configuration());
-            int other = others.indexOf(otherValues(a, g));
-            renderer.setSeriesPaint(i, others.size() > 1 ? Palette.ramp(other, others.size()) : Palette.category(config));
+            int config = a.configurations().indexOf(a.groupsOfSeries(series.get(i)).get(0).configuration());
+            renderer.setSeriesPaint(i, seriesColor(a, series.get(i)));
             renderer.setSeriesStroke(i, Palette.stroke(config, 1.6f));
             renderer.setSeriesShape(i, Palette.shape(config));
             renderer.setSeriesShapesVisible(i, true);
         }
         renderer.setDefaultStroke(new BasicStroke(1.5f));
+    }
+
+    /**
+     * A series' colour: its configuration's, or, when other settings are swept too, their values'
+     * place along the ramp (the configuration then shows in the dash and the marker).
+     */
+    private static Color seriesColor(Analysis a, String series) {
+        List<List<Object>> others = new ArrayList<>();
+        for (String s : a.series()) {
+            List<Object> values = otherValues(a, a.groupsOfSeries(s).get(0));
+            if (!others.contains(values)) {
+                others.add(values);
+            }
+        }
+        Group g = a.groupsOfSeries(series).get(0);
+        return others.size() > 1 ? Palette.ramp(others.indexOf(otherValues(a, g)), others.size())
+                : Palette.category(a.configurations().indexOf(g.configuration()));
     }
 
     /** A group's values of the swept paths other than x. */
