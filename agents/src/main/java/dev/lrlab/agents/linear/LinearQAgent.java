@@ -22,7 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code max_abs_q} (the largest |q(s, a)| among the pairs updated in the interval: the table is
  * not at hand), the optimizer's, and the exploration parameter.
  */
-public final class LinearQAgent implements Agent {
+public final class LinearQAgent implements Agent, dev.lrlab.agents.HeldOutLoss {
 
     private final LinearConfig config;
     private final FeatureMap features;
@@ -187,6 +187,45 @@ public final class LinearQAgent implements Agent {
         int n = features.encode(env, nextActive);
         actionValues(nextActive, n);
         return ActionSelection.greedy(qRow, 0, actions, rng);
+    }
+
+    /**
+     * The mean squared TD error on held-out transitions, targets bootstrapped from the current
+     * weights by the agent's rule (Sarsa's by its expectation under the current policy), as the
+     * tabular agents measure it.
+     */
+    @Override
+    public HeldOut holdOut(Environment env, int steps, UniformRandomProvider rng) {
+        int[] buffer = new int[featureCount];
+        var data = dev.lrlab.agents.heldout.RandomTransitions.record(env, steps, rng, e -> {
+            int n = features.encode(e, buffer);
+            return java.util.Arrays.copyOf(buffer, n);
+        });
+        double[] row = new double[actions];
+        double[] work = new double[actions];
+        return () -> {
+            double sum = 0;
+            for (int t = 0; t < data.size(); t++) {
+                double target = data.rewards()[t];
+                if (!data.terminal()[t]) {
+                    int[] x2 = data.next().get(t);
+                    for (int a = 0; a < actions; a++) {
+                        row[a] = value(a, x2, x2.length);
+                    }
+                    target += config.gamma() * (config.rule() == TdRule.Q_LEARNING ? ActionSelection.max(row, 0, actions)
+                            : config.exploration().expectedValue(row, 0, actions, explorationParameter(), work));
+                }
+                int[] x = data.states().get(t);
+                double delta = target - value(data.actions()[t], x, x.length);
+                sum += delta * delta;
+            }
+            return sum / data.size();
+        };
+    }
+
+    @Override
+    public String lossName() {
+        return "mean squared TD error on held-out random-policy transitions";
     }
 
     /** q(s, a) for the environment's current observation. */

@@ -23,7 +23,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code abs_td_error} (the critic's delta), {@code critic_step_size} and the critic optimizer's
  * under {@code critic_}.
  */
-public final class PolicyGradientAgent implements Agent {
+public final class PolicyGradientAgent implements Agent, dev.lrlab.agents.HeldOutLoss {
 
     private final PolicyGradientConfig config;
     private final FeatureMap features;
@@ -208,6 +208,54 @@ public final class PolicyGradientAgent implements Agent {
         int n = features.encode(env, episode.scratch);
         policy.evaluate(episode.scratch, n);
         return policy.mode();
+    }
+
+    /**
+     * The policy-gradient surrogate on held-out random-policy episodes: -mean_t (G_t - b) log pi(a_t | s_t),
+     * with G_t the discounted return from step t and b their mean (a constant baseline, so that the
+     * loss does not simply favour whichever actions are rarer). Its gradient at the random policy
+     * is REINFORCE's; learning lowers it as the policy moves towards the actions that did well, and
+     * too large a step size drives it up as the policy saturates on the wrong ones.
+     */
+    @Override
+    public HeldOut holdOut(Environment env, int steps, UniformRandomProvider rng) {
+        int[] buffer = new int[features.featureCount()];
+        var data = dev.lrlab.agents.heldout.RandomTransitions.record(env, steps, rng, e -> {
+            int n = features.encode(e, buffer);
+            return java.util.Arrays.copyOf(buffer, n);
+        });
+        double[] g = data.returnsToGo(config.gamma());
+        double baseline = java.util.Arrays.stream(g).average().orElse(0);
+        int actions = policy.actions;
+        int f = policy.featureCount;
+        double[] h = new double[actions];
+        return () -> {
+            double sum = 0;
+            for (int t = 0; t < data.size(); t++) {
+                int[] x = data.states().get(t);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < actions; a++) {
+                    double pref = 0;
+                    for (int i : x) {
+                        pref += policy.theta[a * f + i];
+                    }
+                    h[a] = pref;
+                    max = Math.max(max, pref);
+                }
+                double z = 0;
+                for (int a = 0; a < actions; a++) {
+                    z += Math.exp(h[a] - max);
+                }
+                double logPi = h[data.actions()[t]] - max - Math.log(z);
+                sum -= (g[t] - baseline) * logPi;
+            }
+            return sum / data.size();
+        };
+    }
+
+    @Override
+    public String lossName() {
+        return "policy-gradient surrogate -(G - mean G) log pi on held-out random-policy episodes";
     }
 
     /** pi(a | s) for the environment's current observation. */

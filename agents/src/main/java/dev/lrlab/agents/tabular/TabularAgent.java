@@ -23,7 +23,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * at the end of each interval {@code max_abs_q} (the largest |Q(s, a)| in the table) and the
  * exploration parameter ({@code epsilon} or {@code temperature}).
  */
-public final class TabularAgent implements Agent, TabularValues {
+public final class TabularAgent implements Agent, TabularValues, dev.lrlab.agents.HeldOutLoss {
 
     private final TabularConfig config;
     private final UniformRandomProvider rng;
@@ -182,6 +182,42 @@ public final class TabularAgent implements Agent, TabularValues {
             }
         }
         return largest;
+    }
+
+    /**
+     * The mean squared TD error on held-out transitions, each target bootstrapped from the current
+     * values by the agent's own rule (Sarsa's by its expectation under the current policy, since a
+     * held-out transition has no A' of this agent's choosing; Double Q-learning's from the mean of
+     * its tables): the Bellman residual of the values, which learning drives down and too large a
+     * step size drives up.
+     */
+    @Override
+    public HeldOut holdOut(Environment env, int steps, UniformRandomProvider rng) {
+        var data = dev.lrlab.agents.heldout.RandomTransitions.record(env, steps, rng, Environment::state);
+        double[] row = new double[actions];
+        return () -> {
+            double sum = 0;
+            for (int t = 0; t < data.size(); t++) {
+                double target = data.rewards()[t];
+                if (!data.terminal()[t]) {
+                    int s2 = data.next().get(t);
+                    for (int a = 0; a < actions; a++) {
+                        row[a] = value(s2, a);
+                    }
+                    target += config.gamma() * (config.rule() == TdRule.Q_LEARNING
+                            || config.rule() == TdRule.DOUBLE_Q_LEARNING ? ActionSelection.max(row, 0, actions)
+                            : config.exploration().expectedValue(row, 0, actions, explorationParameter(), scratch));
+                }
+                double delta = target - value(data.states().get(t), data.actions()[t]);
+                sum += delta * delta;
+            }
+            return sum / data.size();
+        };
+    }
+
+    @Override
+    public String lossName() {
+        return "mean squared TD error on held-out random-policy transitions";
     }
 
     /** Q(s, a) (for Double Q-learning, the mean of the two tables). */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             InitCommand.class,
+            FindLrCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             PlayCommand.class,

@@ -1017,7 +1017,7 @@ public final class Charts {
     }
 
     /** The panel's name in its top-left corner, where rising return curves have not arrived yet. */
-    private static void panelTitle(XYPlot panel, String text) {
+    static void panelTitle(XYPlot panel, String text) {
         TextTitle name = new TextTitle(text, PANEL_TITLE);
         name.setBackgroundPaint(new Color(255, 255, 255, 200));
         panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, name, RectangleAnchor.TOP_LEFT));

@@ -1,0 +1,56 @@
+package dev.lrlab.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FindLrCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesTheCurvesTheSuggestionsAndTheFigurePerAgentAndSeed() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("spec.yaml"), """
+                name: cliff
+                environment: cliff-walking
+                agents: [{ type: q-learning, gamma: 1.0 }, { type: reinforce, gamma: 1.0 }]
+                sweep: { learning-rates: [0.1], seeds: 4 }
+                budget: { episodes: 10, max-episode-steps: 1000 }
+                """);
+        CliRunner r = CliRunner.run("find-lr", spec.toString(), "--out", tmp.resolve("run").toString(), "--seeds", "2",
+                "--updates", "3000", "--points", "60", "--start", "1e-5");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("q-learning: valley ") && r.out().contains("reinforce: valley "), r.out());
+        Path dir = tmp.resolve("run").resolve("find-lr");
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("find-lr.json"))).getAsJsonObject();
+        assertEquals(2, json.getAsJsonArray("agents").size());
+        JsonObject seed = json.getAsJsonArray("agents").get(0).getAsJsonObject().getAsJsonArray("seeds").get(0)
+                .getAsJsonObject();
+        assertEquals(seed.getAsJsonArray("rates").size(), seed.getAsJsonArray("smoothed").size());
+        assertTrue(seed.getAsJsonObject("suggestions").has("valley") && seed.getAsJsonObject("suggestions").has("steep")
+                && seed.getAsJsonObject("suggestions").has("minimum"), seed.toString().substring(0, 200));
+        assertTrue(Files.size(dir.resolve("find-lr.png")) > 1000 && Files.exists(dir.resolve("find-lr.svg")));
+    }
+
+    @Test
+    void anAgentWithoutAHeldOutLossIsNamed() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("spec.yaml"), """
+                name: dqn
+                environment: breakout
+                agent: { type: dqn }
+                sweep: { learning-rates: [0.00025], seeds: 1 }
+                budget: { steps: 1000 }
+                """);
+        CliRunner r = CliRunner.run("find-lr", spec.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("dqn: the range test needs a loss on held-out data"), r.err());
+        assertEquals(2, CliRunner.run("find-lr", spec.toString(), "--start", "1", "--end", "0.1").exitCode());
+    }
+}
