@@ -211,11 +211,14 @@ public final class PolicyGradientAgent implements Agent, dev.lrlab.agents.HeldOu
     }
 
     /**
-     * The policy-gradient surrogate on held-out random-policy episodes: -mean_t (G_t - b) log pi(a_t | s_t),
-     * with G_t the discounted return from step t and b their mean (a constant baseline, so that the
-     * loss does not simply favour whichever actions are rarer). Its gradient at the random policy
-     * is REINFORCE's; learning lowers it as the policy moves towards the actions that did well, and
-     * too large a step size drives it up as the policy saturates on the wrong ones.
+     * The negative log-likelihood, under the current policy, of the held-out actions that did better
+     * than average: -sum_t w_t log pi(a_t | s_t) / sum_t w_t on random-policy episodes, with w_t =
+     * max(0, G_t - mean G) and G_t the discounted return from step t. It is never negative (the
+     * range test's stopping rule compares it with its minimum), it falls as the policy moves
+     * towards the actions that did well (its gradient at the random policy points as REINFORCE's
+     * with a baseline), and it grows without bound when too large a step size makes the policy
+     * certain of the wrong action. The plain surrogate -(G - b) log pi was tried first: it changes
+     * sign, so "four times its minimum" means nothing for it.
      */
     @Override
     public HeldOut holdOut(Environment env, int steps, UniformRandomProvider rng) {
@@ -226,12 +229,22 @@ public final class PolicyGradientAgent implements Agent, dev.lrlab.agents.HeldOu
         });
         double[] g = data.returnsToGo(config.gamma());
         double baseline = java.util.Arrays.stream(g).average().orElse(0);
+        double[] weight = new double[g.length];
+        double totalWeight = 0;
+        for (int t = 0; t < g.length; t++) {
+            weight[t] = Math.max(0, g[t] - baseline);
+            totalWeight += weight[t];
+        }
+        double norm = totalWeight > 0 ? totalWeight : 1;
         int actions = policy.actions;
         int f = policy.featureCount;
         double[] h = new double[actions];
         return () -> {
             double sum = 0;
             for (int t = 0; t < data.size(); t++) {
+                if (weight[t] == 0) {
+                    continue;
+                }
                 int[] x = data.states().get(t);
                 double max = Double.NEGATIVE_INFINITY;
                 for (int a = 0; a < actions; a++) {
@@ -247,15 +260,15 @@ public final class PolicyGradientAgent implements Agent, dev.lrlab.agents.HeldOu
                     z += Math.exp(h[a] - max);
                 }
                 double logPi = h[data.actions()[t]] - max - Math.log(z);
-                sum -= (g[t] - baseline) * logPi;
+                sum -= weight[t] * logPi;
             }
-            return sum / data.size();
+            return sum / norm;
         };
     }
 
     @Override
     public String lossName() {
-        return "policy-gradient surrogate -(G - mean G) log pi on held-out random-policy episodes";
+        return "negative log-likelihood of the better-than-average actions of held-out random-policy episodes";
     }
 
     /** pi(a | s) for the environment's current observation. */

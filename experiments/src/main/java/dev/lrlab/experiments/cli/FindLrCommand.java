@@ -143,7 +143,9 @@ final class FindLrCommand implements Callable<Integer> {
                         fmt(median(ofAgent.stream().mapToDouble(c -> c.suggestions().steep()).toArray())),
                         fmt(median(ofAgent.stream().mapToDouble(c -> c.suggestions().minimum()).toArray())));
             }
-            stdout.printf(Locale.ROOT, "range tests in %.1f s -> %s%n", seconds, dir.resolve("find-lr.json"));
+            long steps = curves.stream().flatMap(List::stream).mapToLong(RangeCurve::steps).sum();
+            stdout.printf(Locale.ROOT, "range tests: %,d environment steps in %.1f s -> %s%n", steps, seconds,
+                    dir.resolve("find-lr.json"));
             return 0;
         } finally {
             pool.shutdownNow();
@@ -171,6 +173,7 @@ final class FindLrCommand implements Callable<Integer> {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("seed", c.seed());
                 s.put("stopped", c.stopped());
+                s.put("steps", c.steps());
                 s.put("rates", c.rates());
                 s.put("losses", c.losses());
                 s.put("smoothed", c.smoothed());

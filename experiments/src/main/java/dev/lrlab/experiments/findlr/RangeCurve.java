@@ -11,7 +11,8 @@ package dev.lrlab.experiments.findlr;
  * @param stopped why the test ended: "end" (the last rate reached), "diverged" (the smoothed loss
  *     passed the factor times its minimum, or the agent's values left their bound), or "step cap"
  * @param suggestions the rates suggested from the smoothed losses
+ * @param steps the environment steps the test took (its cost, to set against a sweep's)
  */
 public record RangeCurve(String agent, long seed, double[] rates, double[] losses, double[] smoothed, String stopped,
-        Suggestions suggestions) {
+        Suggestions suggestions, long steps) {
 }

@@ -54,11 +54,13 @@ public final class RangeTest {
         double best = Double.POSITIVE_INFINITY;
         String stopped = "step cap";
         long nextRecord = every;
+        long steps = 0;
         try {
             env.reset(seeds.nextLong());
             int action = agent.start(env);
-            for (long steps = 0; steps < options.stepCap(); steps++) {
+            for (; steps < options.stepCap(); ) {
                 double reward = env.step(action);
+                steps++;
                 action = agent.step(reward, env);
                 if (env.episodeOver()) {
                     agent.end(env);
@@ -94,7 +96,7 @@ public final class RangeTest {
         losses = Arrays.copyOf(losses, n);
         smoothed = Arrays.copyOf(smoothed, n);
         return new RangeCurve(setup.agent().label(), seed, rates, losses, smoothed, stopped,
-                Suggestions.of(rates, smoothed));
+                Suggestions.of(rates, smoothed), steps);
     }
 
     /** The growing rate, on the updates clock, remembering the last update it was asked for. */

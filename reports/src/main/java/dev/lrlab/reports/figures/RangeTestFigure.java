@@ -87,7 +87,16 @@ public final class RangeTestFigure {
                     }
                 }
             }
-            double top = Math.min(hi, 4.5 * floor);
+            // ... or at the highest point of any seed before its last five (the climb that stopped it)
+            double before = Double.NEGATIVE_INFINITY;
+            for (double[] seedLosses : p.losses()) {
+                for (int i = 0; i < seedLosses.length - 5; i++) {
+                    if (Double.isFinite(seedLosses[i])) {
+                        before = Math.max(before, seedLosses[i]);
+                    }
+                }
+            }
+            double top = Math.min(hi, Math.min(4.5 * floor, before > floor ? floor + 1.3 * (before - floor) : hi));
             NumberAxis y = new NumberAxis("smoothed loss");
             y.setAutoRangeIncludesZero(false);
             double span = top > lo ? top - lo : Math.max(1e-9, Math.abs(top));
@@ -116,10 +125,14 @@ public final class RangeTestFigure {
                 marker.setLabel(KINDS[k] + " " + show(median));
                 marker.setLabelFont(new Font("DejaVu Sans", Font.PLAIN, 10));
                 marker.setLabelPaint(COLORS[k]);
-                marker.setLabelAnchor(k == 0 ? RectangleAnchor.TOP_LEFT : k == 1 ? RectangleAnchor.LEFT
-                        : RectangleAnchor.BOTTOM_LEFT);
-                marker.setLabelTextAnchor(k == 0 ? TextAnchor.TOP_RIGHT : k == 1 ? TextAnchor.CENTER_RIGHT
-                        : TextAnchor.BOTTOM_RIGHT);
+                // the label on the side of the line with more room, so that it is never cut off
+                boolean right = Math.log(median / start) < 0.6 * Math.log(end / start);
+                marker.setLabelAnchor(k == 0 ? (right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT)
+                        : k == 1 ? (right ? RectangleAnchor.RIGHT : RectangleAnchor.LEFT)
+                        : (right ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.BOTTOM_LEFT));
+                marker.setLabelTextAnchor(k == 0 ? (right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT)
+                        : k == 1 ? (right ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT)
+                        : (right ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT));
                 plot.addDomainMarker(marker, Layer.FOREGROUND);
                 for (double v : values) {
                     // each seed's suggestion: a short tick in the kind's colour at the panel's foot
