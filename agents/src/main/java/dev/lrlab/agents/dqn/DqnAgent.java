@@ -29,7 +29,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * parameter, and per layer with parameters the optimizer's effective step sizes and update sizes
  * under the layer's name ({@code conv0_effective_step_size_p50}, {@code dense2_update_size}, ...).
  */
-public final class DqnAgent implements Agent {
+public final class DqnAgent implements Agent, dev.lrlab.agents.HeldOutLoss {
 
     private final DqnConfig config;
     private final UniformRandomProvider rng;
@@ -250,6 +250,68 @@ public final class DqnAgent implements Agent {
         ReplayBuffer.encode(active, env.activeFeatures(active), nextObservation);
         values(nextObservation);
         return ActionSelection.greedy(qRow, 0, actions, rng);
+    }
+
+    /**
+     * DQN's own loss (Huber by default) on held-out transitions, targets from the target network
+     * as in training: r + gamma max_a' Q_target(s', a'), none past a terminal state. The data is
+     * recorded under a uniformly random policy, which is how DQN fills its replay before learning
+     * starts, so it stands for the replay's first transitions without being trained on.
+     */
+    @Override
+    public HeldOut holdOut(Environment env, int steps, UniformRandomProvider rng) {
+        int[] buffer = new int[features];
+        var data = dev.lrlab.agents.heldout.RandomTransitions.record(env, steps, rng, e -> {
+            long[] bits = new long[replay.words()];
+            ReplayBuffer.encode(buffer, e.activeFeatures(buffer), bits);
+            return bits;
+        });
+        int batch = config.batchSize();
+        float[] x = new float[batch * features];
+        float[] x2 = new float[batch * features];
+        float[] got = new float[batch];
+        float[] want = new float[batch];
+        float[] unusedGradient = new float[batch];
+        return () -> {
+            double sum = 0;
+            for (int from = 0; from < data.size(); from += batch) {
+                int n = Math.min(batch, data.size() - from);
+                java.util.Arrays.fill(x, 0f);
+                java.util.Arrays.fill(x2, 0f);
+                for (int b = 0; b < n; b++) {
+                    unpack(data.states().get(from + b), x, b * features);
+                    unpack(data.next().get(from + b), x2, b * features);
+                }
+                float[] next = target.forward(x2, n);
+                for (int b = 0; b < n; b++) {
+                    int t = from + b;
+                    want[b] = (float) (data.rewards()[t] + (data.terminal()[t] ? 0
+                            : config.gamma() * next[b * actions + argMax(next, b * actions)]));
+                }
+                float[] q = online.forward(x, n);
+                for (int b = 0; b < n; b++) {
+                    got[b] = q[b * actions + data.actions()[from + b]];
+                }
+                sum += config.loss().evaluate(got, want, n, unusedGradient) * n;
+            }
+            return sum / data.size();
+        };
+    }
+
+    private static void unpack(long[] bits, float[] out, int at) {
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                out[at + w * 64 + Long.numberOfTrailingZeros(word)] = 1f;
+                word &= word - 1;
+            }
+        }
+    }
+
+    @Override
+    public String lossName() {
+        return "DQN's TD loss (its own Huber or squared error, target network's targets) on held-out random-policy "
+                + "transitions";
     }
 
     /** The online network (for tests and tools). */

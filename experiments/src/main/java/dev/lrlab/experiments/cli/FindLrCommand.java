@@ -99,7 +99,7 @@ final class FindLrCommand implements Callable<Integer> {
                     org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(0L)));
             if (!(probe instanceof HeldOutLoss h)) {
                 throw new UserInputException(s.agent().label() + ": the range test needs a loss on held-out data, "
-                        + "which this agent kind does not define yet (tabular, linear and policy-gradient agents do)");
+                        + "which this agent kind does not define (tabular, linear, policy-gradient and DQN agents do)");
             }
             lossName = lossName == null ? h.lossName() : lossName.equals(h.lossName()) ? lossName : "held-out loss";
         }

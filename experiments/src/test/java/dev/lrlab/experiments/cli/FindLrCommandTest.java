@@ -40,17 +40,34 @@ class FindLrCommandTest {
     }
 
     @Test
-    void anAgentWithoutAHeldOutLossIsNamed() throws Exception {
+    void dqnIsTestedOnItsOwnLossAndAnAgentWithoutOneIsNamed() throws Exception {
         Path spec = Files.writeString(tmp.resolve("spec.yaml"), """
                 name: dqn
                 environment: breakout
-                agent: { type: dqn }
+                agent: { type: dqn, network: mlp, hidden: 16, replay-start: 100, batch-size: 8 }
                 sweep: { learning-rates: [0.00025], seeds: 1 }
                 budget: { steps: 1000 }
                 """);
-        CliRunner r = CliRunner.run("find-lr", spec.toString(), "--out", tmp.resolve("run").toString());
+        CliRunner r = CliRunner.run("find-lr", spec.toString(), "--out", tmp.resolve("run").toString(), "--seeds", "1",
+                "--updates", "400", "--points", "40", "--held-out", "200");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("run").resolve("find-lr")
+                .resolve("find-lr.json"))).getAsJsonObject();
+        assertTrue(json.get("loss").getAsString().startsWith("DQN's TD loss"), json.get("loss").toString());
+        JsonObject seed = json.getAsJsonArray("agents").get(0).getAsJsonObject().getAsJsonArray("seeds").get(0)
+                .getAsJsonObject();
+        assertTrue(seed.getAsJsonArray("smoothed").size() >= 10, "recorded along the way: " + seed.get("stopped"));
+
+        Path random = Files.writeString(tmp.resolve("random.yaml"), """
+                name: random
+                environment: breakout
+                agent: { type: random }
+                sweep: { learning-rates: [0.1], seeds: 1 }
+                budget: { steps: 1000 }
+                """);
+        r = CliRunner.run("find-lr", random.toString(), "--out", tmp.resolve("run2").toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("dqn: the range test needs a loss on held-out data"), r.err());
+        assertTrue(r.err().contains("random: the range test needs a loss on held-out data"), r.err());
         assertEquals(2, CliRunner.run("find-lr", spec.toString(), "--start", "1", "--end", "0.1").exitCode());
     }
 }
