@@ -45,6 +45,21 @@ final class Html {
                     .append("\n<figcaption><b>Figure ").append(i + 1).append(".</b> ").append(escape(f.caption()))
                     .append(" Files: <code>").append(f.name()).append(".svg / .png / .pdf</code></figcaption></figure>\n");
         }
+        // the range test's figure, when `lrlab find-lr` has written one into this run directory
+        java.nio.file.Path rangeTest = run.dir().resolve("find-lr").resolve("find-lr.svg");
+        if (java.nio.file.Files.isRegularFile(rangeTest)) {
+            try {
+                String svg = java.nio.file.Files.readString(rangeTest);
+                h.append("<figure id=\"find-lr\">\n").append(svg.substring(Math.max(0, svg.indexOf("<svg"))))
+                        .append("\n<figcaption><b>Figure ").append(figures.size() + 1).append(".</b> The learning-rate "
+                                + "range test (lrlab find-lr): smoothed held-out loss against a rate that grows with the "
+                                + "updates, each seed a line, fast.ai's suggestions marked. Data: <code>find-lr/find-lr.json"
+                                + "</code>.</figcaption></figure>\n");
+            } catch (java.io.IOException e) {
+                h.append("<p class=\"warn\">find-lr/find-lr.svg could not be read: ").append(escape(e.getMessage()))
+                        .append("</p>\n");
+            }
+        }
         h.append("<h2>Summary</h2>\n").append(table(Report.summaryMarkdown(analysis, run)));
         h.append("<p>Tables for pandas: <code>summary.csv</code>, <code>curves.csv</code>.</p>\n");
         h.append("<h2>Spec</h2>\n<pre>").append(escape(Report.manifestJson(run))).append("</pre>\n");

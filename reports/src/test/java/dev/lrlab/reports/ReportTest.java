@@ -146,6 +146,18 @@ class ReportTest {
     }
 
     @Test
+    void aRangeTestOfTheRunIsShownInThePage() throws Exception {
+        Path dir = SyntheticRun.write(tmp, SyntheticRun.standard());
+        Files.createDirectories(dir.resolve("find-lr"));
+        Files.writeString(dir.resolve("find-lr").resolve("find-lr.svg"),
+                "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>range</text></svg>");
+        Report.Result r = Report.write(RunData.load(dir), ReportOptions.DEFAULTS);
+        String html = Files.readString(r.dir().resolve("report.html"));
+        assertTrue(html.contains("<figure id=\"find-lr\">\n<svg"), "inline, without its XML prologue");
+        assertTrue(html.contains("The learning-rate range test (lrlab find-lr)"));
+    }
+
+    @Test
     void notARunDirectoryIsRefused() throws Exception {
         ReportException e = assertThrows(ReportException.class, () -> RunData.load(tmp));
         assertTrue(e.getMessage().contains("is not an lrlab run directory"), e.getMessage());
