@@ -286,7 +286,7 @@ public final class SweepRunner {
             if (old != null && differences.isEmpty()) {
                 return;
             }
-            if (old != null && !options.forceNew() && extends_(dir)) {
+            if (old != null && !options.forceNew() && onlyAddsTrials(dir)) {
                 // trial keys are hashes of content, so a finished trial this spec also has is the
                 // same trial: a spec that adds seeds, rates, agents or points extends the run
                 log.println("lrlab run: the spec extends the run in " + dir + " (" + String.join("; ",
@@ -316,7 +316,7 @@ public final class SweepRunner {
     }
 
     /** Whether every trial already in the directory is one of this spec's (none is lost by going on). */
-    private boolean extends_(Path dir) throws IOException {
+    private boolean onlyAddsTrials(Path dir) throws IOException {
         TrialsFile.Contents existing = TrialsFile.read(dir.resolve(TrialsFile.NAME));
         return existing.badLines().isEmpty() && existing.records().stream().allMatch(r -> source.owns(r.key()));
     }

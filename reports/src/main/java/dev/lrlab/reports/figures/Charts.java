@@ -192,32 +192,69 @@ public final class Charts {
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
             DeviationRenderer renderer = bandRenderer();
             java.util.Set<Integer> highlighted = a.highlighted(series);
+            StringBuilder ended = new StringBuilder();
             for (Group g : a.groupsOfSeries(series)) {
+                int notCompleted = g.diverged() + g.failed() + g.stopped();
+                if (notCompleted > 0) {
+                    ended.append(ended.length() == 0 ? "" : ", ").append(named(xp, g.value(xp.path()))).append(": ")
+                            .append(notCompleted).append('/').append(g.total());
+                }
                 List<TrialRecord> evaluated = g.completed().stream()
                         .filter(t -> t.evaluations() != null && t.evaluations().length > 0).toList();
                 if (evaluated.isEmpty()) {
                     continue;
                 }
-                // the evaluation points of the trial with fewest (step budgets give trials different counts)
-                int points = evaluated.stream().mapToInt(t -> t.evaluations().length).min().orElse(0);
                 TrialRecord first = evaluated.get(0);
-                double[] x = new double[points];
-                double[][] curves = new double[evaluated.size()][points];
-                for (int j = 0; j < points; j++) {
-                    x[j] = a.overSteps() ? first.evaluations()[j].steps() : first.evaluations()[j].episode();
-                }
-                for (int k = 0; k < evaluated.size(); k++) {
+                double[] x;
+                double[][] curves = new double[evaluated.size()][];
+                if (a.overSteps()) {
+                    // trials evaluate at different steps (every so many episodes, of different lengths):
+                    // each is read on a common grid of steps, as its last evaluation by then
+                    double last = evaluated.stream().mapToDouble(t -> t.evaluations()[t.evaluations().length - 1]
+                            .steps()).max().orElse(1);
+                    x = new double[100];
+                    for (int j = 0; j < x.length; j++) {
+                        x[j] = last * (j + 1) / x.length;
+                    }
+                    for (int k = 0; k < evaluated.size(); k++) {
+                        var ev = evaluated.get(k).evaluations();
+                        curves[k] = new double[x.length];
+                        int e = -1;
+                        for (int j = 0; j < x.length; j++) {
+                            while (e + 1 < ev.length && ev[e + 1].steps() <= x[j]) {
+                                e++;
+                            }
+                            curves[k][j] = e < 0 || x[j] > ev[ev.length - 1].steps() ? Double.NaN : ev[e].meanReturn();
+                        }
+                    }
+                } else {
+                    // every trial evaluates at the same episodes; one with fewer stopped early
+                    int points = evaluated.stream().mapToInt(t -> t.evaluations().length).max().orElse(0);
+                    x = new double[points];
+                    TrialRecord longest = evaluated.stream().max(java.util.Comparator.comparingInt(
+                            t -> t.evaluations().length)).orElseThrow();
                     for (int j = 0; j < points; j++) {
-                        curves[k][j] = evaluated.get(k).evaluations()[j].meanReturn();
+                        x[j] = longest.evaluations()[j].episode();
+                    }
+                    for (int k = 0; k < evaluated.size(); k++) {
+                        var ev = evaluated.get(k).evaluations();
+                        curves[k] = new double[points];
+                        for (int j = 0; j < points; j++) {
+                            curves[k][j] = j < ev.length ? ev[j].meanReturn() : Double.NaN;
+                        }
                     }
                 }
                 perEvaluation = first.evaluations()[0].episodes();
                 MeanCurve c = MeanCurve.of(x, curves, 0.95);
                 means.add(c);
+                int everyTrial = evaluated.size();
                 int i = values.indexOf(g.value(xp.path()));
                 boolean faint = highlighted != null && !highlighted.contains(i);
                 YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
-                for (int j = 0; j < points; j++) {
+                for (int j = 0; j < x.length; j++) {
+                    if (Double.isNaN(c.mean()[j]) || c.count()[j] < everyTrial) {
+                        continue; // where some trials have no evaluation yet, or none any more
+                    }
                     double m = symlog ? symlog(c.mean()[j]) : c.mean()[j];
                     double l = symlog ? symlog(c.low()[j]) : c.low()[j];
                     double h = symlog ? symlog(c.high()[j]) : c.high()[j];
@@ -233,7 +270,7 @@ public final class Charts {
             }
             XYPlot panel = new XYPlot(data, null, symlog ? new SymlogAxis("greedy return") : yAxis("greedy return"),
                     renderer);
-            panelTitle(panel, series);
+            panelTitle(panel, series + (ended.length() > 0 ? "   (diverged, failed or stopped: " + ended + ")" : ""));
             panels.add(panel);
             combined.add(panel, 1);
         }
