@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             InitCommand.class,
             FindLrCommand.class,
+            MergeCommand.class,
             ReportCommand.class,
             BenchCommand.class,
             PlayCommand.class,

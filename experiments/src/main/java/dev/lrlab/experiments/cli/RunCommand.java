@@ -50,9 +50,28 @@ final class RunCommand implements Callable<Integer> {
             + "(see `lrlab validate`)")
     boolean yes;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I of N (I from 0, as Slurm array "
+            + "and Kubernetes completion indexes count): every N-th trial from the I-th; `lrlab merge` joins the "
+            + "shards' directories into one run (default directory: runs/<name>/shard-I-of-N)")
+    String shard;
+
     @Option(names = "--force-new", description = "start afresh even if DIR holds a run of another spec "
             + "(the old run is moved to DIR/previous-<time>/)")
     boolean forceNew;
+
+    /** I and N of "I/N", or a message. */
+    static int[] parseShard(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(text.trim());
+        if (!m.matches()) {
+            throw new UserInputException("--shard must be I/N, such as 0/4, was '" + text + "'");
+        }
+        int i = Integer.parseInt(m.group(1));
+        int n = Integer.parseInt(m.group(2));
+        if (n < 1 || i >= n) {
+            throw new UserInputException("--shard " + text + ": I must be in 0.." + (n - 1) + " (shards count from 0)");
+        }
+        return new int[] {i, n};
+    }
 
     @Override
     public Integer call() {
@@ -62,17 +81,23 @@ final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new UserInputException("--threads must be at least 1, was " + n);
         }
-        Path dir = out != null ? out : spec.output();
+        int[] slice = shard == null ? null : parseShard(shard);
+        Path dir = out != null ? out : slice == null ? spec.output()
+                : spec.output().resolve("shard-" + slice[0] + "-of-" + slice[1]);
         String tooLarge = Footprint.of(spec).tooLarge(n, Runtime.getRuntime().maxMemory(), !noReport);
         if (tooLarge != null && !yes) {
             throw new UserInputException("this spec may not fit in memory: " + tooLarge + ". Shrink the budget or the "
                     + "sweep, give more heap (LRLAB_JAVA_OPTS=-Xmx...), or pass --yes to run anyway");
         }
         spec.warnings().forEach(w -> log.println("lrlab run: warning: " + w));
-        log.printf("lrlab run: %s, %s on %s -> %s%n", spec.name(), Words.count(spec.trialCount(), "trial"),
+        log.printf("lrlab run: %s, %s%s on %s -> %s%n", spec.name(), slice == null ? Words.count(spec.trialCount(),
+                "trial") : "shard " + shard + " of " + Words.count(spec.trialCount(), "trial"), "",
                 Words.count(n, "thread"), dir);
-        SweepRunner runner = new SweepRunner(spec,
-                new SweepRunner.Options(dir, n, forceNew, System.console() != null), log);
+        SweepRunner runner = slice == null
+                ? new SweepRunner(spec, new SweepRunner.Options(dir, n, forceNew, System.console() != null), log)
+                : new SweepRunner(spec, dev.lrlab.experiments.run.GridSource.shard(spec, slice[0], slice[1]),
+                        new SweepRunner.Options(dir, n, forceNew, System.console() != null, java.util.List.of(),
+                                slice[0] + "/" + slice[1]), log);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread onInterrupt = new Thread(() -> {

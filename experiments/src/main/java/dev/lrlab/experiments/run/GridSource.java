@@ -25,6 +25,23 @@ public final class GridSource implements TrialSource {
         return new GridSource(Trial.all(plan));
     }
 
+    /**
+     * Shard {@code index} of {@code count}: every count-th trial of the plan's fixed order,
+     * starting at index, so that the shards are disjoint, cover the sweep, and are balanced across
+     * agents, schedules and points.
+     */
+    public static GridSource shard(ExperimentPlan plan, int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + index + "/" + count + ": give I/N with 0 <= I < N");
+        }
+        List<Trial> all = Trial.all(plan);
+        List<Trial> mine = new java.util.ArrayList<>();
+        for (int i = index; i < all.size(); i += count) {
+            mine.add(all.get(i));
+        }
+        return new GridSource(mine);
+    }
+
     @Override
     public List<Trial> next(List<TrialRecord> finished) {
         if (given) {

@@ -50,12 +50,17 @@ public final class SweepRunner {
      *     are moved into a {@code previous-...} folder, not deleted)
      * @param terminal whether to draw a progress bar
      * @param listeners makers of listeners that every trial gets, besides those of its schedules
+     * @param shard "I/N" when the source is one shard of the sweep, recorded in the manifest; else null
      */
     public record Options(Path out, int threads, boolean forceNew, boolean terminal,
-            List<TrialListener.Factory> listeners) {
+            List<TrialListener.Factory> listeners, String shard) {
 
         public Options(Path out, int threads, boolean forceNew, boolean terminal) {
-            this(out, threads, forceNew, terminal, List.of());
+            this(out, threads, forceNew, terminal, List.of(), null);
+        }
+
+        public Options(Path out, int threads, boolean forceNew, boolean terminal, List<TrialListener.Factory> listeners) {
+            this(out, threads, forceNew, terminal, listeners, null);
         }
     }
 
@@ -411,7 +416,7 @@ public final class SweepRunner {
         }
         return new Manifest(spec.name(), ResultsJson.compact().toJsonTree(spec.resolved()), Version.lrlab(),
                 Version.gitCommit(), Version.jvm(), Instant.now().toString(), null, planned, curves,
-                notes.isEmpty() ? null : notes);
+                notes.isEmpty() ? null : notes, options.shard());
     }
 
     private static String scheduleParams(TrialSetup setup) {

@@ -23,10 +23,18 @@ import java.util.List;
  * @param schedules each schedule's rate against its clock, for the schedules figure
  * @param learningRateNotes what the swept rate means for each agent label, where it is not the plain
  *     step size (tile coding divides it among the tilings); absent in older manifests
+ * @param shard "I/N" when the run holds one shard of the sweep's trials ({@code run --shard}), else null
  */
 public record Manifest(String name, JsonElement spec, String lrlabVersion, String gitCommit, String jvm,
         String startedAt, String endedAt, int trialsPlanned, List<ScheduleCurve> schedules,
-        java.util.Map<String, String> learningRateNotes) {
+        java.util.Map<String, String> learningRateNotes, String shard) {
+
+    public Manifest(String name, JsonElement spec, String lrlabVersion, String gitCommit, String jvm,
+            String startedAt, String endedAt, int trialsPlanned, List<ScheduleCurve> schedules,
+            java.util.Map<String, String> learningRateNotes) {
+        this(name, spec, lrlabVersion, gitCommit, jvm, startedAt, endedAt, trialsPlanned, schedules, learningRateNotes,
+                null);
+    }
 
     /** The file name inside a run directory. */
     public static final String NAME = "manifest.json";
@@ -45,12 +53,18 @@ public record Manifest(String name, JsonElement spec, String lrlabVersion, Strin
 
     public Manifest withEnd(String time) {
         return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, startedAt, time, trialsPlanned, schedules,
-                learningRateNotes);
+                learningRateNotes, shard);
     }
 
     public Manifest withStart(String time) {
         return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, time, null, trialsPlanned, schedules,
-                learningRateNotes);
+                learningRateNotes, shard);
+    }
+
+    /** This manifest as a whole run's: every trial planned, started and ended as given, no shard. */
+    public Manifest merged(int planned, String started, String ended) {
+        return new Manifest(name, spec, lrlabVersion, gitCommit, jvm, started, ended, planned, schedules,
+                learningRateNotes, null);
     }
 
     /** Writes atomically: to a temporary file, then renamed over the old one; a failed write leaves no temporary file. */
