@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             FindLrCommand.class,
             MergeCommand.class,
+            ClusterCommands.Slurm.class,
+            ClusterCommands.K8s.class,
             ReportCommand.class,
             BenchCommand.class,
             PlayCommand.class,
