@@ -90,10 +90,20 @@ final class RunCommand implements Callable<Integer> {
                     + "sweep, give more heap (LRLAB_JAVA_OPTS=-Xmx...), or pass --yes to run anyway");
         }
         spec.warnings().forEach(w -> log.println("lrlab run: warning: " + w));
-        log.printf("lrlab run: %s, %s%s on %s -> %s%n", spec.name(), slice == null ? Words.count(spec.trialCount(),
-                "trial") : "shard " + shard + " of " + Words.count(spec.trialCount(), "trial"), "",
-                Words.count(n, "thread"), dir);
-        SweepRunner runner = slice == null
+        int planned = spec.search() != null ? dev.lrlab.experiments.search.SearchSource.of(spec).planned()
+                : spec.trialCount();
+        log.printf("lrlab run: %s, %s%s on %s -> %s%n", spec.name(), slice == null ? Words.count(planned, "trial")
+                : "shard " + shard + " of " + Words.count(planned, "trial"), spec.search() == null ? ""
+                : " at most (a " + spec.search().spec().method() + " search)", Words.count(n, "thread"), dir);
+        if (spec.search() != null && slice != null) {
+            throw new UserInputException("--shard splits a grid sweep; a search decides its next trials from the "
+                    + "finished ones, so it runs in one directory");
+        }
+        dev.lrlab.experiments.search.SearchSource search = spec.search() == null ? null
+                : dev.lrlab.experiments.search.SearchSource.of(spec);
+        SweepRunner runner = search != null
+                ? new SweepRunner(spec, search, new SweepRunner.Options(dir, n, forceNew, System.console() != null), log)
+                : slice == null
                 ? new SweepRunner(spec, new SweepRunner.Options(dir, n, forceNew, System.console() != null), log)
                 : new SweepRunner(spec, dev.lrlab.experiments.run.GridSource.shard(spec, slice[0], slice[1]),
                         new SweepRunner.Options(dir, n, forceNew, System.console() != null, java.util.List.of(),
@@ -138,6 +148,17 @@ final class RunCommand implements Callable<Integer> {
         }
         command.commandLine().getOut().println(summary.describe());
         command.commandLine().getOut().println("results: " + dir.resolve("trials.jsonl"));
+        if (search != null) {
+            try {
+                var found = dev.lrlab.experiments.search.SearchResults.write(dir, spec, search,
+                        dev.lrlab.reports.results.TrialsFile.read(dir.resolve("trials.jsonl")).records());
+                command.commandLine().getOut().println(found.best() == null ? "search: no configuration finished"
+                        : "search: best of " + found.configurations() + " configurations " + found.best()
+                                + ", objective " + found.objective() + " -> " + dir.resolve("best.yaml"));
+            } catch (IOException e) {
+                throw new UserInputException("cannot write the search's results: " + e.getMessage());
+            }
+        }
         if (!noReport) {
             ReportCommand.write(dir, dev.lrlab.reports.ReportOptions.DEFAULTS, command.commandLine().getOut(), log);
         }

@@ -43,6 +43,21 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ExperimentPlan spec = SpecSource.read(file, Registries.load(), overrides);
         PrintWriter out = command.commandLine().getOut();
+        if (spec.search() != null) {
+            var search = dev.lrlab.experiments.search.SearchSource.of(spec);
+            var ss = spec.search().spec();
+            out.printf("%s: valid; a %s search of %s x %s on %s: up to %s, budgets %s; output %s%n", file, ss.method(),
+                    Words.count(search.configurations().size(), "configuration"),
+                    Words.count(ss.seedsPerConfiguration(), "seed"), spec.environmentId(),
+                    Words.count(search.planned(), "trial"), search.budgets(), spec.output());
+            for (var d : ss.space()) {
+                out.printf("  search %s: %s %s%n", d.path(), d.kind(), d.kind().equals("categorical") ? d.choices()
+                        : "[" + d.low() + ", " + d.high() + "]");
+            }
+            out.printf("  (checked at every end of every range and every choice: %s)%n",
+                    Words.count(spec.trialCount(), "trial"));
+            return 0;
+        }
         int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
         out.printf("%s: valid; %s (%s x %s x %s x %s) on %s, output %s%n", file,
                 Words.count(spec.trialCount(), "trial"), Words.count(spec.agentLabels().size(), "agent"),

@@ -20,7 +20,26 @@ import org.apache.commons.rng.simple.RandomSource;
  * the same spec, whatever the order or thread; its generator is derived from the master seed and
  * that key alone.
  */
-public record Trial(String key, TrialSetup setup, long seed) {
+public record Trial(String key, TrialSetup setup, long seed, long budgetCap) {
+
+    /** A trial with the plan's whole budget. */
+    public Trial(String key, TrialSetup setup, long seed) {
+        this(key, setup, seed, 0);
+    }
+
+    /**
+     * The same trial with its budget cut to {@code cap} episodes or steps (whichever the plan's
+     * budget counts): a rung of successive halving. It is a trial of its own, with its own key.
+     */
+    public Trial capped(long cap) {
+        String content = key + "|budget-cap=" + cap;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return new Trial(HexFormat.of().formatHex(digest, 0, 8), setup, seed, cap);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a trial's content", e);
+        }
+    }
 
     /** Every trial of the plan, in a fixed order: agents, schedules, points, seeds. */
     public static List<Trial> all(ExperimentPlan plan) {

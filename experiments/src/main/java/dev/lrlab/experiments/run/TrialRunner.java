@@ -113,6 +113,14 @@ public final class TrialRunner {
             Environment evalEnv = plan.evaluation() == null ? null : setup.environment().create();
             long budgetSteps = plan.budget().inSteps() ? plan.budget().steps() : Long.MAX_VALUE;
             int budgetEpisodes = plan.budget().inSteps() ? Integer.MAX_VALUE : plan.budget().episodes();
+            if (trial.budgetCap() > 0) {
+                // a rung of successive halving: the trial's own, smaller budget
+                if (plan.budget().inSteps()) {
+                    budgetSteps = Math.min(budgetSteps, trial.budgetCap());
+                } else {
+                    budgetEpisodes = (int) Math.min(budgetEpisodes, trial.budgetCap());
+                }
+            }
             env.reset(envSeed);
             // the training loop: one episode at a time until the budget is spent or a listener stops it
             Decision decision = Decision.CONTINUE;

@@ -23,10 +23,12 @@ import java.util.Map;
  * @param warnings what is valid but probably not meant, each a line for the user (with its key's path)
  * @param defaultsUsed the settings that change results and were left to their defaults, as
  *     {@code path = value} (they are in {@code resolved} too, and so in the manifest)
+ * @param search the spec's search, or null for a grid sweep (the setups are then the check of the
+ *     search's ranges, not its trials)
  */
 public record ExperimentPlan(String name, List<TrialSetup> setups, Sweep sweep, Clock clock, Budget budget,
         EvaluationSpec evaluation, int metricsEvery, Path output, long masterSeed, Map<String, Object> resolved,
-        List<String> warnings, List<String> defaultsUsed) {
+        List<String> warnings, List<String> defaultsUsed, SearchPlan search) {
 
     public ExperimentPlan {
         setups = List.copyOf(setups);

@@ -53,7 +53,7 @@ import java.util.function.Supplier;
 public final class SpecReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "environment", "agent", "agents",
-            "learning-rate", "schedules", "sweep", "budget", "evaluation", "record", "output", "seed");
+            "learning-rate", "schedules", "sweep", "search", "budget", "evaluation", "record", "output", "seed");
     private static final List<String> SWEEPABLE = List.of("environment", "agent", "learning-rate");
     /** A spec is a page of settings; larger files are refused before they are parsed. */
     private static final int MAX_SPEC_BYTES = 1_000_000;
@@ -151,11 +151,81 @@ public final class SpecReader {
         if (!wrong.isEmpty()) {
             throw new SpecException(source, wrong);
         }
+        if (top.containsKey("search")) {
+            return search(top, source);
+        }
         ExperimentPlan plan = new Reading(Parameters.of("", top, problems)).plan();
         if (!problems.isEmpty() || plan == null) {
             throw new SpecException(source, problems.messages());
         }
         return plan;
+    }
+
+    /**
+     * A spec with a search block: the block is read, then the spec is checked as a sweep over both
+     * ends of every searched range and every searched choice (so no configuration the search can
+     * draw is refused later), and the plan carries the search.
+     */
+    private ExperimentPlan search(Map<String, Object> top, String source) throws SpecException {
+        Problems problems = new Problems();
+        if (top.containsKey("sweep")) {
+            problems.add("search", "give sweep or search, not both");
+            throw new SpecException(source, problems.messages());
+        }
+        if (!(top.get("search") instanceof Map<?, ?> block)) {
+            problems.add("search", "must be a map (method, space, ...), was " + Parameters.describe(top.get("search")));
+            throw new SpecException(source, problems.messages());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> budget = top.get("budget") instanceof Map<?, ?> b ? (Map<String, Object>) b : null;
+        @SuppressWarnings("unchecked")
+        SearchSpec search = SearchSpec.read(Parameters.of("search", (Map<String, Object>) block, problems), budget);
+        if (!problems.isEmpty()) {
+            throw new SpecException(source, problems.messages());
+        }
+        Map<String, Object> checked = deepCopy(top);
+        checked.remove("search");
+        checked.put("sweep", search.validationSweep());
+        ExperimentPlan plan = new Reading(Parameters.of("", checked, problems)).plan();
+        if (!problems.isEmpty() || plan == null) {
+            // the checking sweep's paths are the search space's, as the user wrote them
+            List<String> messages = new ArrayList<>();
+            for (String m : problems.messages()) {
+                for (SearchSpec.Dimension d : search.space()) {
+                    m = m.replace("sweep." + d.writtenAs(), "search.space." + d.writtenAs())
+                            .replace("sweep." + d.path(), "search.space." + d.writtenAs());
+                }
+                messages.add(m);
+            }
+            throw new SpecException(source, messages);
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>(plan.resolved());
+        resolved.remove("sweep");
+        resolved.put("search", search.asMap());
+        return new ExperimentPlan(plan.name(), plan.setups(), plan.sweep(), plan.clock(), plan.budget(),
+                plan.evaluation(), plan.metricsEvery(), plan.output(), plan.masterSeed(), resolved, plan.warnings(),
+                plan.defaultsUsed(), new SearchPlan(search, deepCopy(top), source, this));
+    }
+
+    /** A copy of a parsed tree whose maps and lists are fresh (the values are immutable). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepCopy(Map<String, Object> tree) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        tree.forEach((k, v) -> out.put(k, copyValue(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object copyValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return deepCopy((Map<String, Object>) m);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(copyValue(x)));
+            return out;
+        }
+        return v;
     }
 
     /**
@@ -448,7 +518,7 @@ public final class SpecReader {
                     points.size(), clock, rateSwept ? Double.NaN : first.learningRate(), sweep, budget, evaluation,
                     metricsEvery, out, masterSeed);
             return new ExperimentPlan(name, setups, sweep, clock, budget, evaluation, metricsEvery, out, masterSeed,
-                    resolved, warnings(sweep, rateSwept ? Double.NaN : fixedRate), defaultsUsed(resolved, sweep));
+                    resolved, warnings(sweep, rateSwept ? Double.NaN : fixedRate), defaultsUsed(resolved, sweep), null);
         }
 
         /**

@@ -1,0 +1,80 @@
+package dev.lrlab.experiments.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.google.gson.GsonBuilder;
+import dev.lrlab.experiments.spec.ExperimentPlan;
+import dev.lrlab.reports.results.TrialRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a search found: every configuration with its objective at each rung it reached
+ * ({@code search.json}), and the best one as a ready-to-run spec ({@code best.yaml}).
+ *
+ * @param best the best configuration's values, or null when none finished
+ * @param objective its objective
+ * @param configurations how many were tried
+ */
+public record SearchResults(Map<String, Object> best, double objective, int configurations) {
+
+    public static SearchResults write(Path dir, ExperimentPlan plan, SearchSource source, List<TrialRecord> finished)
+            throws IOException {
+        Map<String, TrialRecord> byKey = new HashMap<>();
+        finished.forEach(r -> byKey.put(r.key(), r));
+        List<List<Integer>> rungs = source.rungs(finished);
+        int last = rungs.size() - 1;
+        boolean complete = last == source.budgets().size() - 1
+                && source.trials(rungs.get(last), last).stream().allMatch(t -> byKey.containsKey(t.key()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int best = -1;
+        double bestValue = Double.NaN;
+        boolean max = plan.search().spec().objective().maximise();
+        for (int i = 0; i < source.configurations().size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("configuration", i);
+            row.put("values", source.configurations().get(i));
+            List<Double> objectives = new ArrayList<>();
+            for (int k = 0; k < rungs.size(); k++) {
+                if (rungs.get(k).contains(i)) {
+                    double v = source.objective(i, k, byKey);
+                    objectives.add(Double.isFinite(v) ? v : null);
+                    // the best is judged at the last rung reached, where the survivors had the whole budget
+                    if (k == last && Double.isFinite(v) && (best < 0 || (max ? v > bestValue : v < bestValue))) {
+                        best = i;
+                        bestValue = v;
+                    }
+                }
+            }
+            row.put("objective_by_rung", objectives);
+            rows.add(row);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", plan.search().spec().method());
+        json.put("budgets", source.budgets());
+        json.put("complete", complete);
+        json.put("best", best < 0 ? null : Map.of("configuration", best, "values", source.configurations().get(best),
+                "objective", bestValue));
+        json.put("configurations", rows);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("search.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
+                .toJson(json), StandardCharsets.UTF_8);
+        if (best >= 0) {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            String text = "# The best configuration of the search in " + dir + " (" + plan.search().spec().method()
+                    + ", objective " + bestValue + "), as a spec of its own: `lrlab run best.yaml`\n"
+                    + yaml.writeValueAsString(plan.search().specOf(source.configurations().get(best)));
+            Files.writeString(dir.resolve("best.yaml"), text, StandardCharsets.UTF_8);
+        }
+        return new SearchResults(best < 0 ? null : source.configurations().get(best), bestValue, rows.size());
+    }
+}

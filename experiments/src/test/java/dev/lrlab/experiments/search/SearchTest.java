@@ -1,0 +1,158 @@
+package dev.lrlab.experiments.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.lrlab.experiments.cli.Lrlab;
+import dev.lrlab.reports.results.ResultsJson;
+import dev.lrlab.reports.results.TrialRecord;
+import dev.lrlab.reports.results.TrialsFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String SEARCH = """
+            name: search
+            environment: cliff-walking
+            agent: { type: q-learning, gamma: 1.0 }
+            search:
+              method: %s
+              configurations: 9
+              seeds-per-configuration: 2
+              space:
+                learning-rate: { log-uniform: [1e-3, 1.0] }
+                agent.exploration.epsilon: { uniform: [0.01, 0.3] }
+              objective: { metric: return, window: last-10%%, aggregate: mean, mode: max }
+            %s
+            budget: { episodes: 90, max-episode-steps: 1000 }
+            """;
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome lrlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lrlab.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static List<String> canonical(Path dir) throws Exception {
+        return TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+                .sorted(Comparator.comparing(TrialRecord::key))
+                .map(r -> ResultsJson.compact().toJson(r.withoutWallTime())).toList();
+    }
+
+    private Path halving() throws Exception {
+        return Files.writeString(tmp.resolve("sh.yaml"), SEARCH.formatted("successive-halving",
+                "  rungs: { clock: episodes, minimum: 10, reduction-factor: 3 }"));
+    }
+
+    @Test
+    void successiveHalvingKeepsTheBestThirdAtEachRungAndWritesTheBestAsASpec() throws Exception {
+        Outcome r = lrlab("run", halving().toString(), "--out", tmp.resolve("run").toString(), "--no-report");
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("run").resolve("search.json")))
+                .getAsJsonObject();
+        assertEquals("[10,30,90]", json.get("budgets").toString());
+        assertTrue(json.get("complete").getAsBoolean());
+        int[] reached = new int[3];
+        for (var c : json.getAsJsonArray("configurations")) {
+            int rungs = c.getAsJsonObject().getAsJsonArray("objective_by_rung").size();
+            for (int k = 0; k < rungs; k++) {
+                reached[k]++;
+            }
+        }
+        assertEquals(List.of(9, 3, 1), List.of(reached[0], reached[1], reached[2]), "9 -> 3 -> 1");
+        List<TrialRecord> trials = TrialsFile.read(tmp.resolve("run").resolve(TrialsFile.NAME)).records();
+        assertEquals((9 + 3 + 1) * 2, trials.size());
+        assertEquals(18, trials.stream().filter(t -> t.returns().length == 10).count(), "the first rung's budget");
+        // the promoted three were the best three of the first rung
+        assertTrue(r.out().contains("search: best of 9 configurations"), r.out());
+        Path best = tmp.resolve("run").resolve("best.yaml");
+        Outcome again = lrlab("run", best.toString(), "--out", tmp.resolve("best").toString(), "--no-report");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(2, TrialsFile.read(tmp.resolve("best").resolve(TrialsFile.NAME)).records().size());
+    }
+
+    @Test
+    void theSameSearchGivesTheSameTrialsOnAnyThreadCountAndResumesAfterAKill() throws Exception {
+        Path spec = halving();
+        assertEquals(0, lrlab("run", spec.toString(), "--out", tmp.resolve("one").toString(), "--threads", "1",
+                "--no-report").code());
+        assertEquals(0, lrlab("run", spec.toString(), "--out", tmp.resolve("four").toString(), "--threads", "4",
+                "--no-report").code());
+        assertEquals(canonical(tmp.resolve("one")), canonical(tmp.resolve("four")));
+        assertEquals(Files.readString(tmp.resolve("one").resolve("best.yaml")).replace(tmp.resolve("one").toString(), ""),
+                Files.readString(tmp.resolve("four").resolve("best.yaml")).replace(tmp.resolve("four").toString(), ""));
+        // a kill after the first rung: keep its trials only, and run the same command again
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        Files.copy(tmp.resolve("one").resolve("manifest.json"), cut.resolve("manifest.json"));
+        List<String> lines = Files.readAllLines(tmp.resolve("one").resolve(TrialsFile.NAME));
+        Files.write(cut.resolve(TrialsFile.NAME), lines.subList(0, 18));
+        Outcome resumed = lrlab("run", spec.toString(), "--out", cut.toString(), "--no-report");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(canonical(tmp.resolve("one")), canonical(cut));
+    }
+
+    @Test
+    void gridAndRandomRunEveryConfigurationAtTheWholeBudget() throws Exception {
+        Path grid = Files.writeString(tmp.resolve("grid.yaml"), """
+                name: grid
+                environment: cliff-walking
+                agent: { type: q-learning, gamma: 1.0 }
+                search:
+                  method: grid
+                  seeds-per-configuration: 2
+                  space:
+                    learning-rate: { categorical: [0.1, 0.5] }
+                    agent.exploration.epsilon: { categorical: [0.05, 0.1, 0.2] }
+                budget: { episodes: 20, max-episode-steps: 1000 }
+                """);
+        Outcome r = lrlab("run", grid.toString(), "--out", tmp.resolve("grid").toString(), "--no-report");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(12, TrialsFile.read(tmp.resolve("grid").resolve(TrialsFile.NAME)).records().size());
+        Path random = Files.writeString(tmp.resolve("random.yaml"), SEARCH.formatted("random", ""));
+        r = lrlab("run", random.toString(), "--out", tmp.resolve("random").toString(), "--no-report");
+        assertEquals(0, r.code(), r.err());
+        List<TrialRecord> trials = TrialsFile.read(tmp.resolve("random").resolve(TrialsFile.NAME)).records();
+        assertEquals(18, trials.size());
+        assertTrue(trials.stream().allMatch(t -> t.returns().length == 90));
+        double[] rates = trials.stream().mapToDouble(TrialRecord::learningRate).distinct().toArray();
+        assertEquals(9, rates.length, "nine configurations");
+        assertTrue(java.util.Arrays.stream(rates).allMatch(x -> x >= 1e-3 && x <= 1.0));
+    }
+
+    @Test
+    void searchMistakesAreNamedWithTheirPaths() throws Exception {
+        String base = SEARCH.formatted("random", "");
+        List<String[]> cases = List.of(
+                new String[] {base.replace("method: random", "method: tpe"), "search.method: tpe is not available yet"},
+                new String[] {base.replace("log-uniform: [1e-3, 1.0]", "log-uniform: [1.0, 1e-3]"),
+                    "search.space.learning-rate.log-uniform: must be [low, high] with low <= high"},
+                new String[] {base.replace("uniform: [0.01, 0.3]", "uniform: [0.01, 3]"),
+                    "search.space.agent.exploration.epsilon"},
+                new String[] {base + "sweep: { learning-rates: [0.1], seeds: 1 }\n", "search: give sweep or search, not both"},
+                new String[] {base.replace("window: last-10%", "window: lately"), "search.objective.window: must be all"},
+                new String[] {base.replace("method: random", "method: grid"), "grid search takes categorical values only"});
+        for (String[] c : cases) {
+            Path file = Files.writeString(tmp.resolve("bad.yaml"), c[0]);
+            Outcome r = lrlab("validate", file.toString());
+            assertEquals(2, r.code(), c[1] + ": " + r.out());
+            assertTrue(r.err().contains(c[1]), "expected «" + c[1] + "» in " + r.err());
+        }
+    }
+}
