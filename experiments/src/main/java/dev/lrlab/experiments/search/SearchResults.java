@@ -30,36 +30,44 @@ public record SearchResults(Map<String, Object> best, double objective, int conf
             throws IOException {
         Map<String, TrialRecord> byKey = new HashMap<>();
         finished.forEach(r -> byKey.put(r.key(), r));
-        List<List<Integer>> rungs = source.rungs(finished);
-        int last = rungs.size() - 1;
-        boolean complete = last == source.budgets().size() - 1
-                && source.trials(rungs.get(last), last).stream().allMatch(t -> byKey.containsKey(t.key()));
+        List<List<List<Integer>>> rungs = source.rungs(finished);
+        boolean complete = true;
         List<Map<String, Object>> rows = new ArrayList<>();
-        int best = -1;
-        double bestValue = Double.NaN;
-        boolean max = plan.search().spec().objective().maximise();
         for (int i = 0; i < source.configurations().size(); i++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("configuration", i);
             row.put("values", source.configurations().get(i));
-            List<Double> objectives = new ArrayList<>();
-            for (int k = 0; k < rungs.size(); k++) {
-                if (rungs.get(k).contains(i)) {
-                    double v = source.objective(i, k, byKey);
+            rows.add(row);
+        }
+        int best = -1;
+        double bestValue = Double.NaN;
+        boolean max = plan.search().spec().objective().maximise();
+        for (int b = 0; b < source.brackets().size(); b++) {
+            SearchSource.Bracket bracket = source.brackets().get(b);
+            List<List<Integer>> reached = rungs.get(b);
+            int last = reached.size() - 1;
+            complete &= last == bracket.budgets().size() - 1 && source.trials(reached.get(last),
+                    bracket.budgets().get(last)).stream().allMatch(t -> byKey.containsKey(t.key()));
+            for (int k = 0; k < reached.size(); k++) {
+                for (int i : reached.get(k)) {
+                    double v = source.objective(i, bracket.budgets().get(k), byKey);
+                    @SuppressWarnings("unchecked")
+                    List<Object> objectives = (List<Object>) rows.get(i).computeIfAbsent("objective_by_rung",
+                            x -> new ArrayList<>());
                     objectives.add(Double.isFinite(v) ? v : null);
-                    // the best is judged at the last rung reached, where the survivors had the whole budget
-                    if (k == last && Double.isFinite(v) && (best < 0 || (max ? v > bestValue : v < bestValue))) {
+                    rows.get(i).put("bracket", b);
+                    // the best is judged on the whole budget, which only a bracket's last rung has
+                    if (bracket.budgets().get(k) == bracket.budgets().get(bracket.budgets().size() - 1)
+                            && Double.isFinite(v) && (best < 0 || (max ? v > bestValue : v < bestValue))) {
                         best = i;
                         bestValue = v;
                     }
                 }
             }
-            row.put("objective_by_rung", objectives);
-            rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("method", plan.search().spec().method());
-        json.put("budgets", source.budgets());
+        json.put("brackets", source.brackets().stream().map(SearchSource.Bracket::budgets).toList());
         json.put("complete", complete);
         json.put("best", best < 0 ? null : Map.of("configuration", best, "values", source.configurations().get(best),
                 "objective", bestValue));

@@ -26,24 +26,42 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 public final class SearchSource implements TrialSource {
 
+    /**
+     * Configurations that go through the same rungs: successive halving and ASHA have one bracket,
+     * Hyperband several (Li et al. 2018), each trading how many configurations it starts against
+     * how much budget each gets first.
+     *
+     * @param configurations the configurations' indices
+     * @param budgets the rungs' budgets, the last being the spec's whole budget
+     */
+    public record Bracket(List<Integer> configurations, List<Long> budgets) {
+    }
+
     private final SearchPlan search;
     private final SearchSpec spec;
     private final List<Map<String, Object>> configurations;
-    private final List<Long> budgets;
+    private final List<Bracket> brackets;
+    private final long whole;
     private final Map<Integer, List<Trial>> baseTrials = new HashMap<>();
 
-    private SearchSource(SearchPlan search, List<Map<String, Object>> configurations, List<Long> budgets) {
+    private SearchSource(SearchPlan search, List<Map<String, Object>> configurations, List<Bracket> brackets,
+            long whole) {
         this.search = search;
         this.spec = search.spec();
         this.configurations = configurations;
-        this.budgets = budgets;
+        this.brackets = brackets;
+        this.whole = whole;
     }
 
     public static SearchSource of(ExperimentPlan plan) {
         SearchPlan search = plan.search();
         SearchSpec spec = search.spec();
-        List<Map<String, Object>> configurations = spec.method().equals("grid") ? grid(spec) : draw(spec);
         long whole = plan.budget().inSteps() ? plan.budget().steps() : plan.budget().episodes();
+        if (spec.method().equals("hyperband")) {
+            return hyperband(search, whole);
+        }
+        List<Map<String, Object>> configurations = spec.method().equals("grid") ? grid(spec)
+                : draw(spec, spec.configurations());
         List<Long> budgets = new ArrayList<>();
         if (spec.rungs() != null) {
             for (long b = spec.rungs().minimum(); b < whole; b *= spec.rungs().reductionFactor()) {
@@ -54,14 +72,54 @@ public final class SearchSource implements TrialSource {
             }
         }
         budgets.add(whole);
-        return new SearchSource(search, configurations, budgets);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < configurations.size(); i++) {
+            all.add(i);
+        }
+        return new SearchSource(search, configurations, List.of(new Bracket(all, budgets)), whole);
+    }
+
+    /**
+     * Hyperband: with R the whole budget, r the rungs' minimum and eta their factor, s_max =
+     * floor(log_eta(R / r)); bracket s (s_max down to 0) starts ceil((s_max + 1) / (s + 1) eta^s)
+     * configurations at R / eta^s and halves them by eta up to R.
+     */
+    private static SearchSource hyperband(SearchPlan search, long whole) {
+        SearchSpec spec = search.spec();
+        int eta = spec.rungs().reductionFactor();
+        int sMax = 0;
+        while (spec.rungs().minimum() * Math.pow(eta, sMax + 1) <= whole) {
+            sMax++;
+        }
+        List<int[]> sizes = new ArrayList<>();
+        int total = 0;
+        for (int s = sMax; s >= 0; s--) {
+            int n = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s));
+            sizes.add(new int[] {s, n});
+            total += n;
+        }
+        List<Map<String, Object>> configurations = draw(spec, total);
+        List<Bracket> brackets = new ArrayList<>();
+        int next = 0;
+        for (int[] sn : sizes) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < sn[1]; i++) {
+                members.add(next++);
+            }
+            List<Long> budgets = new ArrayList<>();
+            for (int i = 0; i <= sn[0]; i++) {
+                budgets.add(Math.max(1, Math.round(whole / Math.pow(eta, sn[0] - i))));
+            }
+            brackets.add(new Bracket(members, budgets));
+        }
+        return new SearchSource(search, configurations, brackets, whole);
     }
 
     /** Independent draws, each dimension from its own uniform number, in a fixed order. */
-    static List<Map<String, Object>> draw(SearchSpec spec) {
+    static List<Map<String, Object>> draw(SearchSpec spec, int count) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {spec.seed(), 0x5EA4C4L});
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int c = 0; c < spec.configurations(); c++) {
+        for (int c = 0; c < count; c++) {
             Map<String, Object> values = new LinkedHashMap<>();
             for (SearchSpec.Dimension d : spec.space()) {
                 values.put(d.path(), d.at(rng.nextDouble()));
@@ -93,52 +151,64 @@ public final class SearchSource implements TrialSource {
         return configurations;
     }
 
-    /** The rungs' budgets, in the budget's unit, the last being the spec's whole budget. */
-    public List<Long> budgets() {
-        return budgets;
+    public List<Bracket> brackets() {
+        return brackets;
     }
 
-    /** The configurations at each rung given the finished trials (the first rung: all of them). */
-    public List<List<Integer>> rungs(List<TrialRecord> finished) {
+    /** The budgets of the (first) bracket's rungs, the last being the spec's whole budget. */
+    public List<Long> budgets() {
+        return brackets.get(0).budgets();
+    }
+
+    /** Each bracket's configurations at each rung reached, given the finished trials. */
+    public List<List<List<Integer>>> rungs(List<TrialRecord> finished) {
         Map<String, TrialRecord> byKey = new HashMap<>();
         finished.forEach(r -> byKey.put(r.key(), r));
-        List<List<Integer>> out = new ArrayList<>();
-        List<Integer> alive = new ArrayList<>();
-        for (int i = 0; i < configurations.size(); i++) {
-            alive.add(i);
-        }
-        for (int k = 0; k < budgets.size(); k++) {
-            out.add(alive);
-            List<Trial> trials = trials(alive, k);
-            if (!trials.stream().allMatch(t -> byKey.containsKey(t.key())) || k == budgets.size() - 1) {
-                break;
+        List<List<List<Integer>>> out = new ArrayList<>();
+        for (Bracket b : brackets) {
+            List<List<Integer>> rungs = new ArrayList<>();
+            List<Integer> alive = b.configurations();
+            for (int k = 0; k < b.budgets().size(); k++) {
+                rungs.add(alive);
+                long budget = b.budgets().get(k);
+                if (!trials(alive, budget).stream().allMatch(t -> byKey.containsKey(t.key()))
+                        || k == b.budgets().size() - 1) {
+                    break;
+                }
+                alive = spec.method().equals("asha") ? promoteInOrder(alive, budget, byKey)
+                        : promote(alive, budget, byKey);
             }
-            alive = promote(alive, k, byKey);
+            out.add(rungs);
         }
         return out;
     }
 
     @Override
     public List<Trial> next(List<TrialRecord> finished) {
-        Map<String, TrialRecord> byKey = new HashMap<>();
-        finished.forEach(r -> byKey.put(r.key(), r));
-        List<List<Integer>> rungs = rungs(finished);
-        int k = rungs.size() - 1;
-        List<Trial> trials = trials(rungs.get(k), k);
-        return trials.stream().allMatch(t -> byKey.containsKey(t.key())) ? List.of() : trials;
+        java.util.Set<String> done = new java.util.HashSet<>();
+        finished.forEach(r -> done.add(r.key()));
+        List<List<List<Integer>>> rungs = rungs(finished);
+        List<Trial> out = new ArrayList<>();
+        for (int b = 0; b < brackets.size(); b++) {
+            List<List<Integer>> bracket = rungs.get(b);
+            int k = bracket.size() - 1;
+            for (Trial t : trials(bracket.get(k), brackets.get(b).budgets().get(k))) {
+                if (!done.contains(t.key())) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     /** The best 1/eta of a rung's configurations by the objective (at least one), in configuration order. */
-    private List<Integer> promote(List<Integer> alive, int rung, Map<String, TrialRecord> byKey) {
+    private List<Integer> promote(List<Integer> alive, long budget, Map<String, TrialRecord> byKey) {
         List<double[]> scored = new ArrayList<>();
         for (int i : alive) {
-            scored.add(new double[] {i, objective(i, rung, byKey)});
+            scored.add(new double[] {i, objective(i, budget, byKey)});
         }
         int keep = Math.max(1, alive.size() / spec.rungs().reductionFactor());
-        boolean max = spec.objective().maximise();
-        // best first; ties by configuration index, so the choice never depends on anything else
-        scored.sort((a, b) -> a[1] != b[1] ? (max ? Double.compare(b[1], a[1]) : Double.compare(a[1], b[1]))
-                : Double.compare(a[0], b[0]));
+        scored.sort(this::better);
         List<Integer> out = new ArrayList<>();
         for (int j = 0; j < keep; j++) {
             out.add((int) scored.get(j)[0]);
@@ -147,10 +217,44 @@ public final class SearchSource implements TrialSource {
         return out;
     }
 
-    /** A configuration's objective at a rung from its finished trials; the worst value when any failed. */
-    public double objective(int configuration, int rung, Map<String, TrialRecord> byKey) {
+    /**
+     * ASHA's rule (Li et al. 2020), with the rung's results taken in configuration order instead of
+     * the order threads finish them: a configuration goes on when it is among the best 1/eta of
+     * the results so far, itself included. Early ones thus go on more easily, as in ASHA, and the
+     * promotions are the same on any thread count.
+     */
+    private List<Integer> promoteInOrder(List<Integer> alive, long budget, Map<String, TrialRecord> byKey) {
+        List<double[]> seen = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        for (int i : alive) {
+            double[] mine = {i, objective(i, budget, byKey)};
+            seen.add(mine);
+            List<double[]> ranked = new ArrayList<>(seen);
+            ranked.sort(this::better);
+            int top = seen.size() / spec.rungs().reductionFactor();
+            if (ranked.indexOf(mine) < top) {
+                out.add(i);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add((int) alive.stream().map(i -> new double[] {i, objective(i, budget, byKey)}).sorted(this::better)
+                    .findFirst().orElseThrow()[0]);
+        }
+        return out;
+    }
+
+    /** Best first; ties by configuration index, so that a choice never depends on anything else. */
+    private int better(double[] a, double[] b) {
+        if (a[1] != b[1]) {
+            return spec.objective().maximise() ? Double.compare(b[1], a[1]) : Double.compare(a[1], b[1]);
+        }
+        return Double.compare(a[0], b[0]);
+    }
+
+    /** A configuration's objective at a budget from its finished trials; the worst value when any failed. */
+    public double objective(int configuration, long budget, Map<String, TrialRecord> byKey) {
         List<TrialRecord> records = new ArrayList<>();
-        for (Trial t : trials(List.of(configuration), rung)) {
+        for (Trial t : trials(List.of(configuration), budget)) {
             TrialRecord r = byKey.get(t.key());
             if (r != null) {
                 records.add(r);
@@ -159,25 +263,32 @@ public final class SearchSource implements TrialSource {
         return Objectives.of(spec.objective(), records);
     }
 
-    /** The trials of these configurations at a rung. */
-    public List<Trial> trials(List<Integer> which, int rung) {
+    /** The trials of these configurations at a budget (capped below the whole budget). */
+    public List<Trial> trials(List<Integer> which, long budget) {
         List<Trial> out = new ArrayList<>();
-        boolean capped = rung < budgets.size() - 1;
         for (int i : which) {
             for (Trial t : baseTrials.computeIfAbsent(i, c -> Trial.all(search.at(configurations.get(c))))) {
-                out.add(capped ? t.capped(budgets.get(rung)) : t);
+                out.add(budget < whole ? t.capped(budget) : t);
             }
         }
         return out;
     }
 
+    /**
+     * The most trials the search can run: successive halving's and Hyperband's are fixed; ASHA's
+     * depend on the results, and this is their bound (every configuration through every rung).
+     */
     @Override
     public int planned() {
-        int n = configurations.size();
         int total = 0;
-        for (int k = 0; k < budgets.size(); k++) {
-            total += n * spec.seedsPerConfiguration();
-            n = spec.rungs() == null ? n : Math.max(1, n / spec.rungs().reductionFactor());
+        for (Bracket b : brackets) {
+            int n = b.configurations().size();
+            for (int k = 0; k < b.budgets().size(); k++) {
+                total += n * spec.seedsPerConfiguration();
+                if (spec.rungs() != null && !spec.method().equals("asha")) {
+                    n = Math.max(1, n / spec.rungs().reductionFactor());
+                }
+            }
         }
         return total;
     }

@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * @param method how configurations are chosen: {@code grid} (every combination of the listed
  *     categorical values), {@code random} (independent draws), {@code successive-halving} (random
- *     draws, then the best 1/eta of each rung go on to eta times the budget)
+ *     draws, then the best 1/eta of each rung go on to eta times the budget), {@code hyperband}
+ *     (several brackets of successive halving), {@code asha} (promotions as results come, in
+ *     configuration order)
  * @param configurations how many configurations are drawn (random and successive halving)
  * @param seedsPerConfiguration the seeds each configuration runs on (0, 1, ...)
  * @param seed the seed of the search's own draws
@@ -23,8 +25,8 @@ import java.util.Map;
 public record SearchSpec(String method, int configurations, int seedsPerConfiguration, long seed,
         List<Dimension> space, Objective objective, Rungs rungs) {
 
-    public static final List<String> METHODS = List.of("grid", "random", "successive-halving");
-    private static final List<String> PLANNED = List.of("hyperband", "asha", "tpe");
+    public static final List<String> METHODS = List.of("grid", "random", "successive-halving", "hyperband", "asha");
+    private static final List<String> PLANNED = List.of("tpe");
 
     /**
      * One searched path.
@@ -100,9 +102,10 @@ public record SearchSpec(String method, int configurations, int seedsPerConfigur
         long seed = s.integer("seed", 0, 0);
         List<Dimension> space = space(s);
         Objective objective = objective(s);
-        Rungs rungs = method.equals("successive-halving") ? rungs(s, budget) : null;
-        if (!method.equals("successive-halving") && s.has("rungs")) {
-            s.problem("rungs", "only successive-halving has rungs");
+        boolean rungBased = List.of("successive-halving", "hyperband", "asha").contains(method);
+        Rungs rungs = rungBased ? rungs(s, budget) : null;
+        if (!rungBased && s.has("rungs")) {
+            s.problem("rungs", "only successive-halving, hyperband and asha have rungs");
         }
         if (method.equals("grid")) {
             for (Dimension d : space) {

@@ -66,7 +66,7 @@ class SearchTest {
         assertEquals(0, r.code(), r.err());
         JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("run").resolve("search.json")))
                 .getAsJsonObject();
-        assertEquals("[10,30,90]", json.get("budgets").toString());
+        assertEquals("[[10,30,90]]", json.get("brackets").toString());
         assertTrue(json.get("complete").getAsBoolean());
         int[] reached = new int[3];
         for (var c : json.getAsJsonArray("configurations")) {
@@ -109,6 +109,36 @@ class SearchTest {
     }
 
     @Test
+    void hyperbandRunsLiEtAlsBracketsAndAshaPromotesInConfigurationOrder() throws Exception {
+        Path hyperband = Files.writeString(tmp.resolve("hb.yaml"), SEARCH.formatted("hyperband",
+                "  rungs: { clock: episodes, minimum: 10, reduction-factor: 3 }"));
+        Outcome r = lrlab("run", hyperband.toString(), "--out", tmp.resolve("hb").toString(), "--no-report");
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("hb").resolve("search.json")))
+                .getAsJsonObject();
+        // R = 90, r = 10, eta = 3: s_max = 2; brackets of 9, 5 and 3 configurations
+        assertEquals("[[10,30,90],[30,90],[90]]", json.get("brackets").toString());
+        assertEquals(17, json.getAsJsonArray("configurations").size());
+        assertEquals((9 + 3 + 1 + 5 + 1 + 3) * 2,
+                TrialsFile.read(tmp.resolve("hb").resolve(TrialsFile.NAME)).records().size());
+
+        Path asha = Files.writeString(tmp.resolve("asha.yaml"), SEARCH.formatted("asha",
+                "  rungs: { clock: episodes, minimum: 10, reduction-factor: 3 }"));
+        r = lrlab("run", asha.toString(), "--out", tmp.resolve("asha").toString(), "--no-report", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, lrlab("run", asha.toString(), "--out", tmp.resolve("asha4").toString(), "--no-report",
+                "--threads", "4").code());
+        assertEquals(canonical(tmp.resolve("asha")), canonical(tmp.resolve("asha4")), "the same on any thread count");
+        json = JsonParser.parseString(Files.readString(tmp.resolve("asha").resolve("search.json"))).getAsJsonObject();
+        long second = 0;
+        for (var c : json.getAsJsonArray("configurations")) {
+            second += c.getAsJsonObject().getAsJsonArray("objective_by_rung").size() >= 2 ? 1 : 0;
+        }
+        assertTrue(second >= 1 && second < 9, "some, not all, go on: " + second);
+        assertTrue(Files.exists(tmp.resolve("asha").resolve("best.yaml")));
+    }
+
+    @Test
     void gridAndRandomRunEveryConfigurationAtTheWholeBudget() throws Exception {
         Path grid = Files.writeString(tmp.resolve("grid.yaml"), """
                 name: grid
@@ -141,6 +171,7 @@ class SearchTest {
         String base = SEARCH.formatted("random", "");
         List<String[]> cases = List.of(
                 new String[] {base.replace("method: random", "method: tpe"), "search.method: tpe is not available yet"},
+                new String[] {base.replace("method: random", "method: asha"), "search.rungs: is required"},
                 new String[] {base.replace("log-uniform: [1e-3, 1.0]", "log-uniform: [1.0, 1e-3]"),
                     "search.space.learning-rate.log-uniform: must be [low, high] with low <= high"},
                 new String[] {base.replace("uniform: [0.01, 0.3]", "uniform: [0.01, 3]"),
