@@ -61,6 +61,7 @@ public final class SearchSource implements TrialSource {
             return hyperband(search, whole);
         }
         List<Map<String, Object>> configurations = spec.method().equals("grid") ? grid(spec)
+                : spec.method().equals("tpe") ? new ArrayList<>(draw(spec, Math.min(Tpe.STARTUP, spec.configurations())))
                 : draw(spec, spec.configurations());
         List<Long> budgets = new ArrayList<>();
         if (spec.rungs() != null) {
@@ -77,6 +78,38 @@ public final class SearchSource implements TrialSource {
             all.add(i);
         }
         return new SearchSource(search, configurations, List.of(new Bracket(all, budgets)), whole);
+    }
+
+    /** TPE proposes this many configurations a round: fixed, so that the rounds never depend on the threads. */
+    static final int TPE_ROUND = 4;
+
+    /**
+     * TPE's rounds: after its random start, while every configuration so far has finished, the next
+     * round's proposals are made from their objectives, each from a generator of its own round.
+     * Recomputed from the finished trials each time, so a resumed search proposes the same.
+     */
+    private void proposeFrom(Map<String, TrialRecord> byKey) {
+        if (!spec.method().equals("tpe")) {
+            return;
+        }
+        List<Integer> members = brackets.get(0).configurations();
+        while (configurations.size() < spec.configurations()
+                && trials(members, whole).stream().allMatch(t -> byKey.containsKey(t.key()))) {
+            double[] objectives = new double[configurations.size()];
+            for (int i = 0; i < objectives.length; i++) {
+                double v = objective(i, whole, byKey);
+                // a configuration that diverged is the worst there is, and still tells TPE where not to look
+                objectives[i] = Double.isFinite(v) ? v : spec.objective().maximise() ? -1e300 : 1e300;
+            }
+            int round = (configurations.size() - Tpe.STARTUP) / TPE_ROUND + 1;
+            int count = Math.min(TPE_ROUND, spec.configurations() - configurations.size());
+            for (int j = 0; j < count; j++) {
+                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
+                        new long[] {spec.seed(), 0x79E0L + round, j});
+                configurations.add(Tpe.propose(spec, configurations.subList(0, objectives.length), objectives, rng));
+                members.add(configurations.size() - 1);
+            }
+        }
     }
 
     /**
@@ -164,6 +197,7 @@ public final class SearchSource implements TrialSource {
     public List<List<List<Integer>>> rungs(List<TrialRecord> finished) {
         Map<String, TrialRecord> byKey = new HashMap<>();
         finished.forEach(r -> byKey.put(r.key(), r));
+        proposeFrom(byKey);
         List<List<List<Integer>>> out = new ArrayList<>();
         for (Bracket b : brackets) {
             List<List<Integer>> rungs = new ArrayList<>();
@@ -280,6 +314,9 @@ public final class SearchSource implements TrialSource {
      */
     @Override
     public int planned() {
+        if (spec.method().equals("tpe")) {
+            return spec.configurations() * spec.seedsPerConfiguration();
+        }
         int total = 0;
         for (Bracket b : brackets) {
             int n = b.configurations().size();

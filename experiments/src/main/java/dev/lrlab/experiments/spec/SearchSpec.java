@@ -14,7 +14,8 @@ import java.util.Map;
  *     categorical values), {@code random} (independent draws), {@code successive-halving} (random
  *     draws, then the best 1/eta of each rung go on to eta times the budget), {@code hyperband}
  *     (several brackets of successive halving), {@code asha} (promotions as results come, in
- *     configuration order)
+ *     configuration order), {@code tpe} (10 random, then rounds of proposals by a tree-structured
+ *     Parzen estimator)
  * @param configurations how many configurations are drawn (random and successive halving)
  * @param seedsPerConfiguration the seeds each configuration runs on (0, 1, ...)
  * @param seed the seed of the search's own draws
@@ -25,8 +26,9 @@ import java.util.Map;
 public record SearchSpec(String method, int configurations, int seedsPerConfiguration, long seed,
         List<Dimension> space, Objective objective, Rungs rungs) {
 
-    public static final List<String> METHODS = List.of("grid", "random", "successive-halving", "hyperband", "asha");
-    private static final List<String> PLANNED = List.of("tpe");
+    public static final List<String> METHODS = List.of("grid", "random", "successive-halving", "hyperband", "asha",
+            "tpe");
+    private static final List<String> PLANNED = List.of();
 
     /**
      * One searched path.

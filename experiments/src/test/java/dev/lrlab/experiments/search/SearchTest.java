@@ -138,6 +138,39 @@ class SearchTest {
         assertTrue(Files.exists(tmp.resolve("asha").resolve("best.yaml")));
     }
 
+    /**
+     * TPE: ten random configurations, then a round of four proposals from their results; the same
+     * on any thread count. On the cliff walk the good region is the upper end of the rates, and
+     * the proposals, drawn from the density of the best, sit there more than the random start does.
+     */
+    @Test
+    void tpeProposesFromTheFinishedConfigurationsTheSameOnAnyThreadCount() throws Exception {
+        Path tpe = Files.writeString(tmp.resolve("tpe.yaml"), SEARCH.formatted("tpe", "")
+                .replace("configurations: 9", "configurations: 18"));
+        assertEquals(0, lrlab("run", tpe.toString(), "--out", tmp.resolve("t1").toString(), "--no-report", "--threads",
+                "1").code());
+        assertEquals(0, lrlab("run", tpe.toString(), "--out", tmp.resolve("t4").toString(), "--no-report", "--threads",
+                "4").code());
+        assertEquals(canonical(tmp.resolve("t1")), canonical(tmp.resolve("t4")));
+        JsonObject json = JsonParser.parseString(Files.readString(tmp.resolve("t1").resolve("search.json")))
+                .getAsJsonObject();
+        var rows = json.getAsJsonArray("configurations");
+        assertEquals(18, rows.size());
+        double startup = 0;
+        double proposed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double rate = rows.get(i).getAsJsonObject().getAsJsonObject("values").get("learning-rate.value").getAsDouble();
+            assertTrue(rate >= 1e-3 && rate <= 1.0, "inside the range: " + rate);
+            if (i < 10) {
+                startup += Math.log(rate) / 10;
+            } else {
+                proposed += Math.log(rate) / 8;
+            }
+        }
+        assertTrue(proposed > startup, "the proposals lean to the larger rates that did well: mean log rate "
+                + proposed + " vs the random start's " + startup);
+    }
+
     @Test
     void gridAndRandomRunEveryConfigurationAtTheWholeBudget() throws Exception {
         Path grid = Files.writeString(tmp.resolve("grid.yaml"), """
@@ -170,7 +203,7 @@ class SearchTest {
     void searchMistakesAreNamedWithTheirPaths() throws Exception {
         String base = SEARCH.formatted("random", "");
         List<String[]> cases = List.of(
-                new String[] {base.replace("method: random", "method: tpe"), "search.method: tpe is not available yet"},
+                new String[] {base.replace("method: random", "method: bayes"), "search.method: must be one of"},
                 new String[] {base.replace("method: random", "method: asha"), "search.rungs: is required"},
                 new String[] {base.replace("log-uniform: [1e-3, 1.0]", "log-uniform: [1.0, 1e-3]"),
                     "search.space.learning-rate.log-uniform: must be [low, high] with low <= high"},
