@@ -25,9 +25,11 @@ public record SweepSummary(int planned, int skipped, int completed, int diverged
         if (skipped == planned && !interrupted) {
             return String.format(java.util.Locale.ROOT, "%d trials, all already done: nothing was run", planned);
         }
+        // a search that stops configurations early plans an upper bound; a finished run says what ran
+        int shown = interrupted ? planned : skipped + completed + diverged + failed + stopped;
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
                 "%d trials: %d completed, %d diverged, %d failed%s%s; %,d steps in %.1f s (%.2f M steps/s)%s",
-                planned, completed, diverged, failed, stopped > 0 ? ", " + stopped + " stopped" : "",
+                shown, completed, diverged, failed, stopped > 0 ? ", " + stopped + " stopped" : "",
                 skipped > 0 ? ", " + skipped + " already done" : "", steps, wallSeconds,
                 wallSeconds > 0 ? steps / wallSeconds / 1e6 : 0.0,
                 interrupted ? "; INTERRUPTED: rerun the same command to resume" : ""));

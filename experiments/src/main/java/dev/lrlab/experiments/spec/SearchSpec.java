@@ -107,7 +107,7 @@ public record SearchSpec(String method, int configurations, int seedsPerConfigur
         boolean rungBased = List.of("successive-halving", "hyperband", "asha").contains(method);
         Rungs rungs = rungBased ? rungs(s, budget) : null;
         if (!rungBased && s.has("rungs")) {
-            s.problem("rungs", "only successive-halving, hyperband and asha have rungs");
+            s.raw("rungs"); // kept for a method set from the command line; only rung-based methods use it
         }
         if (method.equals("grid")) {
             for (Dimension d : space) {
