@@ -1,6 +1,5 @@
 package dev.lrlab.experiments.spec;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,8 @@ public record SearchPlan(SearchSpec spec, Map<String, Object> tree, String sourc
 
     /** The plan of one configuration: the spec with a sweep of these values and the search's seeds. */
     public ExperimentPlan at(Map<String, Object> values) {
-        Map<String, Object> t = SpecReader.deepCopy(tree);
-        t.remove("search");
-        Map<String, Object> sweep = new LinkedHashMap<>();
-        values.forEach((path, value) -> sweep.put(path, List.of(value)));
-        List<Long> seeds = new ArrayList<>();
-        for (long i = 0; i < spec.seedsPerConfiguration(); i++) {
-            seeds.add(i);
-        }
-        sweep.put("seeds", seeds);
-        t.put("sweep", sweep);
         try {
-            return reader.parse(SpecReader.canonicalJson(t), source + " (configuration " + values + ").json");
+            return reader.parse(SpecReader.canonicalJson(specOf(values)), source + " (configuration " + values + ").json");
         } catch (SpecException e) {
             // every end of every range was checked before the search began; a value inside one
             // that a setting still refuses is the spec's contradiction, reported as such
