@@ -83,6 +83,15 @@ public final class Report {
             addIfPresent(figures, Charts.schedules(run.manifest(), longestTrial(run)));
         }
         figures.addAll(Charts.metrics(analysis));
+        Path searchJson = run.dir().resolve("search.json");
+        if (Files.isRegularFile(searchJson)) {
+            try {
+                figures.addAll(dev.lrlab.reports.figures.SearchFigures.of(com.google.gson.JsonParser.parseString(
+                        Files.readString(searchJson)).getAsJsonObject()));
+            } catch (RuntimeException e) {
+                throw new ReportException(searchJson + " cannot be drawn: " + e.getMessage());
+            }
+        }
         figures.addAll(gridPolicies(analysis));
 
         List<String> svgs = new ArrayList<>();

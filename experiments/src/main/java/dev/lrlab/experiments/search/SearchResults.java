@@ -55,6 +55,17 @@ public record SearchResults(Map<String, Object> best, double objective, int conf
                     List<Object> objectives = (List<Object>) rows.get(i).computeIfAbsent("objective_by_rung",
                             x -> new ArrayList<>());
                     objectives.add(Double.isFinite(v) ? v : null);
+                    @SuppressWarnings("unchecked")
+                    List<Object> budgets = (List<Object>) rows.get(i).computeIfAbsent("budget_by_rung",
+                            x -> new ArrayList<>());
+                    budgets.add(bracket.budgets().get(k));
+                    long steps = source.trials(List.of(i), bracket.budgets().get(k)).stream()
+                            .map(t -> byKey.get(t.key())).filter(java.util.Objects::nonNull)
+                            .mapToLong(TrialRecord::steps).sum();
+                    @SuppressWarnings("unchecked")
+                    List<Object> used = (List<Object>) rows.get(i).computeIfAbsent("steps_by_rung",
+                            x -> new ArrayList<>());
+                    used.add(steps);
                     rows.get(i).put("bracket", b);
                     // the best is judged on the whole budget, which only a bracket's last rung has
                     if (bracket.budgets().get(k) == bracket.budgets().get(bracket.budgets().size() - 1)
@@ -67,6 +78,12 @@ public record SearchResults(Map<String, Object> best, double objective, int conf
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("method", plan.search().spec().method());
+        json.put("mode", plan.search().spec().objective().mode());
+        json.put("whole_budget", source.budgets().get(source.budgets().size() - 1));
+        json.put("space", plan.search().spec().space().stream().map(d -> Map.of("path", d.path(), "kind", d.kind()))
+                .toList());
+        json.put("objective", plan.search().spec().objective().metric() + ", " + plan.search().spec().objective()
+                .aggregate() + " over seeds");
         json.put("brackets", source.brackets().stream().map(SearchSource.Bracket::budgets).toList());
         json.put("complete", complete);
         json.put("best", best < 0 ? null : Map.of("configuration", best, "values", source.configurations().get(best),

@@ -189,8 +189,11 @@ class SearchTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(12, TrialsFile.read(tmp.resolve("grid").resolve(TrialsFile.NAME)).records().size());
         Path random = Files.writeString(tmp.resolve("random.yaml"), SEARCH.formatted("random", ""));
-        r = lrlab("run", random.toString(), "--out", tmp.resolve("random").toString(), "--no-report");
+        r = lrlab("run", random.toString(), "--out", tmp.resolve("random").toString());
         assertEquals(0, r.code(), r.err());
+        for (String figure : List.of("search-progress", "search-space")) {
+            assertTrue(Files.size(tmp.resolve("random").resolve("report").resolve(figure + ".png")) > 1000, figure);
+        }
         List<TrialRecord> trials = TrialsFile.read(tmp.resolve("random").resolve(TrialsFile.NAME)).records();
         assertEquals(18, trials.size());
         assertTrue(trials.stream().allMatch(t -> t.returns().length == 90));
