@@ -20,22 +20,23 @@ import org.apache.commons.rng.simple.RandomSource;
  * the same spec, whatever the order or thread; its generator is derived from the master seed and
  * that key alone.
  */
-public record Trial(String key, TrialSetup setup, long seed, long budgetCap) {
+public record Trial(String key, TrialSetup setup, long seed, long budgetCap, String generatorKey) {
 
     /** A trial with the plan's whole budget. */
     public Trial(String key, TrialSetup setup, long seed) {
-        this(key, setup, seed, 0);
+        this(key, setup, seed, 0, key);
     }
 
     /**
-     * The same trial with its budget cut to {@code cap} episodes or steps (whichever the plan's
-     * budget counts): a rung of successive halving. It is a trial of its own, with its own key.
+     * The same trial stopped at {@code cap} episodes or steps (whichever the plan's budget counts):
+     * a rung of successive halving. It has a key of its own but draws from the same generator, so
+     * its curve is exactly the first {@code cap} of the whole trial's, and of every longer rung's.
      */
     public Trial capped(long cap) {
         String content = key + "|budget-cap=" + cap;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return new Trial(HexFormat.of().formatHex(digest, 0, 8), setup, seed, cap);
+            return new Trial(HexFormat.of().formatHex(digest, 0, 8), setup, seed, cap, generatorKey);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a trial's content", e);
         }
@@ -88,7 +89,7 @@ public record Trial(String key, TrialSetup setup, long seed, long budgetCap) {
 
     /** The trial's own generator: from the master seed and the key, never from order or thread. */
     public UniformRandomProvider generator(long masterSeed) {
-        long k = Long.parseUnsignedLong(key, 16);
+        long k = Long.parseUnsignedLong(generatorKey, 16);
         // a long seed is expanded through SplitMix64 (a long[] would be used raw, and small master
         // seeds would then give correlated streams)
         return RandomSource.XO_RO_SHI_RO_128_PP.create(k ^ (masterSeed * 0x9E3779B97F4A7C15L));

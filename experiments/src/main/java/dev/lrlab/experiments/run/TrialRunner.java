@@ -36,6 +36,8 @@ public final class TrialRunner {
 
     /** Greedy episodes stop here when neither the environment nor the budget limits them. */
     private static final int EVALUATION_STEP_CAP = 10_000;
+    /** The reason a search's rung gives the trials it stops at its budget. */
+    public static final String RUNG_STOP = "stopped by the search at its rung's budget of ";
     /** Frames of a failure's stack kept in its record. */
     private static final int ERROR_FRAMES = 8;
 
@@ -153,6 +155,11 @@ public final class TrialRunner {
                 status = TrialStatus.stopped;
                 stoppedAt = progress.steps;
                 reason = decision.reason();
+            } else if (trial.budgetCap() > 0) {
+                // a rung of a search: stopped by it at the rung's budget, its curve kept as far as it went
+                status = TrialStatus.stopped;
+                stoppedAt = progress.steps;
+                reason = RUNG_STOP + trial.budgetCap() + (plan.budget().inSteps() ? " steps" : " episodes");
             }
         } catch (DivergedException e) {
             status = TrialStatus.diverged;

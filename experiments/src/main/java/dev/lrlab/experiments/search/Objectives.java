@@ -20,7 +20,9 @@ final class Objectives {
         double[] values = new double[records.size()];
         for (int i = 0; i < values.length; i++) {
             TrialRecord r = records.get(i);
-            if (r.status() != TrialStatus.completed) {
+            boolean rung = r.status() == TrialStatus.stopped && r.reason() != null
+                    && r.reason().startsWith(dev.lrlab.experiments.run.TrialRunner.RUNG_STOP);
+            if (r.status() != TrialStatus.completed && !rung) {
                 return worst; // a configuration that diverges on a seed is not one to pick
             }
             double[] series = objective.metric().equals("evaluation_return")

@@ -79,6 +79,20 @@ class SearchTest {
         List<TrialRecord> trials = TrialsFile.read(tmp.resolve("run").resolve(TrialsFile.NAME)).records();
         assertEquals((9 + 3 + 1) * 2, trials.size());
         assertEquals(18, trials.stream().filter(t -> t.returns().length == 10).count(), "the first rung's budget");
+        // rung trials are stopped, their curves kept; a promoted configuration's longer rungs repeat
+        // its shorter ones exactly (the same generator), so each rung is a prefix of the next
+        for (TrialRecord t : trials) {
+            assertEquals(t.returns().length == 90 ? dev.lrlab.reports.results.TrialStatus.completed
+                    : dev.lrlab.reports.results.TrialStatus.stopped, t.status(), t.reason());
+        }
+        TrialRecord whole = trials.stream().filter(t -> t.returns().length == 90 && t.seed() == 0).findFirst().orElseThrow();
+        for (TrialRecord t : trials) {
+            if (t.seed() == 0 && t.learningRate() == whole.learningRate() && t.returns().length < 90) {
+                assertTrue(t.reason().startsWith("stopped by the search at its rung's budget of "), t.reason());
+                assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(whole.returns(), t.returns().length)),
+                        java.util.Arrays.toString(t.returns()), "a rung is a prefix of the whole trial");
+            }
+        }
         // the promoted three were the best three of the first rung
         assertTrue(r.out().contains("search: best of 9 configurations"), r.out());
         Path best = tmp.resolve("run").resolve("best.yaml");
