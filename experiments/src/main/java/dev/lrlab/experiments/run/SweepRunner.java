@@ -126,7 +126,9 @@ public final class SweepRunner {
         manifest.write(dir);
 
         Tally tally = new Tally();
-        TrialRunner runner = new TrialRunner(spec, options.listeners());
+        List<TrialListener.Factory> listeners = new ArrayList<>(options.listeners());
+        listeners.addAll(source.listeners());
+        TrialRunner runner = new TrialRunner(spec, listeners);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
             Thread t = new Thread(r, "lrlab-trial");
             t.setDaemon(true);

@@ -25,4 +25,13 @@ public interface TrialSource {
     default boolean owns(String key) {
         return true;
     }
+
+    /**
+     * Listeners the source gives its trials (a search's early-stopping rule), made for each trial
+     * as it starts; what they know is fixed when {@link #next} returns the trial's batch, so a
+     * trial's fate never depends on which thread runs it or when.
+     */
+    default List<dev.lrlab.experiments.listen.TrialListener.Factory> listeners() {
+        return List.of();
+    }
 }

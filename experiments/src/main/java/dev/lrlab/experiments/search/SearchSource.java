@@ -226,13 +226,98 @@ public final class SearchSource implements TrialSource {
         for (int b = 0; b < brackets.size(); b++) {
             List<List<Integer>> bracket = rungs.get(b);
             int k = bracket.size() - 1;
-            for (Trial t : trials(bracket.get(k), brackets.get(b).budgets().get(k))) {
+            List<Integer> members = bracket.get(k);
+            if (spec.medianAfter() > 0) {
+                members = currentRound(members, done);
+                medians(members, finished);
+            }
+            for (Trial t : trials(members, brackets.get(b).budgets().get(k))) {
                 if (!done.contains(t.key())) {
                     out.add(t);
                 }
             }
         }
         return out;
+    }
+
+    /** With the median rule, configurations go in rounds of this many, each judged against the rounds before. */
+    static final int MEDIAN_ROUND = 4;
+
+    /** What the median rule compares each trial with, by trial key: the median running mean at each episode. */
+    private final Map<String, double[]> medianByTrial = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The first round (in configuration order) with a trial not yet finished; TPE's rounds are its own. */
+    private List<Integer> currentRound(List<Integer> members, java.util.Set<String> done) {
+        if (spec.method().equals("tpe")) {
+            List<Integer> open = new ArrayList<>();
+            for (int i : members) {
+                if (!trials(List.of(i), whole).stream().allMatch(t -> done.contains(t.key()))) {
+                    open.add(i);
+                }
+            }
+            return open;
+        }
+        for (int from = 0; from < members.size(); from += MEDIAN_ROUND) {
+            List<Integer> round = members.subList(from, Math.min(members.size(), from + MEDIAN_ROUND));
+            if (!trials(round, whole).stream().allMatch(t -> done.contains(t.key()))) {
+                return round;
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The median rule's reference for these configurations' trials: at each episode, the median over
+     * the completed trials of every earlier configuration of their running mean return (none for
+     * the first round, which runs whole).
+     */
+    private void medians(List<Integer> round, List<TrialRecord> finished) {
+        if (round.isEmpty()) {
+            return;
+        }
+        int first = round.get(0);
+        java.util.Set<String> earlier = new java.util.HashSet<>();
+        for (int i = 0; i < first; i++) {
+            trials(List.of(i), whole).forEach(t -> earlier.add(t.key()));
+        }
+        List<double[]> means = new ArrayList<>();
+        for (TrialRecord r : finished) {
+            if (earlier.contains(r.key()) && r.status() == dev.lrlab.reports.results.TrialStatus.completed) {
+                double[] m = new double[r.returns().length];
+                double sum = 0;
+                for (int e = 0; e < m.length; e++) {
+                    sum += r.returns()[e];
+                    m[e] = sum / (e + 1);
+                }
+                means.add(m);
+            }
+        }
+        if (means.isEmpty()) {
+            return;
+        }
+        int length = means.stream().mapToInt(m -> m.length).max().orElse(0);
+        double[] median = new double[length];
+        for (int e = 0; e < length; e++) {
+            int at = e;
+            double[] values = means.stream().filter(m -> m.length > at).mapToDouble(m -> m[at]).sorted().toArray();
+            median[e] = values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        }
+        for (Trial t : trials(round, whole)) {
+            medianByTrial.put(t.key(), median);
+        }
+    }
+
+    @Override
+    public List<dev.lrlab.experiments.listen.TrialListener.Factory> listeners() {
+        if (spec.medianAfter() <= 0) {
+            return List.of();
+        }
+        return List.of(trial -> {
+            double[] median = medianByTrial.get(trial.key());
+            return median == null ? (boundary, progress) -> dev.lrlab.experiments.listen.Decision.CONTINUE
+                    : new MedianStopping(median, spec.medianAfter(), spec.objective().maximise());
+        });
     }
 
     /** The best 1/eta of a rung's configurations by the objective (at least one), in configuration order. */

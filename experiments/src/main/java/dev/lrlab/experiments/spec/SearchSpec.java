@@ -22,9 +22,12 @@ import java.util.Map;
  * @param space each searched path with its distribution, in the order given
  * @param objective what a configuration is judged by
  * @param rungs the budgets of successive halving, or null
+ * @param medianAfter with the median-stopping rule (Golovin et al. 2017), the episodes after which a
+ *     trial whose running mean return falls below the median of earlier configurations' at the
+ *     same episode is stopped; 0 without the rule
  */
 public record SearchSpec(String method, int configurations, int seedsPerConfiguration, long seed,
-        List<Dimension> space, Objective objective, Rungs rungs) {
+        List<Dimension> space, Objective objective, Rungs rungs, int medianAfter) {
 
     public static final List<String> METHODS = List.of("grid", "random", "successive-halving", "hyperband", "asha",
             "tpe");
@@ -117,9 +120,22 @@ public record SearchSpec(String method, int configurations, int seedsPerConfigur
                 }
             }
         }
+        int medianAfter = 0;
+        Parameters median = s.child("median-stopping", false);
+        if (median != null) {
+            long after = median.requiredInteger("after", 1);
+            median.reportUnknownKeys();
+            medianAfter = (int) Math.min(after, Integer.MAX_VALUE);
+            if (rungBased) {
+                s.problem("median-stopping", "is for grid, random and tpe; " + method + " stops by its rungs");
+            }
+            if (budget != null && budget.containsKey("steps")) {
+                s.problem("median-stopping", "compares returns episode by episode: give the budget in episodes");
+            }
+        }
         s.reportUnknownKeys();
         return new SearchSpec(method, (int) Math.min(configurations, Integer.MAX_VALUE),
-                (int) Math.min(seeds, Integer.MAX_VALUE), seed, space, objective, rungs);
+                (int) Math.min(seeds, Integer.MAX_VALUE), seed, space, objective, rungs, medianAfter);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -253,6 +269,9 @@ public record SearchSpec(String method, int configurations, int seedsPerConfigur
                 ? "last-" + objective.windowEpisodes() : objective.windowFraction() == 1 ? "all"
                 : "last-" + Math.round(100 * objective.windowFraction()) + "%", "aggregate", objective.aggregate(),
                 "mode", objective.mode()));
+        if (medianAfter > 0) {
+            m.put("median-stopping", Map.of("after", medianAfter));
+        }
         if (rungs != null) {
             m.put("rungs", Map.of("clock", rungs.clock(), "minimum", rungs.minimum(), "reduction-factor",
                     rungs.reductionFactor()));

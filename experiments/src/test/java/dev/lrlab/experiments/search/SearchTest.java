@@ -185,6 +185,38 @@ class SearchTest {
                 + proposed + " vs the random start's " + startup);
     }
 
+    /**
+     * The median rule: configurations go in rounds of four; a trial of a later round whose running
+     * mean falls below the median of the earlier rounds' at the same episode is stopped, its curve
+     * kept; the first round runs whole. The same on any thread count.
+     */
+    @Test
+    void theMedianRuleStopsTrialsThatTrailTheEarlierRounds() throws Exception {
+        Path median = Files.writeString(tmp.resolve("median.yaml"), SEARCH.formatted("random",
+                "  median-stopping: { after: 20 }").replace("configurations: 9", "configurations: 12"));
+        assertEquals(0, lrlab("run", median.toString(), "--out", tmp.resolve("m1").toString(), "--no-report",
+                "--threads", "1").code());
+        assertEquals(0, lrlab("run", median.toString(), "--out", tmp.resolve("m4").toString(), "--no-report",
+                "--threads", "4").code());
+        assertEquals(canonical(tmp.resolve("m1")), canonical(tmp.resolve("m4")));
+        List<TrialRecord> trials = TrialsFile.read(tmp.resolve("m1").resolve(TrialsFile.NAME)).records();
+        assertEquals(24, trials.size());
+        List<TrialRecord> stopped = trials.stream().filter(t -> t.status() == dev.lrlab.reports.results.TrialStatus
+                .stopped).toList();
+        assertTrue(!stopped.isEmpty() && stopped.size() < 16, "some later trials stopped: " + stopped.size());
+        for (TrialRecord t : stopped) {
+            assertTrue(t.reason().startsWith("stopped by the median rule at episode "), t.reason());
+            assertTrue(t.returns().length >= 20 && t.returns().length < 90, "kept as far as it went");
+        }
+        JsonObject best = JsonParser.parseString(Files.readString(tmp.resolve("m1").resolve("search.json")))
+                .getAsJsonObject().getAsJsonObject("best");
+        double bestRate = best.getAsJsonObject("values").get("learning-rate.value").getAsDouble();
+        assertTrue(stopped.stream().noneMatch(t -> t.learningRate() == bestRate), "the pick ran whole");
+        assertEquals(2, lrlab("validate", Files.writeString(tmp.resolve("bad.yaml"), SEARCH.formatted(
+                "successive-halving", "  rungs: { clock: episodes, minimum: 10 }\n  median-stopping: { after: 5 }"))
+                .toString()).code(), "rungs and the median rule are two ways to stop; one at a time");
+    }
+
     @Test
     void gridAndRandomRunEveryConfigurationAtTheWholeBudget() throws Exception {
         Path grid = Files.writeString(tmp.resolve("grid.yaml"), """
