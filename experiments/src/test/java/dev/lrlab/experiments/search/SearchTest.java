@@ -95,6 +95,10 @@ class SearchTest {
         }
         // the promoted three were the best three of the first rung
         assertTrue(r.out().contains("search: best of 9 configurations"), r.out());
+        assertEquals(0, lrlab("report", tmp.resolve("run").toString()).code());
+        for (String figure : List.of("search-progress", "search-space", "search-rungs")) {
+            assertTrue(Files.size(tmp.resolve("run").resolve("report").resolve(figure + ".png")) > 1000, figure);
+        }
         Path best = tmp.resolve("run").resolve("best.yaml");
         Outcome again = lrlab("run", best.toString(), "--out", tmp.resolve("best").toString(), "--no-report");
         assertEquals(0, again.code(), again.err());

@@ -68,7 +68,50 @@ public final class SearchFigures {
         if (numericX) {
             out.add(space(search, events, xPath, logX, maxRung));
         }
+        if (maxRung > 0) {
+            out.add(rungs(search, events));
+        }
         return out;
+    }
+
+    /** Each configuration's objective at each rung it reached, joined: who went on, and from where. */
+    private static Figure rungs(JsonObject search, List<Event> events) {
+        java.util.Map<Integer, XYSeries> byConfiguration = new java.util.TreeMap<>();
+        for (Event e : events) {
+            if (Double.isFinite(e.objective())) {
+                byConfiguration.computeIfAbsent(e.configuration(), c -> new XYSeries("configuration " + c))
+                        .add(e.budget(), e.objective());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        byConfiguration.values().forEach(data::addSeries);
+        LogAxis x = new LogAxis("rung budget (log scale)");
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(
+                Locale.ROOT)));
+        double low = events.stream().mapToLong(Event::budget).min().orElse(1);
+        double high = events.stream().mapToLong(Event::budget).max().orElse(10);
+        // rungs span a decade or two: a labelled tick every quarter decade, not only at powers of ten
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.log10(high / low) < 3 ? 0.25 : 1.0));
+        x.setRange(low / 1.3, high * 1.3);
+        NumberAxis y = new NumberAxis("objective at that budget");
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = new JFreeChart("Rungs", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        Theme.apply(chart);
+        int longest = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            longest = Math.max(longest, data.getSeries(i).getItemCount());
+        }
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            boolean far = data.getSeries(i).getItemCount() == longest;
+            renderer.setSeriesPaint(i, far ? Palette.category(0) : new Color(120, 120, 120, 110));
+            renderer.setSeriesStroke(i, new BasicStroke(far ? 2f : 0.8f));
+            renderer.setSeriesShape(i, Palette.shape(0));
+        }
+        return new Figure("search-rungs", "Each configuration's objective at each rung it reached, " + "joined across "
+                + "rungs (grey; blue: those that reached the last rung): which configurations went on, and how their "
+                + "rank held as the budget grew.", chart::draw, 720, 400);
     }
 
     private static Figure progress(JsonObject search, List<Event> events, long whole) {
