@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExampleSpecsTest {
 
     static Stream<Path> examples() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+        try (Stream<Path> files = Files.walk(Path.of("examples"))) {
             List<Path> list = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             assertTrue(list.size() >= 3, "expected the example specs in experiments/examples");
             return list.stream();
