@@ -56,6 +56,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
             out.printf("  (checked at every end of every range and every choice: %s)%n",
                     Words.count(spec.trialCount(), "trial"));
+            printDefaults(spec, out);
+            spec.warnings().forEach(w -> out.printf("  warning: %s%n", w));
             return 0;
         }
         int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
@@ -73,10 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .map(e -> e.id()).distinct().forEach(id -> out.printf("  %s has no time limit of its own: its episodes "
                         + "are cut at %d steps (set budget.max-episode-steps to change that)%n", id,
                         SpecReader.DEFAULT_EPISODE_CAP));
-        if (!spec.defaultsUsed().isEmpty()) {
-            out.printf("  defaults that change results (not in the spec; written into the manifest):%n");
-            spec.defaultsUsed().forEach(d -> out.printf("    %s%n", d));
-        }
+        printDefaults(spec, out);
         String tooLarge = footprint.tooLarge(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(), true);
         if (estimateSeconds > 0 && tooLarge == null) {
@@ -90,5 +89,12 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf("  warning: %s; `lrlab run` will ask for --yes%n", tooLarge);
         }
         return 0;
+    }
+
+    private static void printDefaults(ExperimentPlan spec, PrintWriter out) {
+        if (!spec.defaultsUsed().isEmpty()) {
+            out.printf("  defaults that change results (not in the spec; written into the manifest):%n");
+            spec.defaultsUsed().forEach(d -> out.printf("    %s%n", d));
+        }
     }
 }

@@ -253,6 +253,16 @@ class SearchTest {
     }
 
     @Test
+    void validateDescribesTheSearchAndItsDefaults() throws Exception {
+        Outcome r = lrlab("validate", halving().toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("valid; a successive-halving search of 9 configurations x 2 seeds on cliff-walking: "
+                + "up to 26 trials, budgets [10, 30, 90]"), r.out());
+        assertTrue(r.out().contains("  search learning-rate.value: log-uniform [0.001, 1.0]"), r.out());
+        assertTrue(r.out().contains("    environment.slip = 0.0"), "its defaults: " + r.out());
+    }
+
+    @Test
     void searchMistakesAreNamedWithTheirPaths() throws Exception {
         String base = SEARCH.formatted("random", "");
         List<String[]> cases = List.of(
