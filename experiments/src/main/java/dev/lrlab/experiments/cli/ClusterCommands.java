@@ -34,11 +34,17 @@ final class ClusterCommands {
                 + "(default: ${DEFAULT-VALUE})")
         int threads;
 
-        ExperimentPlan plan() {
+        /** The spec read and checked, for {@code shards} shards given by {@code option}. */
+        ExperimentPlan plan(String option, int shards) {
             if (threads < 1) {
                 throw new UserInputException("--threads must be at least 1, was " + threads);
             }
-            return SpecSource.read(file, Registries.load(), overrides);
+            ExperimentPlan plan = SpecSource.read(file, Registries.load(), overrides);
+            if (shards < 1 || shards > plan.trialCount()) {
+                throw new UserInputException(option + " must be in 1.." + plan.trialCount()
+                        + " (one trial a shard at most), was " + shards);
+            }
+            return plan;
         }
 
         String sets() {
@@ -80,11 +86,7 @@ final class ClusterCommands {
 
         @Override
         public Integer call() {
-            ExperimentPlan plan = sweep.plan();
-            if (tasks < 1 || tasks > plan.trialCount()) {
-                throw new UserInputException("--array must be in 1.." + plan.trialCount() + " (one trial a task at most), was "
-                        + tasks);
-            }
+            ExperimentPlan plan = sweep.plan("--array", tasks);
             String runs = plan.output().toString();
             String spec = quote(sweep.file.toAbsolutePath().toString());
             String part = partition == null ? "" : "#SBATCH --partition=" + partition + "\n";
@@ -160,10 +162,7 @@ final class ClusterCommands {
 
         @Override
         public Integer call() {
-            ExperimentPlan plan = sweep.plan();
-            if (completions < 1 || completions > plan.trialCount()) {
-                throw new UserInputException("--completions must be in 1.." + plan.trialCount() + ", was " + completions);
-            }
+            ExperimentPlan plan = sweep.plan("--completions", completions);
             Path root = Path.of(root());
             Path absolute = sweep.file.toAbsolutePath().normalize();
             if (!absolute.startsWith(root)) {
