@@ -2,6 +2,7 @@ package dev.lrlab.reports;
 
 import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.TrialRecord;
+import dev.lrlab.reports.results.RunResults;
 import dev.lrlab.reports.results.TrialsFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +23,15 @@ public record RunData(Path dir, Manifest manifest, List<TrialRecord> trials, Lis
         }
         Path trialsFile = dir.resolve(TrialsFile.NAME);
         boolean hasManifest = Files.exists(dir.resolve(Manifest.NAME));
-        if (!hasManifest && !Files.exists(trialsFile)) {
+        boolean hasTrials;
+        try {
+            hasTrials = RunResults.present(dir);
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + dir + ": " + e.getMessage());
+        }
+        if (!hasManifest && !hasTrials) {
             throw new ReportException(dir + " is not an lrlab run directory (no " + Manifest.NAME + ", no "
-                    + TrialsFile.NAME + ")");
+                    + RunResults.TRIALS + "/, no " + TrialsFile.NAME + ")");
         }
         List<String> warnings = new ArrayList<>();
         Manifest manifest = null;
@@ -37,17 +44,17 @@ public record RunData(Path dir, Manifest manifest, List<TrialRecord> trials, Lis
         } else {
             warnings.add(dir + " has no " + Manifest.NAME + "; reporting without the spec");
         }
-        TrialsFile.Contents contents;
+        RunResults.Contents contents;
         try {
-            contents = TrialsFile.read(trialsFile);
+            contents = RunResults.read(dir);
         } catch (IOException e) {
-            throw new ReportException("cannot read " + trialsFile + ": " + e.getMessage());
+            throw new ReportException("cannot read the trials of " + dir + ": " + e.getMessage());
         }
-        for (String bad : contents.badLines()) {
-            warnings.add(TrialsFile.NAME + " " + bad + " (skipped)");
+        for (String bad : contents.damage()) {
+            warnings.add(bad + " (skipped)");
         }
-        if (contents.tornLine() > 0) {
-            warnings.add(TrialsFile.NAME + " line " + contents.tornLine()
+        if (contents.torn() != null) {
+            warnings.add(contents.torn()
                     + " is torn (cut off mid-write; skipped; `lrlab run` on this directory redoes it)");
         }
         if (contents.records().isEmpty()) {
@@ -63,28 +70,28 @@ public record RunData(Path dir, Manifest manifest, List<TrialRecord> trials, Lis
      * spec (another agent, schedule or environment than the manifest's) would add a row that the
      * run never had: both are refused, naming the lines.
      */
-    private static void refuseDuplicateAndForeignTrials(Path file, TrialsFile.Contents contents, Manifest manifest)
+    private static void refuseDuplicateAndForeignTrials(Path file, RunResults.Contents contents, Manifest manifest)
             throws ReportException {
         java.util.Set<String> agents = labels(manifest, "agents");
         java.util.Set<String> schedules = labels(manifest, "schedules");
         String environment = manifest == null ? null : environmentOf(manifest);
-        java.util.Map<String, Integer> firstLine = new java.util.HashMap<>();
+        java.util.Map<String, String> firstLine = new java.util.HashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < contents.records().size() && problems.size() < 10; i++) {
             TrialRecord r = contents.records().get(i);
-            int line = contents.lines().get(i);
-            Integer before = firstLine.putIfAbsent(r.key(), line);
+            String line = contents.locations().get(i);
+            String before = firstLine.putIfAbsent(r.key(), line);
             if (before != null) {
-                problems.add("lines " + before + " and " + line + " are the same trial (" + r.key() + ")");
+                problems.add(before + " and " + line + " are the same trial (" + r.key() + ")");
             } else if (agents != null && !agents.contains(r.agent()) || schedules != null && !schedules.contains(r.schedule())
                     || environment != null && !environment.equals(r.environment())) {
-                problems.add("line " + line + " is not a trial of this run's spec (" + r.environment() + ", "
+                problems.add(line + " is not a trial of this run's spec (" + r.environment() + ", "
                         + r.configuration() + ")");
             }
         }
         if (!problems.isEmpty()) {
-            throw new ReportException(file + " holds trials a report cannot count:\n  " + String.join("\n  ", problems)
-                    + "\nRemove those lines (or rerun the sweep into a fresh directory)");
+            throw new ReportException(file.getParent() + " holds trials a report cannot count:\n  "
+                    + String.join("\n  ", problems) + "\nRemove them (or rerun the sweep into a fresh directory)");
         }
     }
 

@@ -173,8 +173,8 @@ class ReportTest {
     }
 
     @Test
-    void tornAndInvalidLinesAreNamedAndTheRestIsReported() throws Exception {
-        Path dir = SyntheticRun.write(tmp, SyntheticRun.standard());
+    void tornAndInvalidLinesOfAnOldJsonlRunAreNamedAndTheRestIsReported() throws Exception {
+        Path dir = SyntheticRun.writeJsonl(tmp, SyntheticRun.standard());
         Path file = dir.resolve(TrialsFile.NAME);
         List<String> lines = Files.readAllLines(file);
         lines.set(3, "{not json");
@@ -183,6 +183,7 @@ class ReportTest {
         assertEquals(15, run.trials().size());
         assertTrue(run.warnings().stream().anyMatch(w -> w.contains("line 4: not a trial record")), run.warnings().toString());
         assertTrue(run.warnings().stream().anyMatch(w -> w.contains("line 17 is torn")), run.warnings().toString());
+        assertTrue(run.warnings().stream().anyMatch(w -> w.contains("line 4: not a trial record")), run.warnings().toString());
         Report.Result r = Report.write(run, ReportOptions.DEFAULTS);
         assertTrue(Files.readString(r.dir().resolve("summary.md")).contains("line 17 is torn"));
     }

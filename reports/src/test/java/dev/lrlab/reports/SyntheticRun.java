@@ -47,11 +47,26 @@ final class SyntheticRun {
     }
 
     static Path write(Path dir, List<TrialRecord> trials) throws IOException {
-        try (TrialsWriter w = TrialsWriter.append(dir.resolve(TrialsFile.NAME), 0)) {
+        try (TrialsWriter w = TrialsWriter.open(dir, java.util.Map.of())) {
             for (TrialRecord t : trials) {
                 w.write(t);
             }
         }
+        return manifest(dir, trials);
+    }
+
+    /** The run as lrlab wrote it before Parquet: one JSON line per trial in trials.jsonl. */
+    static Path writeJsonl(Path dir, List<TrialRecord> trials) throws IOException {
+        com.google.gson.Gson gson = dev.lrlab.reports.results.ResultsJson.compact();
+        StringBuilder lines = new StringBuilder();
+        for (TrialRecord t : trials) {
+            lines.append(gson.toJson(t)).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve(TrialsFile.NAME), lines);
+        return manifest(dir, trials);
+    }
+
+    private static Path manifest(Path dir, List<TrialRecord> trials) throws IOException {
         new Manifest("synthetic", JsonParser.parseString("{\"name\":\"synthetic\"}"), "test", null, "jvm",
                 "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", trials.size(),
                 List.of(new Manifest.ScheduleCurve("constant", "steps", 0.1, new long[] {0, 100},

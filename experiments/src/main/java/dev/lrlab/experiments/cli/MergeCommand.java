@@ -8,7 +8,7 @@ import dev.lrlab.experiments.spec.SpecException;
 import dev.lrlab.experiments.spec.SpecReader;
 import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.TrialRecord;
-import dev.lrlab.reports.results.TrialsFile;
+import dev.lrlab.reports.results.RunResults;
 import dev.lrlab.reports.results.TrialsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,10 +73,10 @@ final class MergeCommand implements Callable<Integer> {
             if (m.shard() != null) {
                 shardNames.add(m.shard());
             }
-            TrialsFile.Contents c = TrialsFile.read(dir.resolve(TrialsFile.NAME));
-            if (!c.badLines().isEmpty() || c.tornLine() > 0) {
-                throw new UserInputException(dir.resolve(TrialsFile.NAME) + " is damaged or torn (" + (c.tornLine() > 0
-                        ? "line " + c.tornLine() + " cut off" : String.join("; ", c.badLines()))
+            RunResults.Contents c = RunResults.read(dir);
+            if (!c.damage().isEmpty() || c.torn() != null) {
+                throw new UserInputException("the results in " + dir + " are damaged or torn (" + (c.torn() != null
+                        ? c.torn() + " cut off" : String.join("; ", c.damage()))
                         + "); run its shard again to finish it, then merge");
             }
             for (TrialRecord r : c.records()) {
@@ -124,7 +124,7 @@ final class MergeCommand implements Callable<Integer> {
             }
             log.println("lrlab merge: warning: " + what);
         }
-        if (Files.exists(out.resolve(TrialsFile.NAME)) || Files.exists(out.resolve(Manifest.NAME))) {
+        if (RunResults.present(out) || Files.exists(out.resolve(Manifest.NAME))) {
             throw new UserInputException(out + " already holds a run; merge into a new directory");
         }
         Files.createDirectories(out);
@@ -135,7 +135,8 @@ final class MergeCommand implements Callable<Integer> {
             rank.put(all.get(i).key(), i);
         }
         ordered.sort(Comparator.comparingInt(r -> rank.get(r.key())));
-        try (TrialsWriter w = TrialsWriter.append(out.resolve(TrialsFile.NAME), 0)) {
+        try (TrialsWriter w = TrialsWriter.open(out, Map.of("lrlab.version",
+                first.lrlabVersion() == null ? "" : first.lrlabVersion()))) {
             for (TrialRecord r : ordered) {
                 w.write(r);
             }

@@ -147,11 +147,12 @@ final class RunCommand implements Callable<Integer> {
             return Lrlab.EXIT_INTERRUPTED;
         }
         command.commandLine().getOut().println(summary.describe());
-        command.commandLine().getOut().println("results: " + dir.resolve("trials.jsonl"));
+        command.commandLine().getOut().println("results: " + dir.resolve(dev.lrlab.reports.results.RunResults.TRIALS)
+                + " (Parquet: pandas.read_parquet reads the folder; metrics in " + dir.resolve("metrics") + ")");
         if (search != null) {
             try {
                 var found = dev.lrlab.experiments.search.SearchResults.write(dir, spec, search,
-                        dev.lrlab.reports.results.TrialsFile.read(dir.resolve("trials.jsonl")).records());
+                        dev.lrlab.reports.results.RunResults.read(dir).records());
                 command.commandLine().getOut().println(found.best() == null ? "search: no configuration finished"
                         : "search: best of " + found.configurations() + " configurations " + found.best()
                                 + ", objective " + found.objective() + " -> " + dir.resolve("best.yaml"));

@@ -13,6 +13,7 @@ import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.ResultsJson;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
+import dev.lrlab.reports.results.RunResults;
 import dev.lrlab.reports.results.TrialsFile;
 import dev.lrlab.reports.results.TrialsWriter;
 import java.io.IOException;
@@ -105,15 +106,14 @@ public final class SweepRunner {
         long started = System.nanoTime();
         prepare(dir);
         Manifest manifest = manifest(source.planned());
-        Path trialsPath = dir.resolve(TrialsFile.NAME);
-        TrialsFile.Contents existing = TrialsFile.read(trialsPath);
-        if (!existing.badLines().isEmpty()) {
-            throw new RunDirectoryException(trialsPath + " is damaged; fix or move it away:\n  "
-                    + String.join("\n  ", existing.badLines()));
+        RunResults.Contents existing = RunResults.read(dir);
+        if (!existing.damage().isEmpty()) {
+            throw new RunDirectoryException("the results in " + dir + " are damaged; fix or move them away:\n  "
+                    + String.join("\n  ", existing.damage()));
         }
-        refuseDuplicateAndForeignTrials(trialsPath, existing);
-        if (existing.tornLine() > 0) {
-            log.println("lrlab run: line " + existing.tornLine() + " of " + trialsPath
+        refuseDuplicateAndForeignTrials(dir, existing);
+        if (existing.torn() != null) {
+            log.println("lrlab run: " + existing.torn() + " in " + dir
                     + " was cut off mid-write; its trial will be run again");
         }
         List<TrialRecord> finished = new ArrayList<>(existing.records());
@@ -137,7 +137,8 @@ public final class SweepRunner {
         List<String> writeErrors = new ArrayList<>();
         int skipped = 0;
         int todoCount = 0;
-        try (TrialsWriter writer = TrialsWriter.append(trialsPath, existing.validBytes());
+        try (TrialsWriter writer = TrialsWriter.open(dir, Map.of("lrlab.version", manifest.lrlabVersion() == null ? ""
+                    : manifest.lrlabVersion()));
                 ProgressReporter progress = new ProgressReporter(log, Math.max(0, source.planned() - done.size()), options.terminal())) {
             // ask the source for trials until it has none left; each batch runs in parallel
             for (List<Trial> batch = source.next(finished); !batch.isEmpty() && !cancelled.get();
@@ -195,7 +196,7 @@ public final class SweepRunner {
             }
         }
         if (!writeErrors.isEmpty()) {
-            throw new IOException("cannot write " + trialsPath + ": " + writeErrors.get(0));
+            throw new IOException("cannot write the results in " + dir + ": " + writeErrors.get(0));
         }
         boolean interrupted = tally.finished() < todoCount || cancelled.get();
         if (!interrupted) {
@@ -274,7 +275,7 @@ public final class SweepRunner {
      * them cannot be told, so they are never merged into this one).
      */
     private void prepare(Path dir) throws IOException, RunDirectoryException {
-        boolean hasTrials = Files.exists(dir.resolve(TrialsFile.NAME)) && Files.size(dir.resolve(TrialsFile.NAME)) > 0;
+        boolean hasTrials = RunResults.present(dir);
         List<String> differences = new ArrayList<>();
         if (Files.exists(dir.resolve(Manifest.NAME))) {
             Manifest old;
@@ -304,7 +305,7 @@ public final class SweepRunner {
         } else if (!hasTrials) {
             return;
         } else {
-            differences.add("(manifest): absent, so which spec wrote " + TrialsFile.NAME + " cannot be told");
+            differences.add("(manifest): absent, so which spec wrote the trials cannot be told");
         }
         if (!options.forceNew()) {
             throw new RunDirectoryException(dir + " holds a run of a different spec; what differs:\n  "
@@ -314,7 +315,9 @@ public final class SweepRunner {
         }
         Path keep = dir.resolve("previous-" + Instant.now().toString().replace(':', '-'));
         Files.createDirectories(keep);
-        for (String name : List.of(Manifest.NAME, TrialsFile.NAME, "report")) {
+        List<String> names = new ArrayList<>(List.of(Manifest.NAME, "report"));
+        names.addAll(RunResults.NAMES);
+        for (String name : names) {
             if (Files.exists(dir.resolve(name))) {
                 Files.move(dir.resolve(name), keep.resolve(name));
             }
@@ -324,28 +327,28 @@ public final class SweepRunner {
 
     /** Whether every trial already in the directory is one of this spec's (none is lost by going on). */
     private boolean onlyAddsTrials(Path dir) throws IOException {
-        TrialsFile.Contents existing = TrialsFile.read(dir.resolve(TrialsFile.NAME));
-        return existing.badLines().isEmpty() && existing.records().stream().allMatch(r -> source.owns(r.key()));
+        RunResults.Contents existing = RunResults.read(dir);
+        return existing.damage().isEmpty() && existing.records().stream().allMatch(r -> source.owns(r.key()));
     }
 
     /**
      * Refuses a trials file that holds a trial twice (a pasted or replayed line would count twice
      * in the report) or trials that this spec does not have (lines from another spec).
      */
-    private void refuseDuplicateAndForeignTrials(Path file, TrialsFile.Contents existing) throws RunDirectoryException {
-        Map<String, Integer> firstLine = new LinkedHashMap<>();
+    private void refuseDuplicateAndForeignTrials(Path file, RunResults.Contents existing) throws RunDirectoryException {
+        Map<String, String> firstLine = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int foreign = 0;
         for (int i = 0; i < existing.records().size(); i++) {
             TrialRecord r = existing.records().get(i);
-            int line = existing.lines().get(i);
-            Integer before = firstLine.putIfAbsent(r.key(), line);
+            String line = existing.locations().get(i);
+            String before = firstLine.putIfAbsent(r.key(), line);
             if (before != null && problems.size() < 10) {
-                problems.add("lines " + before + " and " + line + " are the same trial (" + r.key() + ")");
+                problems.add(before + " and " + line + " are the same trial (" + r.key() + ")");
             }
             if (!source.owns(r.key())) {
                 if (foreign < 10) {
-                    problems.add("line " + line + " is a trial this spec does not have (" + r.agent() + " / "
+                    problems.add(line + " is a trial this spec does not have (" + r.agent() + " / "
                             + r.schedule() + ", learning rate " + r.learningRate() + ", seed " + r.seed() + ")");
                 }
                 foreign++;
@@ -353,8 +356,8 @@ public final class SweepRunner {
         }
         if (!problems.isEmpty()) {
             throw new RunDirectoryException(file + " holds trials that cannot be merged into this run:\n  "
-                    + String.join("\n  ", problems) + (foreign > 10 ? "\n  (" + foreign + " foreign lines in all)" : "")
-                    + "\nMove the file away, or use --force-new to start afresh (the old run is kept in a "
+                    + String.join("\n  ", problems) + (foreign > 10 ? "\n  (" + foreign + " foreign trials in all)" : "")
+                    + "\nMove the results away, or use --force-new to start afresh (the old run is kept in a "
                     + "previous-... folder)");
         }
     }

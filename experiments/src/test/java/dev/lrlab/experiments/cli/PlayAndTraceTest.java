@@ -105,7 +105,7 @@ class PlayAndTraceTest {
         assertTrue(lines.get(1).contains("\"action_name\":\"up\""), lines.get(1));
 
         // by key: the same trial again, named in the play summary
-        String key = dev.lrlab.reports.results.TrialsFile.read(run.resolve("trials.jsonl")).records().get(0).key();
+        String key = dev.lrlab.reports.results.RunResults.read(run).records().get(0).key();
         r = CliRunner.run("play", "--run", run.toString(), "--trial", key, "--gif", tmp.resolve("p.gif").toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("cliff-walking (greedy policy of trial " + key + "): "), r.out());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lrlab.env.registry.Plugins;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
-import dev.lrlab.reports.results.TrialsFile;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -115,7 +114,7 @@ class PluginJarTest {
         Path dir = tmp.resolve("run");
         CliRunner r = CliRunner.run("run", spec.toString(), "--out", dir.toString(), "--no-report");
         assertEquals(0, r.exitCode(), r.err());
-        List<TrialRecord> trials = TrialsFile.read(dir.resolve(TrialsFile.NAME)).records();
+        List<TrialRecord> trials = dev.lrlab.reports.results.RunResults.read(dir).records();
         assertEquals(8, trials.size());
         // always right (or always down) in the open room hits the wall and never reaches the far corner
         assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.completed && t.lengths()[0] == 100),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.ResultsJson;
 import dev.lrlab.reports.results.TrialRecord;
-import dev.lrlab.reports.results.TrialsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -32,7 +31,7 @@ class ShardAndMergeTest {
     }
 
     private static List<String> canonical(Path dir) throws Exception {
-        return TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+        return dev.lrlab.reports.results.RunResults.read(dir).records().stream()
                 .sorted(Comparator.comparing(TrialRecord::key))
                 .map(r -> ResultsJson.compact().toJson(r.withoutWallTime())).toList();
     }
@@ -51,7 +50,7 @@ class ShardAndMergeTest {
         for (int i = 0; i < 3; i++) {
             shard(spec, i, 3, i == 1 ? "1" : "2");
         }
-        assertEquals(8, TrialsFile.read(tmp.resolve("s0").resolve(TrialsFile.NAME)).records().size(), "24 / 3");
+        assertEquals(8, dev.lrlab.reports.results.RunResults.read(tmp.resolve("s0")).records().size(), "24 / 3");
         assertEquals("1/3", Manifest.read(tmp.resolve("s1")).shard());
         CliRunner r = CliRunner.run("merge", tmp.resolve("s0").toString(), tmp.resolve("s1").toString(),
                 tmp.resolve("s2").toString(), "--out", tmp.resolve("merged").toString());
@@ -80,7 +79,7 @@ class ShardAndMergeTest {
         r = CliRunner.run("merge", tmp.resolve("s0").toString(), "--out", tmp.resolve("m2").toString(),
                 "--allow-missing", "--no-report");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(12, TrialsFile.read(tmp.resolve("m2").resolve(TrialsFile.NAME)).records().size());
+        assertEquals(12, dev.lrlab.reports.results.RunResults.read(tmp.resolve("m2")).records().size());
 
         Path other = Files.writeString(tmp.resolve("other.yaml"), Files.readString(spec).replace("episodes: 30",
                 "episodes: 31"));

@@ -1,11 +1,13 @@
 package dev.lrlab.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lrlab.experiments.cli.Lrlab;
 import dev.lrlab.reports.results.TrialRecord;
-import dev.lrlab.reports.results.TrialsFile;
+import dev.lrlab.reports.results.RunResults;
+import dev.lrlab.reports.results.TrialsWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -37,17 +39,21 @@ class KillAndResumeTest {
 
     private Process start(Path spec, Path out, Path log) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java, "-D" + TrialsWriter.PART_TRIALS_PROPERTY + "=50", "-cp", System.getProperty("java.class.path"),
                 Lrlab.class.getName(), "run", spec.toString(), "--out", out.toString(), "--threads", "1", "--no-report")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static long waitForLines(Process p, Path file, int lines) throws Exception {
+    private static long waitForTrials(Process p, Path dir, int trials) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         long n = 0;
         while (System.nanoTime() < deadline && p.isAlive()) {
-            n = Files.exists(file) ? Files.lines(file).count() : 0;
-            if (n >= lines) {
+            try {
+                n = RunResults.read(dir).records().size();
+            } catch (java.io.IOException renamedWhileRead) {
+                n = 0;
+            }
+            if (n >= trials) {
                 break;
             }
             Thread.sleep(5);
@@ -62,13 +68,14 @@ class KillAndResumeTest {
         Path dir = tmp.resolve("term");
         Path log = tmp.resolve("term.log");
         Process p = start(spec, dir, log);
-        waitForLines(p, dir.resolve(TrialsFile.NAME), 10);
+        waitForTrials(p, dir, 10);
         p.destroy();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, p.exitValue(), "exit status of a JVM ended by SIGTERM");
         assertTrue(Files.readString(log).contains("interrupted; finished trials are kept"), Files.readString(log));
-        TrialsFile.Contents c = TrialsFile.read(dir.resolve(TrialsFile.NAME));
-        assertEquals(0, c.tornLine(), "a clean stop leaves no torn line");
+        RunResults.Contents c = RunResults.read(dir);
+        assertEquals(null, c.torn(), "a clean stop leaves no torn entry");
+        assertFalse(Files.exists(dir.resolve(RunResults.JOURNAL)), "a clean stop writes its last part");
         assertTrue(c.records().size() >= 10 && c.records().size() < 320, c.records().size() + " trials kept");
         assertEquals(null, dev.lrlab.reports.results.Manifest.read(dir).endedAt(), "an interrupted run has not ended");
     }
@@ -77,13 +84,13 @@ class KillAndResumeTest {
     void sigkillMidSweepThenRerunEqualsAnUninterruptedRun() throws Exception {
         Path spec = Specs.write(tmp, "kill.yaml", SPEC);
         Path killed = tmp.resolve("killed");
-        Path file = killed.resolve(TrialsFile.NAME);
         Process p = start(spec, killed, tmp.resolve("killed.log"));
-        waitForLines(p, file, 21); // the 21st may be half written: 20 whole ones at least
+        waitForTrials(p, killed, 120); // past two parts of 50: some in parts, some in the journal
         p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook runs
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        long atKill = TrialsFile.read(file).records().size();
-        assertTrue(atKill >= 20 && atKill < 320, "killed mid-sweep with " + atKill + " of 320 trials written");
+        long atKill = RunResults.read(killed).records().size();
+        assertTrue(atKill >= 120 && atKill < 320, "killed mid-sweep with " + atKill + " of 320 trials written");
+        assertTrue(Files.exists(killed.resolve(RunResults.TRIALS).resolve("part-00000.parquet")), "a part was published");
 
         StringWriter err = new StringWriter();
         int code = Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
@@ -95,7 +102,7 @@ class KillAndResumeTest {
         assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 "run", spec.toString(), "--out", whole.toString(), "--threads", "2"));
 
-        List<TrialRecord> records = TrialsFile.read(file).records();
+        List<TrialRecord> records = RunResults.read(killed).records();
         assertEquals(320, records.size(), "none lost, none twice");
         assertEquals(320, new HashSet<>(records.stream().map(TrialRecord::key).toList()).size());
         assertEquals(Specs.canonical(whole), Specs.canonical(killed));

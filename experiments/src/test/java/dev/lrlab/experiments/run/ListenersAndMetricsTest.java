@@ -12,7 +12,6 @@ import dev.lrlab.experiments.listen.TrialListener;
 import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
-import dev.lrlab.reports.results.TrialsFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ class ListenersAndMetricsTest {
         ExperimentPlan plan = Specs.parse(yaml);
         new SweepRunner(plan, new SweepRunner.Options(tmp, 2, false, false, listeners),
                 new PrintWriter(new StringWriter())).run();
-        return TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records();
+        return dev.lrlab.reports.results.RunResults.read(tmp).records();
     }
 
     private static double[] metric(TrialRecord r, String name) {
@@ -159,12 +158,12 @@ class ListenersAndMetricsTest {
         assertEquals(Lrlab.EXIT_INTERNAL, code, out.toString() + err);
         assertTrue(out.toString().contains("failed (2 trials): ArithmeticException: test-faulty schedule broke at t = 20 "
                 + "(at dev.lrlab.experiments.run.FaultyScheduleKinds"), out.toString());
-        TrialRecord failed = TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+        TrialRecord failed = dev.lrlab.reports.results.RunResults.read(dir).records().stream()
                 .filter(r -> r.status() == TrialStatus.failed).findFirst().orElseThrow();
         assertEquals("java.lang.ArithmeticException", failed.error().type());
         assertTrue(failed.error().frames().get(0).contains("FaultyScheduleKinds"), failed.error().frames().toString());
         assertTrue(failed.steps() > 0, "the steps it ran before failing");
-        TrialRecord fine = TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+        TrialRecord fine = dev.lrlab.reports.results.RunResults.read(dir).records().stream()
                 .filter(r -> r.status() == TrialStatus.completed).findFirst().orElseThrow();
         assertNull(fine.error());
     }

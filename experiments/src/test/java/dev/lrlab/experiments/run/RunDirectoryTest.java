@@ -10,7 +10,9 @@ import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.reports.ReportException;
 import dev.lrlab.reports.RunData;
 import dev.lrlab.reports.results.Manifest;
+import dev.lrlab.reports.results.RunResults;
 import dev.lrlab.reports.results.TrialsFile;
+import java.nio.file.StandardCopyOption;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ class RunDirectoryTest {
                     () -> run(Specs.parse(Specs.SMALL), dir, false));
             assertTrue(e.getMessage().contains("is in use by another lrlab run (pid " + ProcessHandle.current().pid()),
                     e.getMessage());
-            assertFalse(Files.exists(dir.resolve(TrialsFile.NAME)), "nothing was written");
+            assertFalse(RunResults.present(dir), "nothing was written");
         }
         assertEquals(12, run(Specs.parse(Specs.SMALL), dir, false).completed(), "free again once released");
     }
@@ -63,7 +65,7 @@ class RunDirectoryTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline && p.isAlive()
-                    && !(Files.exists(dir.resolve(TrialsFile.NAME)) && Files.size(dir.resolve(TrialsFile.NAME)) > 0)) {
+                    && !RunResults.present(dir)) {
                 Thread.sleep(10);
             }
             assertTrue(p.isAlive(), "the first run is still going");
@@ -80,7 +82,7 @@ class RunDirectoryTest {
         int code = Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
                 spec.toString(), "--out", dir.toString(), "--no-report", "--threads", "2");
         assertEquals(0, code);
-        assertEquals(400, TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().size());
+        assertEquals(400, dev.lrlab.reports.results.RunResults.read(dir).records().size());
     }
 
     @Test
@@ -103,40 +105,52 @@ class RunDirectoryTest {
     }
 
     @Test
-    void aCompleteLineThatIsNotARecordIsDamageNotATornWrite() throws Exception {
+    void aJournalEntryThatIsNotATrialIsDamageNotATornWrite() throws Exception {
+        Path dir = tmp.resolve("run");
+        run(Specs.parse(Specs.SMALL), dir, false);
+        Path file = Files.createDirectories(dir.resolve(RunResults.JOURNAL)).resolve("segment-000000.bin");
+        Files.writeString(file, "GARBAGE, NOT A TRIAL\n");
+        RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(Specs.parse(Specs.SMALL), dir, false));
+        assertTrue(e.getMessage().contains("are damaged") && e.getMessage().contains("entry 1: not a trial entry"),
+                e.getMessage());
+        assertEquals("GARBAGE, NOT A TRIAL\n", Files.readString(file), "nothing was cut off");
+    }
+
+    @Test
+    void aCompleteLineOfAnOldJsonlFileThatIsNotARecordIsDamage() throws Exception {
         Path dir = tmp.resolve("run");
         run(Specs.parse(Specs.SMALL), dir, false);
         Path file = dir.resolve(TrialsFile.NAME);
-        Files.writeString(file, "GARBAGE\n", StandardOpenOption.APPEND);
+        Files.writeString(file, "GARBAGE\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(Specs.parse(Specs.SMALL), dir, false));
-        assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains("line 13: not a trial record"),
+        assertTrue(e.getMessage().contains("are damaged") && e.getMessage().contains("trials.jsonl line 1: not a trial record"),
                 e.getMessage());
         assertTrue(Files.readString(file).endsWith("GARBAGE\n"), "nothing was cut off");
     }
 
     @Test
-    void aDuplicatedOrForeignLineIsRefusedByRunAndByReport() throws Exception {
+    void aDuplicatedOrForeignPartIsRefusedByRunAndByReport() throws Exception {
         Path dir = tmp.resolve("run");
         run(Specs.parse(Specs.SMALL), dir, false);
-        Path file = dir.resolve(TrialsFile.NAME);
-        List<String> lines = Files.readAllLines(file);
-        Files.writeString(file, lines.get(3) + "\n", StandardOpenOption.APPEND);
+        Path parts = dir.resolve(RunResults.TRIALS);
+        Path copy = parts.resolve("part-00001.parquet");
+        Files.copy(parts.resolve("part-00000.parquet"), copy);
         RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(Specs.parse(Specs.SMALL), dir, false));
-        assertTrue(e.getMessage().contains("lines 4 and 13 are the same trial"), e.getMessage());
+        assertTrue(e.getMessage().contains("trials/part-00000.parquet row 4 and trials/part-00001.parquet row 4 are the same trial"),
+                e.getMessage());
         ReportException r = assertThrows(ReportException.class, () -> RunData.load(dir));
-        assertTrue(r.getMessage().contains("lines 4 and 13 are the same trial"), r.getMessage());
+        assertTrue(r.getMessage().contains("trials/part-00000.parquet row 4 and trials/part-00001.parquet row 4 are the same trial"),
+                r.getMessage());
 
-        // a trial pasted from another run: another agent, which this spec does not have
-        Files.write(file, lines);
+        // trials pasted from another run: another agent, which this spec does not have
         Path other = tmp.resolve("other");
         run(Specs.parse(Specs.SMALL.replace("type: sarsa", "type: expected-sarsa")), other, false);
-        String foreign = Files.readAllLines(other.resolve(TrialsFile.NAME)).stream()
-                .filter(l -> l.contains("\"agent\":\"expected-sarsa\"")).findFirst().orElseThrow();
-        Files.writeString(file, foreign + "\n", StandardOpenOption.APPEND);
+        Files.copy(other.resolve(RunResults.TRIALS).resolve("part-00000.parquet"), copy, StandardCopyOption.REPLACE_EXISTING);
         e = assertThrows(RunDirectoryException.class, () -> run(Specs.parse(Specs.SMALL), dir, false));
-        assertTrue(e.getMessage().contains("line 13 is a trial this spec does not have (expected-sarsa"), e.getMessage());
+        assertTrue(e.getMessage().contains("trials/part-00001.parquet row 1 is a trial this spec does not have (expected-sarsa"),
+                e.getMessage());
         r = assertThrows(ReportException.class, () -> RunData.load(dir));
-        assertTrue(r.getMessage().contains("line 13 is not a trial of this run's spec"), r.getMessage());
+        assertTrue(r.getMessage().contains("trials/part-00001.parquet row 1 is not a trial of this run's spec"), r.getMessage());
     }
 
     @Test

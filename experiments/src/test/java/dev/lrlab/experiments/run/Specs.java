@@ -6,7 +6,7 @@ import dev.lrlab.experiments.spec.SpecException;
 import dev.lrlab.experiments.spec.SpecReader;
 import dev.lrlab.reports.results.ResultsJson;
 import dev.lrlab.reports.results.TrialRecord;
-import dev.lrlab.reports.results.TrialsFile;
+import dev.lrlab.reports.results.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ final class Specs {
 
     /** Every record of a run, wall time removed, serialised, sorted by key: comparable byte for byte. */
     static List<String> canonical(Path dir) throws IOException {
-        TrialsFile.Contents c = TrialsFile.read(dir.resolve(TrialsFile.NAME));
+        RunResults.Contents c = RunResults.read(dir);
         return c.records().stream().sorted(Comparator.comparing(TrialRecord::key))
                 .map(r -> ResultsJson.compact().toJson(r.withoutWallTime())).toList();
     }

@@ -10,7 +10,9 @@ import dev.lrlab.experiments.spec.ExperimentPlan;
 import dev.lrlab.reports.results.Manifest;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
+import dev.lrlab.reports.results.RunResults;
 import dev.lrlab.reports.results.TrialsFile;
+import dev.lrlab.reports.results.TrialsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,7 +74,7 @@ class SweepRunnerTest {
         ExperimentPlan spec = Specs.parse(Specs.SMALL);
         SweepSummary s = run(spec, tmp, 2, false);
         assertEquals(12, s.completed());
-        List<TrialRecord> records = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records();
+        List<TrialRecord> records = dev.lrlab.reports.results.RunResults.read(tmp).records();
         assertEquals(12, new HashSet<>(records.stream().map(TrialRecord::key).toList()).size());
         for (TrialRecord r : records) {
             assertEquals(50, r.returns().length);
@@ -100,13 +102,70 @@ class SweepRunnerTest {
     }
 
     @Test
-    void tornLastLineIsRedone() throws Exception {
+    void aKilledRunsJournalWithATornLastEntryIsPublishedAndTheTornTrialRedone() throws Exception {
         ExperimentPlan spec = Specs.parse(Specs.SMALL);
         run(spec, tmp.resolve("whole"), 2, false);
         Path dir = tmp.resolve("torn");
         run(spec, dir, 2, false);
+        List<TrialRecord> all = RunResults.read(dir).records();
+        // as a kill -9 leaves it: five whole entries and half of the sixth in a journal segment, no part
+        java.io.ByteArrayOutputStream journal = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 5; i++) {
+            journal.write(TrialsWriter.journalEntry(all.get(i)));
+        }
+        byte[] sixth = TrialsWriter.journalEntry(all.get(5));
+        journal.write(sixth, 0, sixth.length / 2);
+        deleteRecursively(dir.resolve(RunResults.TRIALS));
+        deleteRecursively(dir.resolve(RunResults.METRICS));
+        Files.createDirectories(dir.resolve(RunResults.JOURNAL));
+        Files.write(dir.resolve(RunResults.JOURNAL).resolve("segment-000000.bin"), journal.toByteArray());
+        RunResults.Contents c = RunResults.read(dir);
+        assertEquals("journal/segment-000000.bin entry 6", c.torn());
+        assertEquals(5, c.records().size());
+        SweepSummary s = run(spec, dir, 2, false);
+        assertEquals(5, s.skipped());
+        assertEquals(7, s.completed());
+        assertEquals(Specs.canonical(tmp.resolve("whole")), Specs.canonical(dir));
+        assertEquals(null, RunResults.read(dir).torn());
+        assertFalse(Files.exists(dir.resolve(RunResults.JOURNAL)), "the journal was published as parts");
+    }
+
+    @Test
+    void aTrialBothInAPartAndInTheJournalCountsOnce() throws Exception {
+        // a kill between publishing a part and deleting the journal segment it came from
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
+        Path dir = tmp.resolve("twice");
+        run(spec, dir, 2, false);
+        List<TrialRecord> all = RunResults.read(dir).records();
+        Files.createDirectories(dir.resolve(RunResults.JOURNAL));
+        Files.write(dir.resolve(RunResults.JOURNAL).resolve("segment-000003.bin"), TrialsWriter.journalEntry(all.get(2)));
+        assertEquals(12, RunResults.read(dir).records().size());
+        SweepSummary s = run(spec, dir, 2, false);
+        assertEquals(12, s.skipped());
+        assertEquals(12, RunResults.read(dir).records().size());
+        assertFalse(Files.exists(dir.resolve(RunResults.JOURNAL)));
+    }
+
+    private static void deleteRecursively(Path p) throws java.io.IOException {
+        try (var s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    @Test
+    void tornLastLineOfAnOldJsonlRunIsRedone() throws Exception {
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
+        run(spec, tmp.resolve("whole"), 2, false);
+        Path dir = tmp.resolve("torn");
+        run(spec, dir, 2, false);
+        // the same run as lrlab wrote it before Parquet, one JSON line per trial
+        List<String> lines = RunResults.read(dir).records().stream()
+                .map(r -> dev.lrlab.reports.results.ResultsJson.compact().toJson(r)).toList();
+        deleteRecursively(dir.resolve(RunResults.TRIALS));
+        deleteRecursively(dir.resolve(RunResults.METRICS));
         Path file = dir.resolve(TrialsFile.NAME);
-        List<String> lines = Files.readAllLines(file);
         // keep five whole lines and half of the sixth, as a crash mid-write would
         String torn = String.join("\n", lines.subList(0, 5)) + "\n" + lines.get(5).substring(0, 40);
         Files.writeString(file, torn);
@@ -118,6 +177,7 @@ class SweepRunnerTest {
         assertEquals(7, s.completed());
         assertEquals(Specs.canonical(tmp.resolve("whole")), Specs.canonical(dir));
         assertEquals(0, TrialsFile.read(file).tornLine());
+        assertEquals(5, TrialsFile.read(file).records().size(), "the old file keeps its trials; new ones go to parts");
     }
 
     @Test
@@ -130,7 +190,7 @@ class SweepRunnerTest {
         ExperimentPlan fewer = Specs.parse(Specs.SMALL.replace("seeds: 3", "seeds: 2"));
         e = assertThrows(RunDirectoryException.class, () -> run(fewer, tmp, 2, false));
         assertTrue(e.getMessage().contains("sweep.seeds: was [0,1,2], now [0,1]"), e.getMessage());
-        assertEquals(12, TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().size(), "nothing lost");
+        assertEquals(12, dev.lrlab.reports.results.RunResults.read(tmp).records().size(), "nothing lost");
     }
 
     @Test
@@ -190,8 +250,8 @@ class SweepRunnerTest {
         try (var list = Files.list(tmp)) {
             previous = list.filter(p -> p.getFileName().toString().startsWith("previous-")).findFirst().orElseThrow();
         }
-        assertEquals(12, TrialsFile.read(previous.resolve(TrialsFile.NAME)).records().size());
-        assertEquals(4, TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().size());
+        assertEquals(12, dev.lrlab.reports.results.RunResults.read(previous).records().size());
+        assertEquals(4, dev.lrlab.reports.results.RunResults.read(tmp).records().size());
     }
 
     @Test
@@ -214,7 +274,7 @@ class SweepRunnerTest {
         SweepSummary s = run(spec, tmp, 2, false);
         assertEquals(2, s.completed());
         assertEquals(2, s.diverged());
-        for (TrialRecord r : TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records()) {
+        for (TrialRecord r : dev.lrlab.reports.results.RunResults.read(tmp).records()) {
             if (r.learningRate() == 1000) {
                 assertEquals(TrialStatus.diverged, r.status());
                 assertNotNull(r.divergedAtStep());
@@ -241,7 +301,7 @@ class SweepRunnerTest {
         SweepSummary s = run(spec, tmp, 2, false);
         assertEquals(2, s.completed());
         assertEquals(2, s.failed());
-        TrialRecord failed = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().stream()
+        TrialRecord failed = dev.lrlab.reports.results.RunResults.read(tmp).records().stream()
                 .filter(r -> r.status() == TrialStatus.failed).findFirst().orElseThrow();
         assertTrue(failed.reason().contains("ArithmeticException: test-faulty schedule broke"), failed.reason());
     }
@@ -261,7 +321,7 @@ class SweepRunnerTest {
                 record: { diagnostics-every: 5 }
                 """);
         run(spec, tmp, 1, false);
-        TrialRecord r = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().get(0);
+        TrialRecord r = dev.lrlab.reports.results.RunResults.read(tmp).records().get(0);
         double[] rate = r.metrics().values().get("step_size");
         assertEquals(8, rate.length);
         assertEquals(Math.pow(2, -20), rate[0], 1e-18, "unchanged before the first evaluation");
@@ -294,7 +354,7 @@ class SweepRunnerTest {
     }
 
     private static double lastTenMeanLength(Path dir) throws IOException {
-        return TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+        return dev.lrlab.reports.results.RunResults.read(dir).records().stream()
                 .flatMapToInt(r -> java.util.Arrays.stream(r.lengths(), r.lengths().length - 10, r.lengths().length))
                 .average().orElseThrow();
     }
@@ -309,7 +369,7 @@ class SweepRunnerTest {
                 budget: { steps: 5000 }
                 """);
         run(spec, tmp, 1, false);
-        TrialRecord r = TrialsFile.read(tmp.resolve(TrialsFile.NAME)).records().get(0);
+        TrialRecord r = dev.lrlab.reports.results.RunResults.read(tmp).records().get(0);
         assertEquals(5000, r.steps());
         assertTrue(java.util.Arrays.stream(r.lengths()).sum() <= 5000);
     }

@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import dev.lrlab.experiments.cli.Lrlab;
 import dev.lrlab.reports.results.ResultsJson;
 import dev.lrlab.reports.results.TrialRecord;
-import dev.lrlab.reports.results.TrialsFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ class SearchTest {
     }
 
     private static List<String> canonical(Path dir) throws Exception {
-        return TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().stream()
+        return dev.lrlab.reports.results.RunResults.read(dir).records().stream()
                 .sorted(Comparator.comparing(TrialRecord::key))
                 .map(r -> ResultsJson.compact().toJson(r.withoutWallTime())).toList();
     }
@@ -76,7 +75,7 @@ class SearchTest {
             }
         }
         assertEquals(List.of(9, 3, 1), List.of(reached[0], reached[1], reached[2]), "9 -> 3 -> 1");
-        List<TrialRecord> trials = TrialsFile.read(tmp.resolve("run").resolve(TrialsFile.NAME)).records();
+        List<TrialRecord> trials = dev.lrlab.reports.results.RunResults.read(tmp.resolve("run")).records();
         assertEquals((9 + 3 + 1) * 2, trials.size());
         assertEquals(18, trials.stream().filter(t -> t.returns().length == 10).count(), "the first rung's budget");
         // rung trials are stopped, their curves kept; a promoted configuration's longer rungs repeat
@@ -102,7 +101,7 @@ class SearchTest {
         Path best = tmp.resolve("run").resolve("best.yaml");
         Outcome again = lrlab("run", best.toString(), "--out", tmp.resolve("best").toString(), "--no-report");
         assertEquals(0, again.code(), again.err());
-        assertEquals(2, TrialsFile.read(tmp.resolve("best").resolve(TrialsFile.NAME)).records().size());
+        assertEquals(2, dev.lrlab.reports.results.RunResults.read(tmp.resolve("best")).records().size());
     }
 
     @Test
@@ -119,8 +118,13 @@ class SearchTest {
         Path cut = tmp.resolve("cut");
         Files.createDirectories(cut);
         Files.copy(tmp.resolve("one").resolve("manifest.json"), cut.resolve("manifest.json"));
-        List<String> lines = Files.readAllLines(tmp.resolve("one").resolve(TrialsFile.NAME));
-        Files.write(cut.resolve(TrialsFile.NAME), lines.subList(0, 18));
+        List<TrialRecord> written = dev.lrlab.reports.results.RunResults.read(tmp.resolve("one")).records();
+        java.io.ByteArrayOutputStream journal = new java.io.ByteArrayOutputStream();
+        for (TrialRecord r : written.subList(0, 18)) {
+            journal.write(dev.lrlab.reports.results.TrialsWriter.journalEntry(r));
+        }
+        Files.createDirectories(cut.resolve("journal"));
+        Files.write(cut.resolve("journal").resolve("segment-000000.bin"), journal.toByteArray());
         Outcome resumed = lrlab("run", spec.toString(), "--out", cut.toString(), "--no-report");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(canonical(tmp.resolve("one")), canonical(cut));
@@ -138,7 +142,7 @@ class SearchTest {
         assertEquals("[[10,30,90],[30,90],[90]]", json.get("brackets").toString());
         assertEquals(17, json.getAsJsonArray("configurations").size());
         assertEquals((9 + 3 + 1 + 5 + 1 + 3) * 2,
-                TrialsFile.read(tmp.resolve("hb").resolve(TrialsFile.NAME)).records().size());
+                dev.lrlab.reports.results.RunResults.read(tmp.resolve("hb")).records().size());
 
         Path asha = Files.writeString(tmp.resolve("asha.yaml"), SEARCH.formatted("asha",
                 "  rungs: { clock: episodes, minimum: 10, reduction-factor: 3 }"));
@@ -203,7 +207,7 @@ class SearchTest {
         assertEquals(0, lrlab("run", median.toString(), "--out", tmp.resolve("m4").toString(), "--no-report",
                 "--threads", "4").code());
         assertEquals(canonical(tmp.resolve("m1")), canonical(tmp.resolve("m4")));
-        List<TrialRecord> trials = TrialsFile.read(tmp.resolve("m1").resolve(TrialsFile.NAME)).records();
+        List<TrialRecord> trials = dev.lrlab.reports.results.RunResults.read(tmp.resolve("m1")).records();
         assertEquals(24, trials.size());
         List<TrialRecord> stopped = trials.stream().filter(t -> t.status() == dev.lrlab.reports.results.TrialStatus
                 .stopped).toList();
@@ -237,14 +241,14 @@ class SearchTest {
                 """);
         Outcome r = lrlab("run", grid.toString(), "--out", tmp.resolve("grid").toString(), "--no-report");
         assertEquals(0, r.code(), r.err());
-        assertEquals(12, TrialsFile.read(tmp.resolve("grid").resolve(TrialsFile.NAME)).records().size());
+        assertEquals(12, dev.lrlab.reports.results.RunResults.read(tmp.resolve("grid")).records().size());
         Path random = Files.writeString(tmp.resolve("random.yaml"), SEARCH.formatted("random", ""));
         r = lrlab("run", random.toString(), "--out", tmp.resolve("random").toString());
         assertEquals(0, r.code(), r.err());
         for (String figure : List.of("search-progress", "search-space")) {
             assertTrue(Files.size(tmp.resolve("random").resolve("report").resolve(figure + ".png")) > 1000, figure);
         }
-        List<TrialRecord> trials = TrialsFile.read(tmp.resolve("random").resolve(TrialsFile.NAME)).records();
+        List<TrialRecord> trials = dev.lrlab.reports.results.RunResults.read(tmp.resolve("random")).records();
         assertEquals(18, trials.size());
         assertTrue(trials.stream().allMatch(t -> t.returns().length == 90));
         double[] rates = trials.stream().mapToDouble(TrialRecord::learningRate).distinct().toArray();

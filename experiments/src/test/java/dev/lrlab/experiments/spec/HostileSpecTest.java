@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lrlab.experiments.cli.Lrlab;
 import dev.lrlab.reports.results.TrialRecord;
 import dev.lrlab.reports.results.TrialStatus;
-import dev.lrlab.reports.results.TrialsFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +176,7 @@ class HostileSpecTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("this spec may not fit in memory") && err.toString().contains("--yes"),
                 err.toString());
-        assertFalse(Files.exists(tmp.resolve("run").resolve(TrialsFile.NAME)));
+        assertFalse(dev.lrlab.reports.results.RunResults.present(tmp.resolve("run")));
     }
 
     @Test
@@ -198,7 +197,7 @@ class HostileSpecTest {
         Path dir = tmp.resolve("run");
         assertEquals(0, Lrlab.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "run",
                 file.toString(), "--out", dir.toString(), "--no-report"));
-        TrialRecord r = TrialsFile.read(dir.resolve(TrialsFile.NAME)).records().get(0);
+        TrialRecord r = dev.lrlab.reports.results.RunResults.read(dir).records().get(0);
         assertEquals(TrialStatus.completed, r.status());
         assertArrayEquals(new int[] {100_000, 100_000}, r.lengths());
         assertTrue(Files.readString(dir.resolve("manifest.json")).contains("\"max-episode-steps\": 100000"),

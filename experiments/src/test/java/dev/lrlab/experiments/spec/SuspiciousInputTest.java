@@ -120,7 +120,7 @@ class SuspiciousInputTest {
                 "--out", dir.toString()));
         assertTrue(out.toString().contains("2 completed trials never ended an episode: every episode hit the time "
                 + "limit"), out.toString());
-        var records = dev.lrlab.reports.results.TrialsFile.read(dir.resolve("trials.jsonl")).records();
+        var records = dev.lrlab.reports.results.RunResults.read(dir).records();
         for (var r : records) {
             assertEquals(dev.lrlab.reports.results.TrialStatus.completed, r.status());
             assertEquals(r.agent().equals("stuck"), r.neverEndedAnEpisode(), r.toString());

@@ -1,50 +1,212 @@
 package dev.lrlab.reports.results;
 
-import com.google.gson.Gson;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Appends trial records to {@code trials.jsonl}, one line each, flushed as soon as written so that
- * a crash loses only the trials still running. Safe to call from several threads.
+ * Writes a run's trials. Each finished trial is appended to a journal segment and flushed at once,
+ * so that a crash loses only the trials still running; every {@value #PART_TRIALS} trials the
+ * segment is closed and, on a thread of its own, its trials are written as one compressed Parquet
+ * part (trials and metrics), published by renaming, and the segment deleted. Closing writes the
+ * last part, so a finished run holds Parquet only. Safe to call from several threads.
  */
 public final class TrialsWriter implements Closeable {
 
-    private final BufferedWriter out;
-    private final Gson gson = ResultsJson.compact();
+    /** Trials per Parquet part, unless the system property {@link #PART_TRIALS_PROPERTY} says otherwise. */
+    public static final int PART_TRIALS = 1000;
+    /** A smaller part size, for tests that must see parts published within a short run. */
+    public static final String PART_TRIALS_PROPERTY = "lrlab.part-trials";
+    private static final long PART_BYTES = 64L << 20;
 
-    private TrialsWriter(BufferedWriter out) {
-        this.out = out;
+    private final Path dir;
+    private final Map<String, String> metadata;
+    private final int partTrials = Math.max(1, Integer.getInteger(PART_TRIALS_PROPERTY, PART_TRIALS));
+    private final ExecutorService compactor;
+    private final List<Future<?>> compactions = new ArrayList<>();
+    private DataOutputStream segment;
+    private Path segmentPath;
+    private List<TrialRecord> batch = new ArrayList<>();
+    private long batchBytes;
+    private int nextPart;
+    private int nextSegment;
+
+    private TrialsWriter(Path dir, Map<String, String> metadata) {
+        this.dir = dir;
+        this.metadata = metadata;
+        this.compactor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lrlab-results");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Opens the file for appending, first cutting off a torn last line at {@code validBytes}. */
-    public static TrialsWriter append(Path file, long validBytes) throws IOException {
-        if (Files.exists(file) && Files.size(file) > validBytes) {
-            try (var channel = Files.newByteChannel(file, StandardOpenOption.WRITE)) {
-                channel.truncate(validBytes);
+    /**
+     * Opens the results of {@code dir} for more trials: a journal left by a run that stopped is
+     * turned into a part first (its torn last entry dropped: that trial is redone), and a torn last
+     * line of an old {@code trials.jsonl} is cut off.
+     */
+    public static TrialsWriter open(Path dir, Map<String, String> metadata) throws IOException {
+        TrialsWriter w = new TrialsWriter(dir, metadata);
+        Files.createDirectories(dir.resolve(RunResults.JOURNAL));
+        for (String folder : List.of(RunResults.TRIALS, RunResults.METRICS)) {
+            for (Path p : RunResults.files(dir.resolve(folder), ".parquet")) {
+                w.nextPart = Math.max(w.nextPart, number(p) + 1);
             }
         }
-        return new TrialsWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        List<Path> segments = RunResults.files(dir.resolve(RunResults.JOURNAL), ".bin");
+        if (!segments.isEmpty()) {
+            java.util.Set<String> inParts = new java.util.HashSet<>();
+            for (Path part : RunResults.files(dir.resolve(RunResults.TRIALS), ".parquet")) {
+                TrialTable.read(part, null).forEach(r -> inParts.add(r.key()));
+            }
+            List<TrialRecord> left = new ArrayList<>();
+            for (Path s : segments) {
+                RunResults.Journal j = RunResults.readJournal(s);
+                if (!j.damage().isEmpty()) {
+                    throw new IOException(s + " is damaged: " + String.join("; ", j.damage()));
+                }
+                j.records().stream().filter(r -> !inParts.contains(r.key())).forEach(left::add);
+            }
+            if (!left.isEmpty()) {
+                w.publish(left, w.nextPart++);
+            }
+            for (Path s : segments) {
+                Files.delete(s);
+            }
+        }
+        Path legacy = dir.resolve(TrialsFile.NAME);
+        TrialsFile.Contents old = TrialsFile.read(legacy);
+        if (old.tornLine() > 0) {
+            try (var channel = Files.newByteChannel(legacy, StandardOpenOption.WRITE)) {
+                channel.truncate(old.validBytes());
+            }
+        }
+        w.startSegment();
+        return w;
     }
 
-    /** Writes one record as one line and flushes it. */
-    public void write(TrialRecord record) throws IOException {
-        // serialise outside the lock, so that workers wait only for the write itself
-        String line = gson.toJson(record) + "\n";
-        synchronized (this) {
-            out.write(line);
-            out.flush();
+    private static int number(Path part) {
+        String name = part.getFileName().toString();
+        try {
+            return Integer.parseInt(name.substring(name.indexOf('-') + 1, name.indexOf('.')));
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 
+    private void startSegment() throws IOException {
+        segmentPath = dir.resolve(RunResults.JOURNAL).resolve(String.format("segment-%06d.bin", nextSegment++));
+        while (Files.exists(segmentPath)) {
+            segmentPath = dir.resolve(RunResults.JOURNAL).resolve(String.format("segment-%06d.bin", nextSegment++));
+        }
+        segment = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(segmentPath,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16));
+    }
+
+    /** One trial as a journal entry: a marker, the length, a CRC-32 of the entry, the entry. */
+    public static byte[] journalEntry(TrialRecord record) {
+        byte[] entry = TrialTable.journalEntry(record);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(entry);
+        return java.nio.ByteBuffer.allocate(12 + entry.length).putInt(RunResults.ENTRY_MAGIC).putInt(entry.length)
+                .putInt((int) crc.getValue()).put(entry).array();
+    }
+
+    /** Appends one trial to the journal and flushes it. */
+    public void write(TrialRecord record) throws IOException {
+        // encode outside the lock, so that workers wait only for the write itself
+        byte[] entry = journalEntry(record);
+        synchronized (this) {
+            segment.write(entry);
+            segment.flush();
+            batch.add(record);
+            batchBytes += entry.length;
+            if (batch.size() >= partTrials || batchBytes >= PART_BYTES) {
+                rotate();
+            }
+        }
+    }
+
+    /** Hands the current segment's trials to the compactor and starts a new segment. */
+    private void rotate() throws IOException {
+        segment.close();
+        List<TrialRecord> trials = batch;
+        Path done = segmentPath;
+        int part = nextPart++;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        compactions.add(compactor.submit(() -> {
+            publish(trials, part);
+            Files.delete(done);
+            return null;
+        }));
+        startSegment();
+    }
+
+    /** Writes one part under temporary names and renames it into place, metrics first. */
+    private void publish(List<TrialRecord> trials, int part) throws IOException {
+        Path trialsDir = Files.createDirectories(dir.resolve(RunResults.TRIALS));
+        Path metricsDir = Files.createDirectories(dir.resolve(RunResults.METRICS));
+        String name = String.format("part-%05d.parquet", part);
+        Path trialsTmp = trialsDir.resolve(name + ".tmp");
+        Path metricsTmp = metricsDir.resolve(name + ".tmp");
+        TrialTable.write(trials, trialsTmp, metricsTmp, metadata);
+        Files.move(metricsTmp, metricsDir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(trialsTmp, trialsDir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Writes the last part and waits for every part to be written. */
     @Override
-    public synchronized void close() throws IOException {
-        out.close();
+    public void close() throws IOException {
+        synchronized (this) {
+            if (segment == null) {
+                return;
+            }
+            if (batch.isEmpty()) {
+                segment.close();
+                Files.deleteIfExists(segmentPath);
+            } else {
+                rotate();
+                segment.close();
+                Files.deleteIfExists(segmentPath);
+            }
+            segment = null;
+        }
+        compactor.shutdown();
+        IOException failure = null;
+        for (Future<?> f : compactions) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IOException("interrupted while writing results");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                failure = cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+            }
+        }
+        Path journal = dir.resolve(RunResults.JOURNAL);
+        if (failure == null && RunResults.files(journal, ".bin").isEmpty()) {
+            try (var s = Files.list(journal)) {
+                if (s.findAny().isEmpty()) {
+                    Files.delete(journal);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -1,0 +1,173 @@
+package dev.lrlab.reports.results;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The trials of a run directory, wherever they are: Parquet parts ({@code trials/part-*.parquet}
+ * with their {@code metrics/part-*.parquet}, what pandas reads), the journal of trials finished
+ * since the last part ({@code journal/segment-*.bin}, written by {@link TrialsWriter}), and
+ * {@code trials.jsonl}, the format of runs made before Parquet, still read as it was.
+ */
+public final class RunResults {
+
+    public static final String TRIALS = "trials";
+    public static final String METRICS = "metrics";
+    public static final String JOURNAL = "journal";
+    /** Everything a run's results may occupy in its directory. */
+    public static final List<String> NAMES = List.of(TRIALS, METRICS, JOURNAL, TrialsFile.NAME);
+
+    static final int ENTRY_MAGIC = 0x4C524A31; // "LRJ1"
+
+    /**
+     * What a read found.
+     *
+     * @param records every readable trial, parts first, then the journal, then trials.jsonl
+     * @param locations where each record is, for messages ("trials/part-00002.parquet row 7")
+     * @param torn where a trial was cut off mid-write (its trial is redone), or null
+     * @param damage what could not be read, each with its place
+     */
+    public record Contents(List<TrialRecord> records, List<String> locations, String torn, List<String> damage) {
+    }
+
+    private RunResults() {
+    }
+
+    /** Whether the directory holds any trial results. */
+    public static boolean present(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(TrialsFile.NAME)) && Files.size(dir.resolve(TrialsFile.NAME)) > 0) {
+            return true;
+        }
+        if (!files(dir.resolve(TRIALS), ".parquet").isEmpty()) {
+            return true;
+        }
+        for (Path segment : files(dir.resolve(JOURNAL), ".bin")) {
+            if (Files.size(segment) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Contents read(Path dir) throws IOException {
+        List<TrialRecord> records = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        List<String> damage = new ArrayList<>();
+        String torn = null;
+        Set<String> inParts = new HashSet<>();
+        for (Path part : files(dir.resolve(TRIALS), ".parquet")) {
+            String name = TRIALS + "/" + part.getFileName();
+            try {
+                List<TrialRecord> rs = TrialTable.read(part, dir.resolve(METRICS).resolve(part.getFileName()));
+                for (int i = 0; i < rs.size(); i++) {
+                    records.add(rs.get(i));
+                    locations.add(name + " row " + (i + 1));
+                    inParts.add(rs.get(i).key());
+                }
+            } catch (IOException e) {
+                damage.add(name + ": " + e.getMessage());
+            }
+        }
+        for (Path segment : files(dir.resolve(JOURNAL), ".bin")) {
+            Journal j = readJournal(segment);
+            String name = JOURNAL + "/" + segment.getFileName();
+            for (int i = 0; i < j.records.size(); i++) {
+                // a trial both in a part and in the journal: the run stopped between writing the
+                // part and deleting the journal segment it came from; the part is the trial
+                if (!inParts.contains(j.records.get(i).key())) {
+                    records.add(j.records.get(i));
+                    locations.add(name + " entry " + (i + 1));
+                }
+            }
+            if (j.torn) {
+                torn = name + " entry " + (j.records.size() + 1);
+            }
+            j.damage.forEach(d -> damage.add(name + " " + d));
+        }
+        TrialsFile.Contents legacy = TrialsFile.read(dir.resolve(TrialsFile.NAME));
+        for (int i = 0; i < legacy.records().size(); i++) {
+            records.add(legacy.records().get(i));
+            locations.add(TrialsFile.NAME + " line " + legacy.lines().get(i));
+        }
+        if (legacy.tornLine() > 0) {
+            torn = TrialsFile.NAME + " line " + legacy.tornLine();
+        }
+        legacy.badLines().forEach(b -> damage.add(TrialsFile.NAME + " " + b));
+        return new Contents(records, locations, torn, damage);
+    }
+
+    /** The trials of one journal segment, whether its last entry is torn, and any damage before it. */
+    record Journal(List<TrialRecord> records, boolean torn, List<String> damage) {
+    }
+
+    static Journal readJournal(Path segment) throws IOException {
+        List<TrialRecord> records = new ArrayList<>();
+        List<String> damage = new ArrayList<>();
+        boolean torn = false;
+        try (InputStream raw = Files.newInputStream(segment);
+                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+            int entry = 0;
+            while (true) {
+                int magic;
+                try {
+                    magic = in.readInt();
+                } catch (EOFException end) {
+                    break;
+                }
+                entry++;
+                byte[] bytes;
+                int crc;
+                try {
+                    int length = in.readInt();
+                    crc = in.readInt();
+                    if (magic != ENTRY_MAGIC || length < 0 || length > 1 << 30) {
+                        damage.add("entry " + entry + ": not a trial entry; the rest of the segment is skipped");
+                        break;
+                    }
+                    bytes = in.readNBytes(length);
+                    if (bytes.length < length) {
+                        torn = true;
+                        break;
+                    }
+                } catch (EOFException cut) {
+                    torn = true;
+                    break;
+                }
+                java.util.zip.CRC32 check = new java.util.zip.CRC32();
+                check.update(bytes);
+                if ((int) check.getValue() != crc) {
+                    if (in.available() == 0) {
+                        torn = true;
+                    } else {
+                        damage.add("entry " + entry + ": checksum does not match (skipped)");
+                    }
+                    continue;
+                }
+                try {
+                    records.add(TrialTable.fromJournalEntry(bytes, segment));
+                } catch (IOException e) {
+                    damage.add("entry " + entry + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Journal(records, torn, damage);
+    }
+
+    static List<Path> files(Path folder, String suffix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}
