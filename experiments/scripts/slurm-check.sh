@@ -35,9 +35,10 @@ done
 [ -f "$work/sharded/merged/report/report.html" ] || {
   echo "slurm-check: no merged report"; cat "$work"/sharded/slurm-*.out; exit 1; }
 ./lrlab run "$work/sharded.yaml" --out "$work/local" --no-report >/dev/null
-strip() { sed -E 's/"wall_seconds":[^,]*,//' "$1" | sort; }
-if ! diff <(strip "$work/local/trials.jsonl") <(strip "$work/sharded/merged/trials.jsonl") >/dev/null; then
+./lrlab export --sorted "$work/local" > "$work/local.jsonl"
+./lrlab export --sorted "$work/sharded/merged" > "$work/merged.jsonl"
+if ! diff -q "$work/local.jsonl" "$work/merged.jsonl" >/dev/null; then
   echo "slurm-check: the merged Slurm run differs from the local run"
   exit 1
 fi
-echo "slurm-check: 3 Slurm array tasks + merge = the local run, $(wc -l < "$work/local/trials.jsonl") trials identical"
+echo "slurm-check: 3 Slurm array tasks + merge = the local run, $(wc -l < "$work/local.jsonl") trials identical"

@@ -28,7 +28,7 @@ final class EpisodeOptions {
             + "trained again from its spec (the best trial of the best cell, unless --trial or --agent says otherwise)")
     Path run;
 
-    @Option(names = "--trial", paramLabel = "KEY", description = "with --run: the trial, by its key (trials.jsonl)")
+    @Option(names = "--trial", paramLabel = "KEY", description = "with --run: the trial, by its key (the key column of RUN/trials, or `lrlab export RUN`)")
     String trial;
 
     @Option(names = "--agent", paramLabel = "LABEL", description = "with --run: the best trial among this agent's")

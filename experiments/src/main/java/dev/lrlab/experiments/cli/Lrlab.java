@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             FindLrCommand.class,
             MergeCommand.class,
+            ExportCommand.class,
             ClusterCommands.Slurm.class,
             ClusterCommands.K8s.class,
             ReportCommand.class,

@@ -76,8 +76,8 @@ record TrainedPolicy(TrialRecord record, Agent agent, Environment environment) {
 
     private static TrialRecord byKey(RunData run, String key) {
         return run.trials().stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow(() ->
-                new UserInputException("--trial " + key + ": no such trial in the run (each line of trials.jsonl "
-                        + "gives its trial's key)"));
+                new UserInputException("--trial " + key + ": no such trial in the run (`lrlab export RUN` "
+                        + "lists every trial with its key)"));
     }
 
     private static TrialRecord best(RunData run, String agentLabel) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 
 /**
  * The exclusive hold of one run on its directory, so that two runs never write into the same
- * {@code trials.jsonl}: an OS lock on {@code .lrlab.lock}, which names its holder (pid, host, since
+ * results: an OS lock on {@code .lrlab.lock}, which names its holder (pid, host, since
  * when). The OS drops the lock when its holder dies, so a lock left by a killed run never blocks
  * the run that resumes it.
  */

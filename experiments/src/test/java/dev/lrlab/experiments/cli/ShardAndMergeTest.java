@@ -57,6 +57,16 @@ class ShardAndMergeTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("merged 3 shards: 24 of 24 trials"), r.out());
         assertEquals(canonical(tmp.resolve("whole")), canonical(tmp.resolve("merged")));
+        // what the Slurm check compares: the export of either run, sorted, without wall time
+        CliRunner whole = CliRunner.run("export", "--sorted", tmp.resolve("whole").toString());
+        CliRunner joined = CliRunner.run("export", "--sorted", tmp.resolve("merged").toString());
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertEquals(whole.out(), joined.out());
+        assertEquals(24, whole.out().lines().count());
+        assertEquals(canonical(tmp.resolve("whole")), whole.out().lines().toList());
+        CliRunner none = CliRunner.run("export", tmp.resolve("nothing-here").toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("holds no trials"), none.err());
         Manifest merged = Manifest.read(tmp.resolve("merged"));
         assertEquals(null, merged.shard());
         assertEquals(24, merged.trialsPlanned());
