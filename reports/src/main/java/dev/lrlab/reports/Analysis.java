@@ -133,19 +133,25 @@ public final class Analysis {
      * @param schedule the schedule's label
      * @param point the value of every path of the run at this point, the learning rate included
      * @param learningRate the learning rate
-     * @param completed trials that ran their budget, by seed
+     * @param completed trials that ran their budget, by seed: all of them up to {@link #RETAINED}, else the
+     *     {@value #RETAINED} lowest seeds (what figures of single trials draw; counts and statistics use
+     *     every trial)
+     * @param completedCount how many trials completed
      * @param diverged how many diverged
      * @param failed how many failed
      * @param stopped how many a listener stopped
      * @param curve the mean (smoothed) return curve of the completed trials
      * @param summaries per metric: mean and IQM with bootstrap intervals, over completed trials' scores
+     * @param firstEpisodesMean the mean over completed trials of their mean return over the first
+     *     {@link #firstEpisodes()} episodes (Sutton and Barto's interim performance)
+     * @param allEpisodesMean the mean over completed trials of their mean return over every episode
      */
     public record Group(String configuration, String agent, String schedule, Map<String, Object> point,
-            double learningRate, List<TrialRecord> completed, int diverged, int failed, int stopped, MeanCurve curve,
-            Map<Metric, Summary> summaries) {
+            double learningRate, List<TrialRecord> completed, int completedCount, int diverged, int failed, int stopped,
+            MeanCurve curve, Map<Metric, Summary> summaries, double firstEpisodesMean, double allEpisodesMean) {
 
         public int total() {
-            return completed.size() + diverged + failed + stopped;
+            return completedCount + diverged + failed + stopped;
         }
 
         public double divergenceRate() {
@@ -168,8 +174,49 @@ public final class Analysis {
     public record Summary(double[] scores, Interval mean, Interval iqm) {
     }
 
+    /** Completed trials per group kept whole for the figures of single trials (metrics, evaluations, policies). */
+    public static final int RETAINED = 100;
+
+    /**
+     * What an analysis must know of a run before it reads the trials: how long the longest trial
+     * is (the default smoothing), the shortest completed one (windows may not pass it), the most
+     * steps of a completed one (the step grid of curves over steps).
+     */
+    public record Scope(int maxEpisodes, int shortestCompleted, long maxCompletedSteps, Map<String, Integer> groupSizes) {
+
+        public static Scope of(List<TrialRecord> trials) {
+            Map<String, Integer> sizes = new java.util.HashMap<>();
+            trials.forEach(t -> sizes.merge(groupKey(t.agent(), t.schedule(), t.learningRate(), t.point()), 1, Integer::sum));
+            return new Scope(trials.stream().mapToInt(t -> t.returns().length).max().orElse(0),
+                    trials.stream().filter(t -> t.status() == TrialStatus.completed).mapToInt(t -> t.returns().length)
+                            .min().orElse(Integer.MAX_VALUE),
+                    trials.stream().filter(t -> t.status() == TrialStatus.completed).mapToLong(TrialRecord::steps)
+                            .max().orElse(1), sizes);
+        }
+    }
+
+    /**
+     * The group a trial belongs to, as a key: its configuration and its point. A scan counts the
+     * trials of each group, so that a group's statistics can be worked out as soon as its last
+     * trial has been read, while the rest of the run is read.
+     */
+    public static String groupKey(String agent, String schedule, double learningRate, Map<String, Object> params) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put(LEARNING_RATE, learningRate);
+        params.forEach((path, value) -> point.put(path, normalized(value)));
+        return agent + " / " + schedule + " | " + pointKey(point);
+    }
+
+    /** Trials handed over one at a time, such as a run read part by part. */
+    @FunctionalInterface
+    public interface TrialStream {
+        void forEach(java.util.function.Consumer<TrialRecord> each) throws java.io.IOException;
+    }
+
     private final List<Group> groups;
     private final List<String> configurations;
+    private int firstEpisodes;
+    private java.util.SortedSet<Integer> completedLengths = new java.util.TreeSet<>();
     private final List<Parameter> parameters;
     private final Parameter x;
     private final int window;
@@ -196,11 +243,22 @@ public final class Analysis {
      *     windows longer than its trials
      */
     public static Analysis of(List<TrialRecord> trials, ReportOptions options) {
-        int episodes = trials.stream().mapToInt(t -> t.returns().length).max().orElse(0);
+        try {
+            return of(Scope.of(trials), trials::forEach, options);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Groups and summarises trials read one at a time: memory grows with the groups and their
+     * curves' length, and with a few numbers per trial (its scores), not with the trials' curves.
+     */
+    public static Analysis of(Scope scope, TrialStream trials, ReportOptions options) throws java.io.IOException {
+        int episodes = scope.maxEpisodes();
         // 0: each trial's own first and last tenth (step budgets give trials different episode counts)
         int window = options.window();
-        int shortest = trials.stream().filter(t -> t.status() == TrialStatus.completed)
-                .mapToInt(t -> t.returns().length).min().orElse(Integer.MAX_VALUE);
+        int shortest = scope.shortestCompleted();
         if (window > shortest) {
             // min(window, length) would quietly summarise whole trials under a "first 1000" label
             throw new IllegalArgumentException("--window " + window + " is longer than the trials: the shortest has "
@@ -208,41 +266,236 @@ public final class Analysis {
         }
         int smoothing = options.smoothing() > 0 ? options.smoothing() : Math.max(1, episodes / 50);
         Bootstrap bootstrap = Bootstrap.of(options.resamples(), options.confidence(), options.seed());
-        List<Parameter> parameters = parameters(trials);
-        Parameter x = chooseX(parameters, options.xParameter());
-
-        Map<String, Map<String, List<TrialRecord>>> byConfig = new TreeMap<>();
-        for (TrialRecord t : trials) {
-            byConfig.computeIfAbsent(t.configuration(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(pointKey(pointOf(t)), k -> new ArrayList<>()).add(t);
-        }
-        double[] stepGrid = options.overSteps() ? stepGrid(trials) : null;
-        List<Group> groups = new ArrayList<>();
-        for (var config : byConfig.entrySet()) {
-            List<Group> ofConfig = new ArrayList<>();
-            for (List<TrialRecord> all : config.getValue().values()) {
-                all.sort(Comparator.comparingLong(TrialRecord::seed));
-                List<TrialRecord> completed = all.stream().filter(t -> t.status() == TrialStatus.completed).toList();
-                int diverged = count(all, TrialStatus.diverged);
-                int stopped = count(all, TrialStatus.stopped);
-                int failed = all.size() - completed.size() - diverged - stopped;
-                TrialRecord first = all.get(0);
-                ofConfig.add(new Group(config.getKey(), first.agent(), first.schedule(), pointOf(first),
-                        first.learningRate(), completed, diverged, failed, stopped,
-                        curve(completed, smoothing, stepGrid, options.confidence()),
-                        summaries(completed, window, bootstrap)));
+        double[] stepGrid = options.overSteps() ? stepGrid(scope.maxCompletedSteps()) : null;
+        int firstEpisodes = shortest == Integer.MAX_VALUE ? 0 : Math.min(100, shortest);
+        Map<String, Set<Object>> values = new LinkedHashMap<>();
+        java.util.SortedSet<Integer> completedLengths = new java.util.TreeSet<>();
+        Map<String, Map<String, GroupBuilder>> byConfig = new TreeMap<>();
+        // the bootstrap intervals are most of a large report's work: a group's are worked out on
+        // another core as soon as the scan's count of its trials has arrived (or at the end); each
+        // is seeded by its own data, so the order of the work does not change the groups
+        Map<GroupBuilder, java.util.concurrent.Future<Group>> built = new java.util.HashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "lrlab-statistics");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            trials.forEach(t -> {
+                Map<String, Object> point = pointOf(t);
+                point.forEach((path, v) -> values.computeIfAbsent(path, k -> new LinkedHashSet<>()).add(v));
+                if (t.status() == TrialStatus.completed) {
+                    completedLengths.add(t.returns().length);
+                }
+                GroupBuilder b = byConfig.computeIfAbsent(t.configuration(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(pointKey(point), k -> new GroupBuilder(t, point, episodes, smoothing, stepGrid,
+                                window, firstEpisodes));
+                b.add(t);
+                Integer expected = scope.groupSizes() == null ? null
+                        : scope.groupSizes().get(t.configuration() + " | " + pointKey(point));
+                if (expected != null && b.trials() == expected && !built.containsKey(b)) {
+                    String configuration = t.configuration();
+                    built.put(b, pool.submit(() -> b.build(configuration, options.confidence(), bootstrap)));
+                }
+            });
+            for (var config : byConfig.entrySet()) {
+                for (GroupBuilder b : config.getValue().values()) {
+                    built.computeIfAbsent(b, k -> pool.submit(() -> k.build(config.getKey(), options.confidence(),
+                            bootstrap)));
+                }
             }
-            ofConfig.sort(byPoint(parameters));
-            groups.addAll(ofConfig);
+            List<Parameter> parameters = parameters(values);
+            Parameter x = chooseX(parameters, options.xParameter());
+            List<Group> groups = new ArrayList<>();
+            for (var config : byConfig.entrySet()) {
+                List<Group> ofConfig = new ArrayList<>();
+                for (GroupBuilder b : config.getValue().values()) {
+                    ofConfig.add(built.get(b).get());
+                }
+                ofConfig.sort(byPoint(parameters));
+                groups.addAll(ofConfig);
+            }
+            return finish(groups, byConfig, parameters, x, window, smoothing, options, firstEpisodes, completedLengths);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted while summarising");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static Analysis finish(List<Group> groups, Map<String, Map<String, GroupBuilder>> byConfig,
+            List<Parameter> parameters, Parameter x, int window, int smoothing, ReportOptions options, int firstEpisodes,
+            java.util.SortedSet<Integer> completedLengths) {
         Analysis out = new Analysis(groups, new ArrayList<>(byConfig.keySet()), parameters, x, window, smoothing,
                 options.overSteps(), options.highlight());
+        out.firstEpisodes = firstEpisodes;
+        out.completedLengths = completedLengths;
         if (!out.unmatchedHighlights().isEmpty()) {
             throw new IllegalArgumentException("--highlight " + String.join(",", out.unmatchedHighlights())
                     + ": no such value of " + x.path() + "; its values: " + String.join(", ",
                     x.values().stream().map(x::show).toList()));
         }
         return out;
+    }
+
+    /**
+     * The trials of one group as they arrive: counts, the lowest seeds kept whole, the moments of
+     * every completed trial's smoothed curve at each x, and each completed trial's scores with its seed.
+     */
+    private static final class GroupBuilder {
+        private final TrialRecord first;
+        private final Map<String, Object> point;
+        private final int smoothing;
+        private final double[] stepGrid;
+        private final int window;
+        private final int firstEpisodes;
+        private final List<TrialRecord> lowestSeeds = new ArrayList<>();
+        private final int[] n;
+        private final double[] sum;
+        private final double[] mean;
+        private final double[] m2;
+        private final double[] min;
+        private final double[] max;
+        private int longest;
+        private int completed;
+        private int diverged;
+        private int stopped;
+        private int failed;
+        private long[] seeds = new long[16];
+        // per completed trial: one score per Metric, then its first-episodes and all-episodes means
+        private double[][] scores = new double[Metric.values().length + 2][16];
+
+        GroupBuilder(TrialRecord first, Map<String, Object> point, int episodes, int smoothing, double[] stepGrid,
+                int window, int firstEpisodes) {
+            this.first = first;
+            this.point = point;
+            this.smoothing = smoothing;
+            this.stepGrid = stepGrid;
+            this.window = window;
+            this.firstEpisodes = firstEpisodes;
+            int m = stepGrid != null ? stepGrid.length : episodes;
+            n = new int[m];
+            sum = new double[m];
+            mean = new double[m];
+            m2 = new double[m];
+            min = new double[m];
+            max = new double[m];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        int trials() {
+            return completed + diverged + stopped + failed;
+        }
+
+        void add(TrialRecord t) {
+            switch (t.status()) {
+                case completed -> addCompleted(t);
+                case diverged -> diverged++;
+                case stopped -> stopped++;
+                default -> failed++;
+            }
+        }
+
+        private void addCompleted(TrialRecord t) {
+            // kept in seed order, ties in arrival order (a stable sort by seed), the lowest RETAINED
+            int at = lowestSeeds.size();
+            while (at > 0 && lowestSeeds.get(at - 1).seed() > t.seed()) {
+                at--;
+            }
+            if (at < RETAINED) {
+                lowestSeeds.add(at, t);
+                if (lowestSeeds.size() > RETAINED) {
+                    lowestSeeds.remove(RETAINED);
+                }
+            }
+            double[] c = curveOf(t, smoothing, stepGrid);
+            longest = Math.max(longest, t.returns().length);
+            for (int j = 0; j < c.length && j < n.length; j++) {
+                double v = c[j];
+                if (!Double.isNaN(v)) {
+                    n[j]++;
+                    sum[j] += v;
+                    double d = v - mean[j];
+                    mean[j] += d / n[j];
+                    m2[j] += d * (v - mean[j]);
+                    min[j] = Math.min(min[j], v);
+                    max[j] = Math.max(max[j], v);
+                }
+            }
+            if (completed == seeds.length) {
+                seeds = java.util.Arrays.copyOf(seeds, completed * 2);
+                for (int k = 0; k < scores.length; k++) {
+                    scores[k] = java.util.Arrays.copyOf(scores[k], completed * 2);
+                }
+            }
+            seeds[completed] = t.seed();
+            Metric[] metrics = Metric.values();
+            for (int k = 0; k < metrics.length; k++) {
+                scores[k][completed] = score(t, metrics[k], window);
+            }
+            double[] r = t.returns();
+            scores[metrics.length][completed] = java.util.Arrays.stream(r, 0, Math.min(firstEpisodes, r.length))
+                    .average().orElse(Double.NaN);
+            scores[metrics.length + 1][completed] = java.util.Arrays.stream(r).average().orElse(Double.NaN);
+            completed++;
+        }
+
+        Group build(String configuration, double confidence, Bootstrap bootstrap) {
+            // the completed trials in seed order (stable), as the statistics have always taken them
+            Integer[] order = new Integer[completed];
+            for (int i = 0; i < completed; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.comparingLong(i -> seeds[i]));
+            Metric[] metrics = Metric.values();
+            Map<Metric, Summary> summaries = new LinkedHashMap<>();
+            for (int k = 0; k < metrics.length; k++) {
+                final int metric = k;
+                double[] sample = java.util.Arrays.stream(order).mapToDouble(i -> scores[metric][i])
+                        .filter(v -> !Double.isNaN(v)).toArray();
+                if (sample.length > 0) {
+                    Interval[] intervals = bootstrap.meanAndIqm(sample);
+                    summaries.put(metrics[k], new Summary(sample, intervals[0], intervals[1]));
+                }
+            }
+            double firstMean = java.util.Arrays.stream(order).mapToDouble(i -> scores[metrics.length][i]).average()
+                    .orElse(Double.NaN);
+            double allMean = java.util.Arrays.stream(order).mapToDouble(i -> scores[metrics.length + 1][i]).average()
+                    .orElse(Double.NaN);
+            return new Group(configuration, first.agent(), first.schedule(), point, first.learningRate(),
+                    List.copyOf(lowestSeeds), completed, diverged, failed, stopped, curve(confidence), summaries,
+                    firstMean, allMean);
+        }
+
+        /** Every curve when there are few (a bootstrap band), else the moments of them all (a t-interval). */
+        private MeanCurve curve(double confidence) {
+            int m = stepGrid != null ? stepGrid.length : longest;
+            double[] x = new double[m];
+            for (int j = 0; j < m; j++) {
+                x[j] = stepGrid != null ? stepGrid[j] : j + 1;
+            }
+            if (completed <= RETAINED) {
+                double[][] curves = new double[lowestSeeds.size()][];
+                for (int i = 0; i < curves.length; i++) {
+                    curves[i] = curveOf(lowestSeeds.get(i), smoothing, stepGrid);
+                }
+                return MeanCurve.of(x, curves, confidence);
+            }
+            return MeanCurve.ofMoments(x, java.util.Arrays.copyOf(n, m), java.util.Arrays.copyOf(sum, m),
+                    java.util.Arrays.copyOf(m2, m), java.util.Arrays.copyOf(min, m), java.util.Arrays.copyOf(max, m),
+                    confidence);
+        }
+    }
+
+    /** A completed trial's smoothed return curve, per episode or on the step grid. */
+    private static double[] curveOf(TrialRecord t, int smoothing, double[] stepGrid) {
+        double[] smoothed = MeanCurve.smooth(t.returns(), smoothing);
+        return stepGrid == null ? smoothed : MeanCurve.onStepGrid(smoothed, t.lengths(), stepGrid);
     }
 
     private static int count(List<TrialRecord> trials, TrialStatus status) {
@@ -266,11 +519,7 @@ public final class Analysis {
     }
 
     /** Every path of the run's points with its values; the learning rate first. */
-    private static List<Parameter> parameters(List<TrialRecord> trials) {
-        Map<String, Set<Object>> values = new LinkedHashMap<>();
-        for (TrialRecord t : trials) {
-            pointOf(t).forEach((path, v) -> values.computeIfAbsent(path, k -> new LinkedHashSet<>()).add(v));
-        }
+    private static List<Parameter> parameters(Map<String, Set<Object>> values) {
         List<Parameter> out = new ArrayList<>();
         for (var e : values.entrySet()) {
             List<Object> sorted = new ArrayList<>(e.getValue());
@@ -315,51 +564,13 @@ public final class Analysis {
         };
     }
 
-    private static double[] stepGrid(List<TrialRecord> trials) {
-        long max = trials.stream().filter(t -> t.status() == TrialStatus.completed)
-                .mapToLong(TrialRecord::steps).max().orElse(1);
+    private static double[] stepGrid(long max) {
         int points = 200;
         double[] grid = new double[points];
         for (int i = 0; i < points; i++) {
             grid[i] = (double) max * (i + 1) / points;
         }
         return grid;
-    }
-
-    private static MeanCurve curve(List<TrialRecord> completed, int smoothing, double[] stepGrid, double confidence) {
-        int episodes = completed.stream().mapToInt(t -> t.returns().length).max().orElse(0);
-        double[][] curves = new double[completed.size()][];
-        double[] x;
-        if (stepGrid != null) {
-            x = stepGrid;
-            for (int i = 0; i < curves.length; i++) {
-                TrialRecord t = completed.get(i);
-                curves[i] = MeanCurve.onStepGrid(MeanCurve.smooth(t.returns(), smoothing), t.lengths(), stepGrid);
-            }
-        } else {
-            x = new double[episodes];
-            for (int j = 0; j < episodes; j++) {
-                x[j] = j + 1;
-            }
-            for (int i = 0; i < curves.length; i++) {
-                curves[i] = MeanCurve.smooth(completed.get(i).returns(), smoothing);
-            }
-        }
-        return MeanCurve.of(x, curves, confidence);
-    }
-
-    private static Map<Metric, Summary> summaries(List<TrialRecord> completed, int window, Bootstrap bootstrap) {
-        Map<Metric, Summary> out = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
-            double[] scores = completed.stream().mapToDouble(t -> score(t, metric, window))
-                    .filter(v -> !Double.isNaN(v)).toArray();
-            if (scores.length == 0) {
-                continue;
-            }
-            out.put(metric, new Summary(scores, bootstrap.interval(scores, Bootstrap.Statistic.MEAN),
-                    bootstrap.interval(scores, Bootstrap.Statistic.IQM)));
-        }
-        return out;
     }
 
     /** One trial's score for a metric; NaN when the trial has none (no evaluations recorded, say). */
@@ -533,13 +744,33 @@ public final class Analysis {
         if (window > 0) {
             return window + " episodes";
         }
-        int[] lengths = groups.stream().flatMap(g -> g.completed().stream()).mapToInt(t -> t.returns().length)
-                .distinct().toArray();
-        return lengths.length == 1 ? Math.max(1, lengths[0] / 10) + " episodes" : "10% of episodes";
+        return completedLengths.size() == 1 ? Math.max(1, completedLengths.first() / 10) + " episodes"
+                : "10% of episodes";
     }
 
     public int smoothing() {
         return smoothing;
+    }
+
+    /** The episodes of Sutton and Barto's interim performance: the first 100, or all of the shortest trial. */
+    public int firstEpisodes() {
+        return firstEpisodes;
+    }
+
+    /** The episode counts of the completed trials, ascending. */
+    public java.util.SortedSet<Integer> completedLengths() {
+        return completedLengths;
+    }
+
+    /** Whether some group has more completed trials than it keeps whole for the figures of single trials. */
+    public boolean anyGroupSubsampled() {
+        return groups.stream().anyMatch(g -> g.completedCount() > g.completed().size());
+    }
+
+    /** For captions of figures drawn from single trials: which trials they show when groups are large. */
+    public String subsampleNote() {
+        return anyGroupSubsampled() ? " Groups of more than " + RETAINED + " completed trials are drawn from their "
+                + RETAINED + " lowest seeds." : "";
     }
 
     public boolean overSteps() {

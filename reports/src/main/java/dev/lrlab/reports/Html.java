@@ -24,7 +24,7 @@ final class Html {
                         + "text-align:right}th{background:#f4f4f4}td:first-child{text-align:left}\n")
                 .append("pre{background:#f7f7f7;padding:1em;overflow:auto;font-size:.8em}\n.warn{color:#a40}\n")
                 .append("</style></head><body>\n");
-        h.append("<h1>").append(escape(name)).append("</h1>\n<p>").append(run.trials().size())
+        h.append("<h1>").append(escape(name)).append("</h1>\n<p>").append(run.facts().trials())
                 .append(" trials from <code>").append(escape(run.dir().toString())).append("</code>");
         if (m != null) {
             h.append("; lrlab ").append(escape(m.lrlabVersion()))

@@ -59,10 +59,10 @@ public final class Report {
     public static Result write(RunData run, ReportOptions options, java.util.function.Consumer<String> progress)
             throws IOException, ReportException {
         System.setProperty("java.awt.headless", "true");
-        progress.accept("summarising " + run.trials().size() + " trials");
+        progress.accept("summarising " + run.facts().trials() + " trials");
         Analysis analysis;
         try {
-            analysis = Analysis.of(run.trials(), options.resolvedFor(run));
+            analysis = Analysis.of(run.scope(), run::forEach, options.resolvedFor(run));
         } catch (IllegalArgumentException e) {
             throw new ReportException(e.getMessage());
         }
@@ -94,11 +94,7 @@ public final class Report {
         }
         figures.addAll(gridPolicies(analysis));
 
-        List<String> svgs = new ArrayList<>();
-        for (int i = 0; i < figures.size(); i++) {
-            progress.accept("figure " + (i + 1) + " of " + figures.size() + ": " + figures.get(i).name());
-            svgs.add(FigureWriter.writeAll(figures.get(i), dir));
-        }
+        List<String> svgs = writeFigures(figures, dir, progress);
         removeStaleFigures(dir, figures);
         progress.accept("tables and report.html");
         writeSummaryCsv(analysis, dir.resolve("summary.csv"));
@@ -107,7 +103,49 @@ public final class Report {
         Files.writeString(dir.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), Html.page(run, analysis, figures, svgs),
                 StandardCharsets.UTF_8);
-        return new Result(dir, figures.stream().map(Figure::name).toList(), run.warnings(), run.trials().size());
+        return new Result(dir, figures.stream().map(Figure::name).toList(), run.warnings(), run.facts().trials());
+    }
+
+    /**
+     * Draws the figures on every core: each figure is its own chart and its own files, so the
+     * files are those of drawing them one by one.
+     */
+    private static List<String> writeFigures(List<Figure> figures, Path dir, java.util.function.Consumer<String> progress)
+            throws IOException {
+        int threads = Math.max(1, Math.min(figures.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lrlab-figure");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<String>> drawn = new ArrayList<>();
+            for (int i = 0; i < figures.size(); i++) {
+                Figure f = figures.get(i);
+                String what = "figure " + (i + 1) + " of " + figures.size() + ": " + f.name();
+                drawn.add(pool.submit(() -> {
+                    synchronized (progress) {
+                        progress.accept(what);
+                    }
+                    return FigureWriter.writeAll(f, dir);
+                }));
+            }
+            List<String> svgs = new ArrayList<>();
+            for (var d : drawn) {
+                svgs.add(d.get());
+            }
+            return svgs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing figures");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -120,7 +158,7 @@ public final class Report {
             return "";
         }
         var distinct = notes.values().stream().distinct().toList();
-        boolean everyAgent = notes.keySet().containsAll(run.trials().stream().map(TrialRecord::agent).distinct().toList());
+        boolean everyAgent = notes.keySet().containsAll(run.facts().agents());
         return distinct.size() == 1 && everyAgent ? distinct.get(0)
                 : String.join("; ", notes.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
@@ -152,8 +190,8 @@ public final class Report {
     /** The longest trial on each clock the run's records count ("steps", "episodes"): where schedule figures end. */
     static java.util.Map<String, Double> longestTrial(RunData run) {
         return java.util.Map.of(
-                "steps", (double) run.trials().stream().mapToLong(TrialRecord::steps).max().orElse(0),
-                "episodes", (double) run.trials().stream().mapToInt(t -> t.returns().length).max().orElse(0));
+                "steps", (double) run.facts().maxSteps(),
+                "episodes", (double) run.facts().maxEpisodes());
     }
 
     /**
@@ -163,11 +201,16 @@ public final class Report {
     static List<String> notes(Analysis a, RunData run) {
         List<String> out = new ArrayList<>();
         if (!anyDiverged(a)) {
-            out.add("No trial diverged (of " + run.trials().size() + "), so the report has no divergence figure.");
+            out.add("No trial diverged (of " + run.facts().trials() + "), so the report has no divergence figure.");
         }
         if (Charts.everyScheduleConstant(run.manifest())) {
             out.add("Every schedule is constant: each trial's step size stayed at its swept value, so the report "
                     + "has no schedule figure.");
+        }
+        if (a.anyGroupSubsampled()) {
+            out.add("Return curves, summaries and counts use every trial; the figures of single trials (metrics, "
+                    + "greedy evaluations, policies) draw, in groups of more than " + Analysis.RETAINED
+                    + " completed trials, their " + Analysis.RETAINED + " lowest seeds.");
         }
         return out;
     }
@@ -253,7 +296,7 @@ public final class Report {
                 for (Analysis.Parameter p : extraColumns(a)) {
                     w.write("," + cellOf(g.value(p.path())));
                 }
-                w.write("," + String.join(",", Integer.toString(g.total()), Integer.toString(g.completed().size()),
+                w.write("," + String.join(",", Integer.toString(g.total()), Integer.toString(g.completedCount()),
                         Integer.toString(g.diverged()), Integer.toString(g.failed()), Integer.toString(g.stopped()),
                         number(g.divergenceRate())));
                 for (Metric m : Metric.values()) {
@@ -308,12 +351,12 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         String name = run.manifest() == null ? run.dir().getFileName().toString() : run.manifest().name();
         md.append("# ").append(name).append("\n\n");
-        md.append(run.trials().size()).append(" trials. Interim: mean return over the first ").append(a.windowLabel())
+        md.append(run.facts().trials()).append(" trials. Interim: mean return over the first ").append(a.windowLabel())
                 .append("; asymptotic: over the last ").append(a.windowLabel())
                 .append("; AUC: over all episodes. Mean and IQM over completed trials with 95% stratified "
                         + "bootstrap intervals; diverged and failed trials are counted, not averaged in.\n\n");
         notes(a, run).forEach(n -> md.append(n).append("\n\n"));
-        long neverEnded = run.trials().stream().filter(TrialRecord::neverEndedAnEpisode).count();
+        long neverEnded = run.facts().neverEnded();
         if (neverEnded > 0) {
             md.append("**").append(neverEnded).append(" completed trial").append(neverEnded == 1 ? "" : "s")
                     .append(" never ended an episode**: every episode hit the time limit, so their returns measure "
@@ -329,7 +372,7 @@ public final class Report {
             md.append("| ").append(g.configuration()).append(" | ").append(a.parameters().get(0).show(g.learningRate()))
                     .append(" |");
             extra.forEach(p -> md.append(" ").append(p.show(g.value(p.path()))).append(" |"));
-            md.append(" ").append(g.completed().size()).append(" / ").append(g.diverged()).append(" / ")
+            md.append(" ").append(g.completedCount()).append(" / ").append(g.diverged()).append(" / ")
                     .append(g.failed() + g.stopped()).append(" | ").append(cell(g, Metric.INTERIM, false)).append(" | ")
                     .append(cell(g, Metric.ASYMPTOTIC, false)).append(" | ").append(cell(g, Metric.ASYMPTOTIC, true))
                     .append(" | ").append(point(g, Metric.AUC)).append(" | ").append(point(g, Metric.FINAL_EVALUATION))

@@ -47,7 +47,13 @@ record TrainedPolicy(TrialRecord record, Agent agent, Environment environment) {
             throw new UserInputException("--run: " + dir + " has no manifest.json with its spec, so its trials cannot be "
                     + "trained again");
         }
-        TrialRecord chosen = key != null ? byKey(run, key) : best(run, agentLabel);
+        List<TrialRecord> trials;
+        try {
+            trials = run.trials();
+        } catch (java.io.IOException e) {
+            throw new UserInputException("--run: cannot read the trials of " + dir + ": " + e.getMessage());
+        }
+        TrialRecord chosen = key != null ? byKey(trials, key) : best(trials, agentLabel);
         ExperimentPlan plan;
         try {
             plan = SpecReader.of(Registries.load()).parse(run.manifest().spec().toString(),
@@ -74,20 +80,20 @@ record TrainedPolicy(TrialRecord record, Agent agent, Environment environment) {
         return new TrainedPolicy(chosen, agent[0], trial.setup().environment().create());
     }
 
-    private static TrialRecord byKey(RunData run, String key) {
-        return run.trials().stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow(() ->
+    private static TrialRecord byKey(List<TrialRecord> trials, String key) {
+        return trials.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow(() ->
                 new UserInputException("--trial " + key + ": no such trial in the run (`lrlab export RUN` "
                         + "lists every trial with its key)"));
     }
 
-    private static TrialRecord best(RunData run, String agentLabel) {
-        List<TrialRecord> candidates = run.trials().stream()
+    private static TrialRecord best(List<TrialRecord> trials, String agentLabel) {
+        List<TrialRecord> candidates = trials.stream()
                 .filter(t -> t.status() == TrialStatus.completed && t.returns().length > 0)
                 .filter(t -> agentLabel == null || t.agent().equals(agentLabel)).toList();
         if (candidates.isEmpty()) {
             throw new UserInputException(agentLabel == null ? "--run: no trial of the run completed"
                     : "--agent " + agentLabel + ": no completed trial of that agent; the run's agents: "
-                            + String.join(", ", run.trials().stream().map(TrialRecord::agent).distinct().toList()));
+                            + String.join(", ", trials.stream().map(TrialRecord::agent).distinct().toList()));
         }
         Map<String, List<TrialRecord>> cells = new LinkedHashMap<>();
         for (TrialRecord t : candidates) {

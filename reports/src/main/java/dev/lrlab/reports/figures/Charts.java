@@ -102,7 +102,7 @@ public final class Charts {
                     ended.append(ended.length() == 0 ? "" : ", ").append(named(xp, g.value(xp.path()))).append(": ")
                             .append(notCompleted).append('/').append(g.total());
                 }
-                if (g.completed().isEmpty()) {
+                if (g.completedCount() == 0) {
                     continue;
                 }
                 YIntervalSeries s = new YIntervalSeries(named(xp, g.value(xp.path())));
@@ -112,7 +112,7 @@ public final class Charts {
                 // a curve ends where its shortest trial does, so that its last points are not the mean of
                 // the few longer trials (whose band would flare there)
                 int stride = Math.max(1, (c.x().length + MAX_POINTS - 1) / MAX_POINTS);
-                int everyTrial = g.completed().size();
+                int everyTrial = g.completedCount();
                 for (int j = 0; j < c.x().length; j += stride) {
                     if (!Double.isNaN(c.mean()[j]) && c.count()[j] == everyTrial) {
                         s.add(c.x()[j], c.mean()[j], faint ? c.mean()[j] : c.low()[j], faint ? c.mean()[j] : c.high()[j]);
@@ -384,12 +384,11 @@ public final class Charts {
      */
     public static Figure suttonBartoSensitivity(Analysis a, String rateNote) {
         Parameter xp = a.xParameter();
-        int shortest = a.groups().stream().flatMap(g -> g.completed().stream()).mapToInt(t -> t.returns().length)
-                .min().orElse(0);
+        int shortest = a.completedLengths().isEmpty() ? 0 : a.completedLengths().first();
         if (shortest == 0) {
             return null;
         }
-        int interim = Math.min(100, shortest);
+        int interim = a.firstEpisodes();
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         List<String> series = a.series();
@@ -397,14 +396,12 @@ public final class Charts {
             XYSeries early = new XYSeries(series.get(c) + ", interim");
             XYSeries all = new XYSeries(series.get(c) + ", asymptotic");
             for (Group g : a.groupsOfSeries(series.get(c))) {
-                if (g.completed().isEmpty()) {
+                if (g.completedCount() == 0) {
                     continue;
                 }
                 double x = xOf(xp, g.value(xp.path()));
-                early.add(x, g.completed().stream().mapToDouble(t -> Arrays.stream(t.returns(), 0, interim).average()
-                        .orElse(Double.NaN)).average().orElse(Double.NaN));
-                all.add(x, g.completed().stream().mapToDouble(t -> Arrays.stream(t.returns()).average()
-                        .orElse(Double.NaN)).average().orElse(Double.NaN));
+                early.add(x, g.firstEpisodesMean());
+                all.add(x, g.allEpisodesMean());
             }
             data.addSeries(early);
             data.addSeries(all);
@@ -433,8 +430,7 @@ public final class Charts {
             }
         }
         chart.addSubtitle(new TextTitle("as Sutton & Barto's Figure 6.3: dashed, the first " + interim
-                + " episodes; solid, all " + (a.groups().stream().flatMap(g -> g.completed().stream())
-                .mapToInt(t -> t.returns().length).distinct().count() == 1 ? shortest + " " : "") + "episodes",
+                + " episodes; solid, all " + (a.completedLengths().size() == 1 ? shortest + " " : "") + "episodes",
                 new Font("DejaVu Sans", Font.PLAIN, 12)));
         return new Figure("sensitivity-sutton-barto", "Interim performance (mean return over the first " + interim
                 + " episodes, dashed) and asymptotic performance (mean return over all episodes of the run, solid) "
@@ -1219,7 +1215,7 @@ public final class Charts {
         for (Group g : a.groups()) {
             double[] mean = g.curve().mean();
             for (int j = mean.length / 20; j < mean.length; j++) {
-                if (!Double.isNaN(mean[j]) && g.curve().count()[j] == g.completed().size()) {
+                if (!Double.isNaN(mean[j]) && g.curve().count()[j] == g.completedCount()) {
                     clip = Math.min(clip, mean[j]);
                 }
             }

@@ -105,6 +105,118 @@ public final class RunResults {
         return new Contents(records, locations, torn, damage);
     }
 
+    /**
+     * Hands every readable trial to {@code each}, in the order of {@link #read}, holding one part
+     * (or one old-format line) at a time: how a report reads a run too large to hold whole.
+     * Unreadable parts and entries are skipped here; {@link #read} and {@link #scan} name them.
+     */
+    public static void forEach(Path dir, java.util.function.Consumer<TrialRecord> each) throws IOException {
+        java.util.Map<String, TrialRecord> journal = new java.util.LinkedHashMap<>();
+        for (Path segment : files(dir.resolve(JOURNAL), ".bin")) {
+            readJournal(segment).records().forEach(r -> journal.put(r.key(), r));
+        }
+        // parts are decoded ahead on every core while the one before is handed over, in order
+        List<Path> parts = files(dir.resolve(TRIALS), ".parquet");
+        int ahead = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newFixedThreadPool(ahead, r -> {
+            Thread t = new Thread(r, "lrlab-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<List<TrialRecord>>> queue = new java.util.ArrayDeque<>();
+            int submitted = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                while (submitted < parts.size() && submitted < i + ahead) {
+                    Path part = parts.get(submitted++);
+                    queue.add(decoder.submit(() -> decode(dir, part)));
+                }
+                for (TrialRecord r : queue.poll().get()) {
+                    journal.remove(r.key());
+                    each.accept(r);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + dir);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
+        } finally {
+            decoder.shutdownNow();
+        }
+        journal.values().forEach(each);
+        TrialsFile.forEach(dir.resolve(TrialsFile.NAME), each);
+    }
+
+    /** A part's trials; a damaged part reads as none (scan and read name it). */
+    private static List<TrialRecord> decode(Path dir, Path part) {
+        try {
+            return TrialTable.read(part, dir.resolve(METRICS).resolve(part.getFileName()));
+        } catch (IOException damaged) {
+            return List.of();
+        }
+    }
+
+    /**
+     * What a scan sees of one trial: its identity, how it ended and how long it ran, not its curves.
+     *
+     * @param location where it is, as {@link Contents#locations()} says
+     */
+    public record Glance(String key, String environment, String agent, String schedule, double learningRate,
+            long seed, TrialStatus status, String reason, long steps, int episodes, java.util.Map<String, Object> params,
+            String location) {
+
+        static Glance of(TrialRecord r, String location) {
+            return new Glance(r.key(), r.environment(), r.agent(), r.schedule(), r.learningRate(), r.seed(), r.status(),
+                    r.reason(), r.steps(), r.returns().length, r.point(), location);
+        }
+    }
+
+    /**
+     * Hands a glance at every trial to {@code each}, reading from Parquet parts only the columns a
+     * glance needs (not the curves or metrics); returns what {@link #read} reports besides the
+     * records: where a trial is torn, what is damaged.
+     */
+    public static Contents scan(Path dir, java.util.function.Consumer<Glance> each) throws IOException {
+        List<String> damage = new ArrayList<>();
+        String torn = null;
+        Set<String> journalKeys = new HashSet<>();
+        List<Glance> journalGlances = new ArrayList<>();
+        for (Path segment : files(dir.resolve(JOURNAL), ".bin")) {
+            Journal j = readJournal(segment);
+            String name = JOURNAL + "/" + segment.getFileName();
+            for (int i = 0; i < j.records().size(); i++) {
+                journalGlances.add(Glance.of(j.records().get(i), name + " entry " + (i + 1)));
+                journalKeys.add(j.records().get(i).key());
+            }
+            if (j.torn()) {
+                torn = name + " entry " + (j.records().size() + 1);
+            }
+            j.damage().forEach(d -> damage.add(name + " " + d));
+        }
+        for (Path part : files(dir.resolve(TRIALS), ".parquet")) {
+            String name = TRIALS + "/" + part.getFileName();
+            try {
+                for (Glance g : TrialTable.glance(part, name)) {
+                    journalKeys.remove(g.key());
+                    each.accept(g);
+                }
+            } catch (IOException e) {
+                damage.add(name + ": " + e.getMessage());
+            }
+        }
+        journalGlances.stream().filter(g -> journalKeys.contains(g.key())).forEach(each);
+        TrialsFile.Contents legacy = TrialsFile.read(dir.resolve(TrialsFile.NAME));
+        for (int i = 0; i < legacy.records().size(); i++) {
+            each.accept(Glance.of(legacy.records().get(i), TrialsFile.NAME + " line " + legacy.lines().get(i)));
+        }
+        if (legacy.tornLine() > 0) {
+            torn = TrialsFile.NAME + " line " + legacy.tornLine();
+        }
+        legacy.badLines().forEach(b -> damage.add(TrialsFile.NAME + " " + b));
+        return new Contents(List.of(), List.of(), torn, damage);
+    }
+
     /** The trials of one journal segment, whether its last entry is torn, and any damage before it. */
     record Journal(List<TrialRecord> records, boolean torn, List<String> damage) {
     }

@@ -169,6 +169,9 @@ public final class TrialTable {
             col[i] = t.column(TRIAL_COLUMNS.get(i).name());
         }
         List<TrialRecord> out = new ArrayList<>((int) t.rows());
+        // trials of a part share points and maps: each distinct text is parsed once (the values
+        // are shared between records, which never change them)
+        Map<String, Object> parsed = new java.util.HashMap<>();
         try {
             for (int row = 0; row < t.rows(); row++) {
                 int c = 0;
@@ -201,18 +204,55 @@ public final class TrialTable {
                 String map = (String) col[c++][row];
                 String glyphs = (String) col[c++][row];
                 double[] values = (double[]) col[c++][row];
-                GridPolicy grid = map == null ? null
-                        : new GridPolicy(gson.fromJson(map, String[].class), gson.fromJson(glyphs, String[].class), values);
+                GridPolicy grid = map == null ? null : new GridPolicy(
+                        (String[]) parsed.computeIfAbsent("m" + map, k -> gson.fromJson(map, String[].class)),
+                        (String[]) parsed.computeIfAbsent("g" + glyphs, k -> gson.fromJson(glyphs, String[].class)),
+                        values);
                 String error = (String) col[c++][row];
                 out.add(new TrialRecord(key, environment, agent, schedule, learningRate, seed, status, diverged, reason,
                         returns, lengths, steps, wall, evaluations, null, grid,
-                        params == null ? null : gson.fromJson(params, PARAMS), metrics.get(key), stopped,
+                        params == null ? null : params(parsed, params), metrics.get(key), stopped,
                         error == null ? null : gson.fromJson(error, TrialError.class)));
             }
         } catch (RuntimeException e) {
             throw new IOException(trialsFile + " does not hold lrlab trials (" + e + ")");
         }
         return out;
+    }
+
+    /** A glance at every trial of a part, reading its scalar columns and episode counts only. */
+    static List<RunResults.Glance> glance(Path trialsFile, String name) throws IOException {
+        TableReader t = TableReader.open(trialsFile);
+        Object[] key = t.column("key");
+        Object[] environment = t.column("environment");
+        Object[] agent = t.column("agent");
+        Object[] schedule = t.column("schedule");
+        Object[] rate = t.column("learning_rate");
+        Object[] seed = t.column("seed");
+        Object[] status = t.column("status");
+        Object[] reason = t.column("reason");
+        Object[] steps = t.column("steps");
+        int[] episodes = t.listLengths("lengths");
+        Object[] params = t.column("params");
+        Map<String, Object> parsed = new java.util.HashMap<>();
+        List<RunResults.Glance> out = new ArrayList<>((int) t.rows());
+        try {
+            for (int row = 0; row < t.rows(); row++) {
+                out.add(new RunResults.Glance((String) key[row], (String) environment[row], (String) agent[row],
+                        (String) schedule[row], (Double) rate[row], (Long) seed[row],
+                        TrialStatus.valueOf((String) status[row]), (String) reason[row], (Long) steps[row],
+                        Math.max(0, episodes[row]),
+                        params[row] == null ? Map.of() : params(parsed, (String) params[row]), name + " row " + (row + 1)));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(trialsFile + " does not hold lrlab trials (" + e + ")");
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> params(Map<String, Object> parsed, String json) {
+        return (Map<String, Object>) parsed.computeIfAbsent("p" + json, k -> GSON.fromJson(json, PARAMS));
     }
 
     private static Map<String, MetricSeries> readMetrics(TableReader t) throws IOException {

@@ -75,6 +75,35 @@ public final class TrialsFile {
         return new Contents(records, lines, torn, validBytes, bad);
     }
 
+    /**
+     * Hands every valid record to {@code each}, one line at a time (a report of a large old run need
+     * not hold it whole); torn and invalid lines are skipped, as {@link #read} reports them.
+     */
+    public static void forEach(Path file, java.util.function.Consumer<TrialRecord> each) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Gson gson = ResultsJson.compact();
+        boolean lastLineWhole;
+        try (var channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            lastLineWhole = size == 0 || channel.position(size - 1).read(last) == 1 && last.get(0) == '\n';
+        }
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            while (line != null) {
+                String next = in.readLine();
+                // a last line without its newline is a torn write, as read() counts it
+                TrialRecord r = line.isBlank() || (next == null && !lastLineWhole) ? null : parse(gson, line);
+                if (r != null) {
+                    each.accept(r);
+                }
+                line = next;
+            }
+        }
+    }
+
     private static TrialRecord parse(Gson gson, String text) {
         try {
             TrialRecord r = gson.fromJson(text, TrialRecord.class);

@@ -45,12 +45,25 @@ public final class Bootstrap {
 
     /** The interval over strata (for example one per task), resampling within each. */
     public Interval interval(double[][] strata, Statistic statistic) {
+        Interval[] both = intervals(strata, statistic == Statistic.MEAN, statistic == Statistic.IQM);
+        return statistic == Statistic.MEAN ? both[0] : both[1];
+    }
+
+    /**
+     * The intervals of the mean and of the IQM of one sample, from one set of resamples: each is
+     * what {@link #interval} gives for it (both take the same draws), at half the cost of two calls.
+     */
+    public Interval[] meanAndIqm(double[] sample) {
+        return intervals(new double[][] {sample}, true, true);
+    }
+
+    private Interval[] intervals(double[][] strata, boolean mean, boolean iqm) {
         int n = 0;
         for (double[] s : strata) {
             n += s.length;
         }
         if (n == 0) {
-            return Interval.EMPTY;
+            return new Interval[] {Interval.EMPTY, Interval.EMPTY};
         }
         double[] all = new double[n];
         int k = 0;
@@ -58,27 +71,74 @@ public final class Bootstrap {
             System.arraycopy(s, 0, all, k, s.length);
             k += s.length;
         }
-        double estimate = apply(statistic, all.clone(), n);
+        double meanEstimate = apply(Statistic.MEAN, all.clone(), n);
+        double iqmEstimate = apply(Statistic.IQM, all.clone(), n);
         if (n == 1) {
-            return new Interval(estimate, estimate, estimate);
+            return new Interval[] {new Interval(meanEstimate, meanEstimate, meanEstimate),
+                new Interval(iqmEstimate, iqmEstimate, iqmEstimate)};
         }
         // a generator per call, from the seed and the data, so that results do not depend on call order
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
                 (seed * 0x9E3779B97F4A7C15L) ^ Arrays.hashCode(all));
-        double[] values = new double[resamples];
-        double[] draw = new double[n];
-        for (int b = 0; b < resamples; b++) {
-            int j = 0;
-            for (double[] s : strata) {
-                for (int i = 0; i < s.length; i++) {
-                    draw[j++] = s[rng.nextInt(s.length)];
-                }
-            }
-            values[b] = apply(statistic, draw, n);
-        }
+        double[] means = new double[resamples];
+        double[] iqms = new double[resamples];
+        resample(strata, all, rng, means, iqms);
+        return new Interval[] {mean ? interval(meanEstimate, means) : null, iqm ? interval(iqmEstimate, iqms) : null};
+    }
+
+    private Interval interval(double estimate, double[] values) {
         Arrays.sort(values);
         double alpha = 1 - confidence;
         return new Interval(estimate, quantile(values, alpha / 2), quantile(values, 1 - alpha / 2));
+    }
+
+    /**
+     * The mean and the IQM of each resample, from one pass of draws. The mean sums the draws in the
+     * order drawn. The IQM is found without sorting the resample: each draw is counted by the rank
+     * of its value, and the middle half summed in ascending order from the counts, a value drawn c
+     * times added as c times the value: the IQM of sorting the draw to about 1e-15 of its size, at
+     * O(n) a resample instead of O(n log n), without the branches of adding one copy at a time.
+     */
+    private void resample(double[][] strata, double[] all, UniformRandomProvider rng, double[] means, double[] iqms) {
+        int n = all.length;
+        Integer[] byValue = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byValue[i] = i;
+        }
+        Arrays.sort(byValue, (a, b) -> Double.compare(all[a], all[b]));
+        int[] rank = new int[n];
+        double[] sorted = new double[n];
+        for (int k = 0; k < n; k++) {
+            rank[byValue[k]] = k;
+            sorted[k] = all[byValue[k]];
+        }
+        int cut = n / 4;
+        int[] counts = new int[n];
+        for (int b = 0; b < resamples; b++) {
+            Arrays.fill(counts, 0);
+            double total = 0;
+            int offset = 0;
+            for (double[] s : strata) {
+                for (int i = 0; i < s.length; i++) {
+                    int drawn = offset + rng.nextInt(s.length);
+                    total += all[drawn];
+                    counts[rank[drawn]]++;
+                }
+                offset += s.length;
+            }
+            means[b] = total / n;
+            // the middle half of the sorted resample: value k fills positions [position, position + count)
+            double sum = 0;
+            int position = 0;
+            int last = n - cut;
+            for (int k = 0; k < n && position < last; k++) {
+                int c = counts[k];
+                int inside = Math.min(position + c, last) - Math.max(position, cut);
+                sum += Math.max(0, inside) * sorted[k];
+                position += c;
+            }
+            iqms[b] = sum / (n - 2 * cut);
+        }
     }
 
     private static double apply(Statistic statistic, double[] x, int n) {

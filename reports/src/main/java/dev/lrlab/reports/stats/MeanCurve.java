@@ -82,6 +82,34 @@ public record MeanCurve(double[] x, double[] mean, double[] low, double[] high, 
         return new MeanCurve(x, mean, low, high, count);
     }
 
+    /**
+     * The curve of many curves (at least {@link #BOOTSTRAP_BELOW}) from their moments at each x: the
+     * count, the sum, the sum of squared deviations from the mean (Welford's), the smallest and
+     * largest value. The band is the t-interval cut to the data's range, as {@link #of} gives it
+     * for as many curves; the curves themselves need not be held.
+     */
+    public static MeanCurve ofMoments(double[] x, int[] count, double[] sum, double[] squaredDeviations, double[] min,
+            double[] max, double confidence) {
+        int m = x.length;
+        double[] mean = new double[m];
+        double[] low = new double[m];
+        double[] high = new double[m];
+        for (int j = 0; j < m; j++) {
+            int n = count[j];
+            double mu = n == 0 ? Double.NaN : sum[j] / n;
+            mean[j] = mu;
+            if (n < 2) {
+                low[j] = mu;
+                high[j] = mu;
+            } else {
+                double half = tQuantile(n - 1, confidence) * Math.sqrt(squaredDeviations[j] / (n - 1) / n);
+                low[j] = Math.max(min[j], mu - half);
+                high[j] = Math.min(max[j], mu + half);
+            }
+        }
+        return new MeanCurve(x, mean, low, high, count.clone());
+    }
+
     /** RESAMPLES draws of n indices in [0, n) with replacement, from a seed fixed by n alone. */
     private static int[][] resamples(int n) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(0x5EEDL * 31 + n);

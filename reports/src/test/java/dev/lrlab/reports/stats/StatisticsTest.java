@@ -151,4 +151,89 @@ class StatisticsTest {
                 new double[] {5, 10, 14, 15, 34, 35, 40});
         assertArrayEquals(new double[] {Double.NaN, -10, -10, -5, -5, -20, Double.NaN}, y, 0);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void theMomentsOfManyCurvesGiveTheBandOfTheCurvesThemselves(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int curvesCount = 100 + rng.nextInt(300);
+        int m = 1 + rng.nextInt(50);
+        double[][] curves = new double[curvesCount][];
+        int[] n = new int[m];
+        double[] sum = new double[m];
+        double[] mean = new double[m];
+        double[] m2 = new double[m];
+        double[] min = new double[m];
+        double[] max = new double[m];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < curvesCount; i++) {
+            // some curves shorter, some points missing, values piling up at a bound
+            curves[i] = new double[rng.nextInt(4) == 0 ? 1 + rng.nextInt(m) : m];
+            for (int j = 0; j < curves[i].length; j++) {
+                double v = rng.nextInt(10) == 0 ? Double.NaN : Math.max(-100, rng.nextDouble() * 300 - 150);
+                curves[i][j] = v;
+                if (!Double.isNaN(v)) {
+                    n[j]++;
+                    sum[j] += v;
+                    double d = v - mean[j];
+                    mean[j] += d / n[j];
+                    m2[j] += d * (v - mean[j]);
+                    min[j] = Math.min(min[j], v);
+                    max[j] = Math.max(max[j], v);
+                }
+            }
+        }
+        double[] x = new double[m];
+        MeanCurve held = MeanCurve.of(x, curves, 0.95);
+        MeanCurve streamed = MeanCurve.ofMoments(x, n, sum, m2, min, max, 0.95);
+        assertArrayEquals(held.count(), streamed.count());
+        for (int j = 0; j < m; j++) {
+            assertEquals(held.mean()[j], streamed.mean()[j], 1e-12 * Math.abs(held.mean()[j]) + 1e-12);
+            assertEquals(held.low()[j], streamed.low()[j], 1e-9 * Math.abs(held.low()[j]) + 1e-9);
+            assertEquals(held.high()[j], streamed.high()[j], 1e-9 * Math.abs(held.high()[j]) + 1e-9);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void theIqmIntervalIsTheOneOfSortingEveryResampleToRounding(long seed) {
+        UniformRandomProvider data = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[][] strata = new double[1 + data.nextInt(3)][];
+        for (int s = 0; s < strata.length; s++) {
+            strata[s] = new double[1 + data.nextInt(200)];
+            for (int i = 0; i < strata[s].length; i++) {
+                // ties, negative zero and integers as returns have them
+                strata[s][i] = data.nextInt(5) == 0 ? -0.0 : data.nextInt(3) == 0 ? data.nextInt(20) : data.nextDouble() * 40;
+            }
+        }
+        Bootstrap b = Bootstrap.of(500, 0.95, 77);
+        Interval fast = b.interval(strata, Bootstrap.Statistic.IQM);
+        // what the interval was before the counting: every resample drawn, sorted and trimmed
+        double[] all = java.util.Arrays.stream(strata).flatMapToDouble(java.util.Arrays::stream).toArray();
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create((77 * 0x9E3779B97F4A7C15L)
+                ^ java.util.Arrays.hashCode(all));
+        double[] values = new double[500];
+        double[] draw = new double[all.length];
+        for (int r = 0; r < 500; r++) {
+            int j = 0;
+            for (double[] s : strata) {
+                for (int i = 0; i < s.length; i++) {
+                    draw[j++] = s[rng.nextInt(s.length)];
+                }
+            }
+            double[] sorted = draw.clone();
+            java.util.Arrays.sort(sorted);
+            values[r] = Statistics.trimmedMeanOfSorted(sorted, sorted.length);
+        }
+        java.util.Arrays.sort(values);
+        double alpha = 1 - 0.95;
+        double low = Bootstrap.quantile(values, alpha / 2);
+        double high = Bootstrap.quantile(values, 1 - alpha / 2);
+        assertEquals(low, fast.low(), 1e-13 * Math.max(1, Math.abs(low)));
+        assertEquals(high, fast.high(), 1e-13 * Math.max(1, Math.abs(high)));
+        Interval[] both = b.meanAndIqm(strata[0]);
+        assertEquals(b.interval(strata[0], Bootstrap.Statistic.MEAN), both[0], "one pass of draws, the mean's own interval");
+        assertEquals(b.interval(strata[0], Bootstrap.Statistic.IQM), both[1], "and the IQM's");
+    }
 }

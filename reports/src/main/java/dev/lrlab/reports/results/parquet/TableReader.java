@@ -118,11 +118,44 @@ public final class TableReader {
             throw new IllegalStateException("page runs past the end of the file");
         }
         if (codec == 6) {
-            return Zstd.decompress(Arrays.copyOfRange(bytes, start, start + compressed), uncompressed);
+            byte[] out = new byte[uncompressed];
+            long n = Zstd.decompressByteArray(out, 0, uncompressed, bytes, start, compressed);
+            if (Zstd.isError(n) || n != uncompressed) {
+                throw new IllegalStateException("a page does not decompress (" + (Zstd.isError(n) ? Zstd.getErrorName(n)
+                        : n + " of " + uncompressed + " bytes") + ")");
+            }
+            return out;
         } else if (codec == 0) {
             return Arrays.copyOfRange(bytes, start, start + compressed);
         }
         throw new IllegalStateException("compression codec " + codec + " is not one lrlab writes");
+    }
+
+    /** The length of each row's list (-1 for null), from the levels alone: the values are not decoded. */
+    public int[] listLengths(String name) throws IOException {
+        Chunk chunk = chunks.get(name);
+        if (chunk == null || chunk.column.shape() != Column.Shape.LIST) {
+            throw new IOException(file + " has no list column " + name);
+        }
+        try {
+            byte[] page = page(chunk.offset, chunk.codec);
+            int levels = (int) chunk.levels;
+            int length = ByteSink.readInt(page, 0);
+            Runs repetition = runs(page, 4, length, levels);
+            int pos = 4 + length;
+            Runs definition = runs(page, pos + 4, ByteSink.readInt(page, pos), levels);
+            int[] out = new int[(int) rows];
+            for (int row = 0; row < rows; row++) {
+                int d = definition.next();
+                repetition.next();
+                long more = repetition.take(1);
+                definition.skip(more);
+                out[row] = d == 0 ? -1 : d == 2 ? (int) (1 + more) : 0;
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": column " + name + " is damaged (" + e.getMessage() + ")");
+        }
     }
 
     private Object[] decode(Chunk chunk) {
@@ -130,8 +163,8 @@ public final class TableReader {
         Column c = chunk.column;
         int levels = (int) chunk.levels;
         int pos = 0;
-        int[] repetition = null;
-        int[] definition = null;
+        Runs repetition = null;
+        Runs definition = null;
         if (c.maxRepetition() > 0) {
             int length = ByteSink.readInt(page, pos);
             repetition = runs(page, pos + 4, length, levels);
@@ -142,132 +175,243 @@ public final class TableReader {
             definition = runs(page, pos + 4, length, levels);
             pos += 4 + length;
         }
-        if (chunk.encoding == 9) {
-            unsplit(page, pos, c.width());
-        } else if (chunk.encoding == 8 || chunk.encoding == 2) {
-            page = undictionary(page, pos, page(chunk.dictionaryOffset, chunk.codec), present(definition, c, levels), c);
-        } else if (chunk.encoding != 0) {
-            throw new IllegalStateException("encoding " + chunk.encoding + " is not one lrlab writes");
-        }
+        int present = definition == null ? levels : (int) definition.count(c.maxDefinition());
+        Object values = c.type() == Column.Type.STRING ? null : values(chunk, page, pos, present);
         Object[] out = new Object[(int) rows];
-        int row = 0;
-        int i = 0;
-        while (i < levels) {
-            int d = definition == null ? c.maxDefinition() : definition[i];
+        int value = 0;
+        for (int row = 0; row < rows; row++) {
+            int d = definition == null ? c.maxDefinition() : definition.next();
             if (c.shape() != Column.Shape.LIST) {
                 if (d == 0 && c.shape() == Column.Shape.OPTIONAL) {
-                    out[row++] = null;
+                    out[row] = null;
+                } else if (values == null) {
+                    int n = ByteSink.readInt(page, pos);
+                    out[row] = new String(page, pos + 4, n, StandardCharsets.UTF_8);
+                    pos += 4 + n;
+                    value++;
                 } else {
-                    int[] cursor = {pos};
-                    out[row++] = scalar(page, cursor, c.type());
-                    pos = cursor[0];
+                    out[row] = values instanceof double[] v ? (Object) v[value]
+                            : values instanceof long[] v ? (Object) v[value] : (Object) (long) ((int[]) values)[value];
+                    value++;
                 }
-                i++;
                 continue;
             }
-            int end = i + 1;
-            while (end < levels && repetition[end] == 1) {
-                end++;
+            if (repetition.next() != 0) {
+                throw new IllegalStateException("row " + row + " does not start a list");
             }
-            int length = d == 2 ? end - i : 0;
+            // the rest of the row's list: the repetition levels of 1 that follow, taken run by run
+            long more = repetition.take(1);
+            definition.skip(more);
+            int length = d == 2 ? (int) (1 + more) : 0;
             if (d == 0) {
-                out[row++] = null;
+                out[row] = null;
             } else {
-                switch (c.type()) {
-                    case DOUBLE -> {
-                        double[] v = new double[length];
-                        for (int k = 0; k < length; k++, pos += 8) {
-                            v[k] = Double.longBitsToDouble(ByteSink.readLong(page, pos));
-                        }
-                        out[row++] = v;
-                    }
-                    case INT64 -> {
-                        long[] v = new long[length];
-                        for (int k = 0; k < length; k++, pos += 8) {
-                            v[k] = ByteSink.readLong(page, pos);
-                        }
-                        out[row++] = v;
-                    }
-                    case INT32 -> {
-                        int[] v = new int[length];
-                        for (int k = 0; k < length; k++, pos += 4) {
-                            v[k] = ByteSink.readInt(page, pos);
-                        }
-                        out[row++] = v;
-                    }
-                    default -> throw new IllegalStateException("lists of " + c.type() + " are not stored");
-                }
+                out[row] = values instanceof double[] v ? Arrays.copyOfRange(v, value, value + length)
+                        : values instanceof long[] v ? Arrays.copyOfRange(v, value, value + length)
+                        : Arrays.copyOfRange((int[]) values, value, value + length);
+                value += length;
             }
-            i = end;
         }
-        if (row != rows) {
-            throw new IllegalStateException(row + " rows decoded of " + rows);
+        if (value != present) {
+            throw new IllegalStateException(value + " values decoded of " + present);
         }
         return out;
     }
 
-    private static int present(int[] definition, Column c, int levels) {
-        if (definition == null) {
-            return levels;
+    /** Levels as runs of one value, walked by a cursor: a list column's levels without an int per value. */
+    private static final class Runs {
+        private final int[] value;
+        private final long[] count;
+        private final int size;
+        private int run;
+        private long used;
+
+        Runs(int[] value, long[] count, int size) {
+            this.value = value;
+            this.count = count;
+            this.size = size;
         }
-        int n = 0;
-        for (int d : definition) {
-            if (d == c.maxDefinition()) {
-                n++;
+
+        long count(int level) {
+            long n = 0;
+            for (int i = 0; i < size; i++) {
+                if (value[i] == level) {
+                    n += count[i];
+                }
             }
+            return n;
+        }
+
+        int next() {
+            while (run < size && used == count[run]) {
+                run++;
+                used = 0;
+            }
+            if (run == size) {
+                throw new IllegalStateException("levels end early");
+            }
+            used++;
+            return value[run];
+        }
+
+        /** Consumes the levels equal to {@code level} from here on; returns how many. */
+        long take(int level) {
+            long n = 0;
+            while (true) {
+                while (run < size && used == count[run]) {
+                    run++;
+                    used = 0;
+                }
+                if (run == size || value[run] != level) {
+                    return n;
+                }
+                n += count[run] - used;
+                used = count[run];
+            }
+        }
+
+        void skip(long n) {
+            while (n > 0) {
+                while (run < size && used == count[run]) {
+                    run++;
+                    used = 0;
+                }
+                if (run == size) {
+                    throw new IllegalStateException("levels end early");
+                }
+                long step = Math.min(n, count[run] - used);
+                used += step;
+                n -= step;
+            }
+        }
+    }
+
+    /** The column's present values from {@code pos} on, decoded into one primitive array. */
+    private Object values(Chunk chunk, byte[] page, int pos, int n) {
+        Column c = chunk.column;
+        int width = c.width();
+        if (chunk.encoding == 8 || chunk.encoding == 2) {
+            byte[] d = page(chunk.dictionaryOffset, chunk.codec);
+            int[] dictionary = new int[d.length / 4];
+            for (int k = 0; k < dictionary.length; k++) {
+                dictionary[k] = ByteSink.readInt(d, k * 4);
+            }
+            int[] indices = hybrid(page, pos + 1, page.length, n, page[pos] & 0xFF);
+            int[] out = new int[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = dictionary[indices[k]];
+            }
+            return out;
+        }
+        if (chunk.encoding != 0 && chunk.encoding != 9) {
+            throw new IllegalStateException("encoding " + chunk.encoding + " is not one lrlab writes");
+        }
+        if (pos + (long) n * width > page.length) {
+            throw new IllegalStateException("values run past the end of the page");
+        }
+        if (chunk.encoding == 9) {
+            // byte stream split: byte k of value i is at pos + k * n + i
+            long[] bits = new long[n];
+            for (int k = 0; k < width; k++) {
+                int from = pos + k * n;
+                int shift = 8 * k;
+                for (int i = 0; i < n; i++) {
+                    bits[i] |= (long) (page[from + i] & 0xFF) << shift;
+                }
+            }
+            if (c.type() == Column.Type.DOUBLE) {
+                double[] out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = Double.longBitsToDouble(bits[i]);
+                }
+                return out;
+            }
+            if (c.type() == Column.Type.INT64) {
+                return bits;
+            }
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (int) bits[i];
+            }
+            return out;
+        }
+        switch (c.type()) {
+            case DOUBLE -> {
+                double[] out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = Double.longBitsToDouble(ByteSink.readLong(page, pos + 8 * i));
+                }
+                return out;
+            }
+            case INT64 -> {
+                long[] out = new long[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = ByteSink.readLong(page, pos + 8 * i);
+                }
+                return out;
+            }
+            default -> {
+                int[] out = new int[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = ByteSink.readInt(page, pos + 4 * i);
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Decodes levels (bit width 1 or 2: levels here are at most 2) into runs. */
+    private static Runs runs(byte[] page, int pos, int length, int count) {
+        int end = pos + length;
+        int[] value = new int[16];
+        long[] counts = new long[16];
+        int size = 0;
+        long seen = 0;
+        while (seen < count && pos < end) {
+            long header = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = page[pos++] & 0xFF;
+                header |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            if (size + 8 > value.length) {
+                value = Arrays.copyOf(value, value.length * 2);
+                counts = Arrays.copyOf(counts, counts.length * 2);
+            }
+            if ((header & 1) == 0) {
+                value[size] = page[pos++] & 0xFF;
+                counts[size++] = header >>> 1;
+                seen += header >>> 1;
+            } else {
+                // bit-packed groups (another writer's): one run per value, width 2 at most
+                int n = (int) (header >>> 1) * 8;
+                int[] unpacked = hybrid(page, pos - varintLength(header), end, n, 2);
+                for (int v : unpacked) {
+                    if (size == value.length) {
+                        value = Arrays.copyOf(value, value.length * 2);
+                        counts = Arrays.copyOf(counts, counts.length * 2);
+                    }
+                    value[size] = v;
+                    counts[size++] = 1;
+                }
+                pos += n * 2 / 8;
+                seen += n;
+            }
+        }
+        if (seen < count) {
+            throw new IllegalStateException("levels end after " + seen + " of " + count);
+        }
+        return new Runs(value, counts, size);
+    }
+
+    private static int varintLength(long v) {
+        int n = 1;
+        while ((v >>>= 7) != 0) {
+            n++;
         }
         return n;
-    }
-
-    /** Rewrites dictionary indices from {@code start} as the PLAIN values they stand for. */
-    private static byte[] undictionary(byte[] page, int start, byte[] dictionary, int n, Column c) {
-        int width = page[start] & 0xFF;
-        int[] indices = hybrid(page, start + 1, page.length, n, width);
-        ByteSink plain = new ByteSink();
-        plain.writeBytes(page, 0, start);
-        int w = c.width();
-        for (int index : indices) {
-            if ((long) (index + 1) * w > dictionary.length) {
-                throw new IllegalStateException("dictionary index " + index + " out of range");
-            }
-            plain.writeBytes(dictionary, index * w, w);
-        }
-        return Arrays.copyOf(plain.array(), plain.size());
-    }
-
-    /** Undoes the byte stream split of the values from {@code start} to the end of the page, in place. */
-    private static void unsplit(byte[] page, int start, int width) {
-        int n = (page.length - start) / width;
-        byte[] split = Arrays.copyOfRange(page, start, start + n * width);
-        for (int k = 0; k < width; k++) {
-            for (int i = 0; i < n; i++) {
-                page[start + i * width + k] = split[k * n + i];
-            }
-        }
-    }
-
-    private static Object scalar(byte[] page, int[] cursor, Column.Type type) {
-        int pos = cursor[0];
-        switch (type) {
-            case INT32:
-                cursor[0] = pos + 4;
-                return (long) ByteSink.readInt(page, pos);
-            case INT64:
-                cursor[0] = pos + 8;
-                return ByteSink.readLong(page, pos);
-            case DOUBLE:
-                cursor[0] = pos + 8;
-                return Double.longBitsToDouble(ByteSink.readLong(page, pos));
-            default:
-                int n = ByteSink.readInt(page, pos);
-                cursor[0] = pos + 4 + n;
-                return new String(page, pos + 4, n, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Decodes levels: a run of the RLE/bit-packing hybrid of bit width 1 or 2 (levels here are at most 2). */
-    private static int[] runs(byte[] page, int pos, int length, int count) {
-        return hybrid(page, pos, pos + length, count, 2);
     }
 
     /** The RLE/bit-packing hybrid: RLE runs and bit-packed groups of eight values of {@code width} bits. */
@@ -294,6 +438,20 @@ public final class TableReader {
                 k += n;
             } else {
                 int values = (int) (header >>> 1) * 8;
+                if (width == 8 || width == 16) { // whole bytes, as lrlab writes dictionary indices
+                    int step = width / 8;
+                    for (int i = 0; i < values; i++) {
+                        int v = page[pos + i * step] & 0xFF;
+                        if (step == 2) {
+                            v |= (page[pos + i * 2 + 1] & 0xFF) << 8;
+                        }
+                        if (k < count) {
+                            out[k++] = v;
+                        }
+                    }
+                    pos += values * step;
+                    continue;
+                }
                 long bitPos = (long) pos * 8;
                 for (int i = 0; i < values; i++) {
                     int v = 0;
