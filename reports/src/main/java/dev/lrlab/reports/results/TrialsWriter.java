@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
 /**
  * Writes a run's trials. Each finished trial is appended to a journal segment and flushed at once,
  * so that a crash loses only the trials still running; every {@value #PART_TRIALS} trials the
- * segment is closed and, on a thread of its own, its trials are written as one compressed Parquet
- * part (trials and metrics), published by renaming, and the segment deleted. Closing writes the
+ * segment is closed and, on threads of their own (one per four cores), its trials are written as
+ * one compressed Parquet part (trials and metrics), published by renaming, and the segment deleted. Closing writes the
  * last part, so a finished run holds Parquet only. Safe to call from several threads.
  */
 public final class TrialsWriter implements Closeable {
@@ -45,7 +45,9 @@ public final class TrialsWriter implements Closeable {
     private TrialsWriter(Path dir, Map<String, String> metadata) {
         this.dir = dir;
         this.metadata = metadata;
-        this.compactor = Executors.newSingleThreadExecutor(r -> {
+        // parts are numbered when handed over, so several can be written at once: on many cores
+        // trials finish faster than one thread compresses them
+        this.compactor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 4), r -> {
             Thread t = new Thread(r, "lrlab-results");
             t.setDaemon(true);
             return t;
