@@ -264,29 +264,48 @@ final class BenchCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** The built-in sweep, run on one thread and on n threads: same trials, wall times compared. */
+    /**
+     * The built-in sweep (or --sweep-spec), results written as a run writes them, on 1, 2, 4, ...
+     * and n threads: same trials, wall times compared with one thread's.
+     */
     private Map<String, Object> sweepEfficiency(Registries kinds, int n, PrintWriter out)
             throws Exception {
         ExperimentPlan spec = SpecSource.read(sweepSpec, kinds);
+        List<Integer> ladder = new ArrayList<>();
+        for (int t = 1; t < n; t *= 2) {
+            ladder.add(t);
+        }
+        ladder.add(n);
         Path tmp = Files.createTempDirectory("lrlab-bench");
         try {
-            // two warm-up runs (one per thread count) so that neither side is measured while the JIT
-            // still compiles; then the two sides alternate, and each is the median of three, so that
-            // a drift of the machine (turbo, another process) falls on both
-            run(spec, tmp.resolve("warm-1"), 1);
-            run(spec, tmp.resolve("warm-n"), n);
-            double[] one = new double[3];
-            double[] all = new double[3];
-            long steps = 0;
-            for (int i = 0; i < one.length; i++) {
-                SweepSummary single = run(spec, tmp.resolve("one-" + i), 1);
-                steps = single.steps();
-                one[i] = single.wallSeconds();
-                all[i] = n == 1 ? one[i] : run(spec, tmp.resolve("all-" + i), n).wallSeconds();
+            // a warm-up run per thread count, so that none is measured while the JIT still
+            // compiles; then the counts take turns, each the median of three, so that a drift of
+            // the machine (turbo, another process) falls on all of them
+            for (int t : ladder) {
+                run(spec, tmp.resolve("warm-" + t), t);
             }
-            double oneSeconds = median(one);
-            double allSeconds = median(all);
+            double[][] seconds = new double[ladder.size()][3];
+            long steps = 0;
+            for (int i = 0; i < 3; i++) {
+                for (int k = 0; k < ladder.size(); k++) {
+                    SweepSummary s = run(spec, tmp.resolve("run-" + ladder.get(k) + "-" + i), ladder.get(k));
+                    steps = s.steps();
+                    seconds[k][i] = s.wallSeconds();
+                }
+            }
+            double oneSeconds = median(seconds[0]);
+            double allSeconds = median(seconds[ladder.size() - 1]);
             double speedup = oneSeconds / allSeconds;
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int k = 0; k < ladder.size(); k++) {
+                double sec = median(seconds[k]);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("threads", ladder.get(k));
+                row.put("seconds", sec);
+                row.put("speedup", oneSeconds / sec);
+                row.put("efficiency", oneSeconds / sec / ladder.get(k));
+                rows.add(row);
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("spec", spec.name());
             m.put("trials", spec.trialCount());
@@ -296,15 +315,19 @@ final class BenchCommand implements Callable<Integer> {
             m.put("threads", n);
             m.put("speedup", speedup);
             m.put("efficiency", speedup / n);
+            m.put("ladder", rows);
             if (!json && n == 1) {
-                out.printf(Locale.ROOT, "%nsweep %s (%s, %,d steps): 1 thread %.2f s (median of 3); give --threads "
-                        + "2 or more for the parallel efficiency%n", spec.name(), Words.count(spec.trialCount(), "trial"),
-                        steps, oneSeconds);
+                out.printf(Locale.ROOT, "%nsweep %s (%s, %,d steps, results written): 1 thread %.2f s (median of 3); "
+                        + "give --threads 2 or more for the parallel efficiency%n", spec.name(),
+                        Words.count(spec.trialCount(), "trial"), steps, oneSeconds);
             } else if (!json) {
-                out.printf(Locale.ROOT, "%nsweep %s (%s, %,d steps), median of 3: 1 thread %.2f s, %s %.2f s; "
-                                + "speed-up %.2fx, parallel efficiency %.0f%%%n", spec.name(),
-                        Words.count(spec.trialCount(), "trial"), steps, oneSeconds, Words.count(n, "thread"),
-                        allSeconds, speedup, 100 * speedup / n);
+                out.printf(Locale.ROOT, "%nsweep %s (%s, %,d steps, results written), median of 3:%n", spec.name(),
+                        Words.count(spec.trialCount(), "trial"), steps);
+                out.printf(Locale.ROOT, "  %8s %10s %9s %11s%n", "threads", "seconds", "speed-up", "efficiency");
+                for (Map<String, Object> row : rows) {
+                    out.printf(Locale.ROOT, "  %8d %10.2f %8.2fx %10.0f%%%n", row.get("threads"), row.get("seconds"),
+                            row.get("speedup"), 100 * (Double) row.get("efficiency"));
+                }
             }
             return m;
         } finally {

@@ -50,6 +50,18 @@ class BenchCommandTest {
         JsonObject sweep = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("sweep");
         assertEquals(2, sweep.get("threads").getAsInt());
         assertTrue(sweep.get("efficiency").getAsDouble() > 0, r.out());
+        var ladder = sweep.getAsJsonArray("ladder");
+        assertEquals(2, ladder.size(), "1 and 2 threads");
+        assertEquals(1, ladder.get(0).getAsJsonObject().get("threads").getAsInt());
+        assertEquals(1.0, ladder.get(0).getAsJsonObject().get("efficiency").getAsDouble(), 1e-12);
+        assertEquals(sweep.get("efficiency").getAsDouble(), ladder.get(1).getAsJsonObject().get("efficiency").getAsDouble(),
+                1e-12);
+        r = CliRunner.run("bench", "--env", "open-room", "--agent", "q-learning", "--seconds", "0.05",
+                "--threads", "3", "--sweep-spec", spec.toString(), "--no-networks");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("threads    seconds  speed-up  efficiency"), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.matches("\\s+[123] +[0-9.]+ +[0-9.]+x +[0-9]+%")).count(),
+                "a row for 1, 2 and 3 threads: " + r.out());
     }
 
     @Test

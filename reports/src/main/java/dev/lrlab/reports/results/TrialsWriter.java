@@ -11,15 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes a run's trials. Each finished trial is appended to a journal segment and flushed at once,
  * so that a crash loses only the trials still running; every {@value #PART_TRIALS} trials the
- * segment is closed and, on threads of their own (one per four cores), its trials are written as
- * one compressed Parquet part (trials and metrics), published by renaming, and the segment deleted. Closing writes the
+ * segment is closed and, by the worker whose trial filled it, its trials are written as one
+ * compressed Parquet part (trials and metrics), published by renaming, and the segment deleted. Closing writes the
  * last part, so a finished run holds Parquet only. Safe to call from several threads.
  */
 public final class TrialsWriter implements Closeable {
@@ -33,8 +30,7 @@ public final class TrialsWriter implements Closeable {
     private final Path dir;
     private final Map<String, String> metadata;
     private final int partTrials = Math.max(1, Integer.getInteger(PART_TRIALS_PROPERTY, PART_TRIALS));
-    private final ExecutorService compactor;
-    private final List<Future<?>> compactions = new ArrayList<>();
+    private int publishing;
     private DataOutputStream segment;
     private Path segmentPath;
     private List<TrialRecord> batch = new ArrayList<>();
@@ -45,13 +41,7 @@ public final class TrialsWriter implements Closeable {
     private TrialsWriter(Path dir, Map<String, String> metadata) {
         this.dir = dir;
         this.metadata = metadata;
-        // parts are numbered when handed over, so several can be written at once: on many cores
-        // trials finish faster than one thread compresses them
-        this.compactor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 4), r -> {
-            Thread t = new Thread(r, "lrlab-results");
-            t.setDaemon(true);
-            return t;
-        });
+
     }
 
     /**
@@ -126,35 +116,45 @@ public final class TrialsWriter implements Closeable {
                 .putInt((int) crc.getValue()).put(entry).array();
     }
 
-    /** Appends one trial to the journal and flushes it. */
+    /**
+     * Appends one trial to the journal and flushes it. The worker whose trial fills a segment then
+     * writes that segment's part itself, outside the lock, while the others go on appending to the
+     * next segment: the compression is spread over the workers as their trials are, and a run on
+     * one thread pays for it as a run on many does.
+     */
     public void write(TrialRecord record) throws IOException {
         // encode outside the lock, so that workers wait only for the write itself
         byte[] entry = journalEntry(record);
+        List<TrialRecord> full = null;
+        Path done = null;
+        int part = -1;
         synchronized (this) {
             segment.write(entry);
             segment.flush();
             batch.add(record);
             batchBytes += entry.length;
             if (batch.size() >= partTrials || batchBytes >= PART_BYTES) {
-                rotate();
+                segment.close();
+                full = batch;
+                done = segmentPath;
+                part = nextPart++;
+                batch = new ArrayList<>();
+                batchBytes = 0;
+                publishing++;
+                startSegment();
             }
         }
-    }
-
-    /** Hands the current segment's trials to the compactor and starts a new segment. */
-    private void rotate() throws IOException {
-        segment.close();
-        List<TrialRecord> trials = batch;
-        Path done = segmentPath;
-        int part = nextPart++;
-        batch = new ArrayList<>();
-        batchBytes = 0;
-        compactions.add(compactor.submit(() -> {
-            publish(trials, part);
-            Files.delete(done);
-            return null;
-        }));
-        startSegment();
+        if (full != null) {
+            try {
+                publish(full, part);
+                Files.delete(done);
+            } finally {
+                synchronized (this) {
+                    publishing--;
+                    notifyAll();
+                }
+            }
+        }
     }
 
     /** Writes one part under temporary names and renames it into place, metrics first. */
@@ -169,46 +169,36 @@ public final class TrialsWriter implements Closeable {
         Files.move(trialsTmp, trialsDir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Writes the last part and waits for every part to be written. */
+    /** Waits for the parts being written, then writes the last one; a finished run holds Parquet only. */
     @Override
     public void close() throws IOException {
         synchronized (this) {
             if (segment == null) {
                 return;
             }
-            if (batch.isEmpty()) {
-                segment.close();
-                Files.deleteIfExists(segmentPath);
-            } else {
-                rotate();
-                segment.close();
-                Files.deleteIfExists(segmentPath);
+            while (publishing > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing results");
+                }
             }
+            segment.close();
+            if (!batch.isEmpty()) {
+                publish(batch, nextPart++);
+                batch = new ArrayList<>();
+            }
+            Files.deleteIfExists(segmentPath);
             segment = null;
         }
-        compactor.shutdown();
-        IOException failure = null;
-        for (Future<?> f : compactions) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IOException("interrupted while writing results");
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                failure = cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
-            }
-        }
         Path journal = dir.resolve(RunResults.JOURNAL);
-        if (failure == null && RunResults.files(journal, ".bin").isEmpty()) {
+        if (RunResults.files(journal, ".bin").isEmpty()) {
             try (var s = Files.list(journal)) {
                 if (s.findAny().isEmpty()) {
                     Files.delete(journal);
                 }
             }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 }

@@ -11,8 +11,16 @@ final class ByteSink {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int size;
+
+    ByteSink() {
+        this(256);
+    }
+
+    ByteSink(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
 
     int size() {
         return size;
@@ -34,6 +42,14 @@ final class ByteSink {
             }
             bytes = Arrays.copyOf(bytes, (int) want);
         }
+    }
+
+    /** Makes room for {@code n} bytes and returns where they start, for writing into {@link #array()} directly. */
+    int reserve(int n) {
+        room(n);
+        int at = size;
+        size += n;
+        return at;
     }
 
     void writeByte(int b) {
