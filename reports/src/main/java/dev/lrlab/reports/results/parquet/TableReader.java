@@ -368,14 +368,8 @@ public final class TableReader {
         int size = 0;
         long seen = 0;
         while (seen < count && pos < end) {
-            long header = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = page[pos++] & 0xFF;
-                header |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
+            long header = varint(page, pos);
+            pos += varintLength(header);
             if (size + 8 > value.length) {
                 value = Arrays.copyOf(value, value.length * 2);
                 counts = Arrays.copyOf(counts, counts.length * 2);
@@ -406,6 +400,19 @@ public final class TableReader {
         return new Runs(value, counts, size);
     }
 
+    /** The unsigned LEB128 varint at {@code pos}: a run's header. */
+    private static long varint(byte[] page, int pos) {
+        long v = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = page[pos++] & 0xFF;
+            v |= (long) (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return v;
+    }
+
     private static int varintLength(long v) {
         int n = 1;
         while ((v >>>= 7) != 0) {
@@ -420,14 +427,8 @@ public final class TableReader {
         int k = 0;
         int valueBytes = (width + 7) / 8;
         while (k < count && pos < end) {
-            long header = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = page[pos++] & 0xFF;
-                header |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
+            long header = varint(page, pos);
+            pos += varintLength(header);
             if ((header & 1) == 0) {
                 int n = (int) (header >>> 1);
                 int value = 0;
