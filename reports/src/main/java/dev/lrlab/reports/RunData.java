@@ -42,27 +42,12 @@ public final class RunData {
     private final Manifest manifest;
     private final Facts facts;
     private final List<String> warnings;
-    private final List<TrialRecord> held;
 
-    private RunData(Path dir, Manifest manifest, Facts facts, List<String> warnings, List<TrialRecord> held) {
+    private RunData(Path dir, Manifest manifest, Facts facts, List<String> warnings) {
         this.dir = dir;
         this.manifest = manifest;
         this.facts = facts;
         this.warnings = warnings;
-        this.held = held;
-    }
-
-    /** A run held in memory (for tests and small tools): its trials are the given list. */
-    public static RunData of(Path dir, Manifest manifest, List<TrialRecord> trials) {
-        java.util.LinkedHashSet<String> agents = new java.util.LinkedHashSet<>();
-        trials.forEach(t -> agents.add(t.agent()));
-        return new RunData(dir, manifest, new Facts(trials.size(), List.copyOf(agents),
-                trials.stream().mapToLong(TrialRecord::steps).max().orElse(0),
-                trials.stream().mapToInt(t -> t.returns().length).max().orElse(0),
-                trials.stream().filter(TrialRecord::neverEndedAnEpisode).count(),
-                Analysis.Scope.of(trials).shortestCompleted(), Analysis.Scope.of(trials).maxCompletedSteps(),
-                Analysis.Scope.of(trials).groupSizes()),
-                List.of(), List.copyOf(trials));
     }
 
     public Path dir() {
@@ -83,11 +68,7 @@ public final class RunData {
 
     /** Hands every usable trial to {@code each}, reading the run again one part at a time. */
     public void forEach(java.util.function.Consumer<TrialRecord> each) throws IOException {
-        if (held != null) {
-            held.forEach(each);
-        } else {
-            RunResults.forEach(dir, each);
-        }
+        RunResults.forEach(dir, each);
     }
 
     /** Every trial, in memory at once: for small runs and tools that need them all; reports use {@link #forEach}. */
@@ -144,8 +125,7 @@ public final class RunData {
         }
         scan.refuseDuplicatesAndForeignTrials(dir);
         return new RunData(dir, manifest, new Facts(scan.count, List.copyOf(scan.agents), scan.maxSteps,
-                scan.maxEpisodes, scan.neverEnded, scan.shortestCompleted, scan.maxCompletedSteps, scan.groupSizes), warnings,
-                null);
+                scan.maxEpisodes, scan.neverEnded, scan.shortestCompleted, scan.maxCompletedSteps, scan.groupSizes), warnings);
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a Parquet file that {@link TableWriter} wrote (flat columns and lists, PLAIN values, RLE
- * levels, Zstandard or no compression), one column at a time and only the columns asked for: a
- * reader that wants the scalars of every trial need not decompress their curves.
+ * Reads a Parquet file that {@link TableWriter} wrote (flat columns and lists; PLAIN,
+ * byte-stream-split or dictionary values; RLE levels; Zstandard pages), one column at a time and
+ * only the columns asked for: a reader that wants the scalars of every trial need not decompress
+ * their curves.
  */
 public final class TableReader {
 
@@ -74,11 +75,6 @@ public final class TableReader {
         return new TableReader(file, Files.readAllBytes(file));
     }
 
-    /** Reads a table from bytes; {@code origin} names them in messages. */
-    public static TableReader of(byte[] bytes, Path origin) throws IOException {
-        return new TableReader(origin, bytes);
-    }
-
     public long rows() {
         return rows;
     }
@@ -125,8 +121,6 @@ public final class TableReader {
                         : n + " of " + uncompressed + " bytes") + ")");
             }
             return out;
-        } else if (codec == 0) {
-            return Arrays.copyOfRange(bytes, start, start + compressed);
         }
         throw new IllegalStateException("compression codec " + codec + " is not one lrlab writes");
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Builds one Parquet file of a flat table, row by row: every column gets exactly one value (or
  * null, or a list) per row, then {@link #writeTo} writes one row group with one data page per
- * column, values PLAIN-encoded, levels in RLE runs, pages compressed with Zstandard. That subset
+ * column, values in the column's encoding (PLAIN, byte stream split, or a dictionary), levels in
+ * RLE runs, pages compressed with Zstandard. That subset
  * is what pandas (pyarrow), polars and DuckDB read; {@link TableReader} reads it back.
  */
 public final class TableWriter {
@@ -45,15 +46,6 @@ public final class TableWriter {
 
     public int rows() {
         return rows;
-    }
-
-    /** Bytes buffered so far, before compression. */
-    public long bufferedBytes() {
-        long n = 0;
-        for (ColumnBuffer b : buffers) {
-            n += b.values.size() + b.repetition.size() + b.definition.size();
-        }
-        return n;
     }
 
     public TableWriter putNull(int column) {
@@ -142,22 +134,11 @@ public final class TableWriter {
     /** Writes the table to {@code file}, compressed, with {@code metadata} as the file's key-value metadata. */
     public void writeTo(Path file, Map<String, String> metadata) throws IOException {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            writeTo(out, metadata, true);
+            writeTo(out, metadata);
         }
     }
 
-    /** The table as the bytes of a Parquet file, uncompressed: for records that are written often and read rarely. */
-    public byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try {
-            writeTo(out, Map.of(), false);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private void writeTo(OutputStream out, Map<String, String> metadata, boolean compress) throws IOException {
+    private void writeTo(OutputStream out, Map<String, String> metadata) throws IOException {
         {
             out.write(MAGIC);
             long offset = MAGIC.length;
@@ -173,7 +154,7 @@ public final class TableWriter {
                 dictionaryOffsets[i] = -1;
                 byte[] dictionary = b.dictionaryPage();
                 if (dictionary != null) {
-                    byte[] compressed = compress ? Zstd.compress(dictionary, ZSTD_LEVEL) : dictionary;
+                    byte[] compressed = Zstd.compress(dictionary, ZSTD_LEVEL);
                     ByteArrayOutputStream header = new ByteArrayOutputStream(64);
                     new CompactProtocol.Writer(header).begin()
                             .i32(1, 2) // DICTIONARY_PAGE
@@ -188,7 +169,7 @@ public final class TableWriter {
                     chunkUncompressed += header.size() + dictionary.length;
                 }
                 byte[] page = b.page();
-                byte[] compressed = compress ? Zstd.compress(page, ZSTD_LEVEL) : page;
+                byte[] compressed = Zstd.compress(page, ZSTD_LEVEL);
                 ByteArrayOutputStream header = new ByteArrayOutputStream(64);
                 new CompactProtocol.Writer(header).begin()
                         .i32(1, 0) // DATA_PAGE
@@ -226,7 +207,7 @@ public final class TableWriter {
                 List<String> path = c.shape() == Column.Shape.LIST ? List.of(c.name(), "list", "element") : List.of(c.name());
                 w.list(3, CompactProtocol.BINARY, path.size());
                 path.forEach(w::stringElement);
-                w.i32(4, compress ? CODEC_ZSTD : 0)
+                w.i32(4, CODEC_ZSTD)
                         .i64(5, buffers[i].levelCount)
                         .i64(6, uncompressedSizes[i])
                         .i64(7, compressedSizes[i])

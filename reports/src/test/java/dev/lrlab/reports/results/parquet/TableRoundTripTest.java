@@ -150,13 +150,6 @@ class TableRoundTripTest {
         assertEquals("v", r.metadata().get("k"));
     }
 
-    @ParameterizedTest
-    @MethodSource("seeds")
-    void uncompressedBytesReadBackExactly(long seed) throws Exception {
-        List<Object[]> rows = table(seed);
-        assertSame(rows, TableReader.of(writer(rows).toBytes(), tmp.resolve("bytes")));
-    }
-
     @Test
     void aCutOffFileIsNamedNotMisread() throws Exception {
         Path file = tmp.resolve("t.parquet");
