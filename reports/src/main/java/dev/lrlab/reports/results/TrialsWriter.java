@@ -61,7 +61,7 @@ public final class TrialsWriter implements Closeable {
         if (!segments.isEmpty()) {
             java.util.Set<String> inParts = new java.util.HashSet<>();
             for (Path part : RunResults.files(dir.resolve(RunResults.TRIALS), ".parquet")) {
-                TrialTable.read(part, null).forEach(r -> inParts.add(r.key()));
+                TrialTable.glance(part, part.toString()).forEach(g -> inParts.add(g.key()));
             }
             List<TrialRecord> left = new ArrayList<>();
             for (Path s : segments) {
