@@ -52,6 +52,11 @@ public final class GridSource implements TrialSource {
     }
 
     @Override
+    public boolean needsRecords() {
+        return false;
+    }
+
+    @Override
     public int planned() {
         return trials.size();
     }

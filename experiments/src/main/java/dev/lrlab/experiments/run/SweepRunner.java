@@ -106,26 +106,39 @@ public final class SweepRunner {
         long started = System.nanoTime();
         prepare(dir);
         Manifest manifest = manifest(source.planned());
-        RunResults.Contents existing = RunResults.read(dir);
+        // the trials already run, by a glance at each (a grid needs only their keys; a search reads
+        // them whole, below, to choose what to run next)
+        Set<String> done = new HashSet<>();
+        Set<String> twice = new HashSet<>();
+        List<String> foreign = new ArrayList<>();
+        int[] foreignCount = {0};
+        RunResults.Contents existing = RunResults.scan(dir, g -> {
+            if (!done.add(g.key())) {
+                twice.add(g.key());
+            }
+            if (!source.owns(g.key()) && foreignCount[0]++ < 10) {
+                foreign.add(g.location() + " is a trial this spec does not have (" + g.agent() + " / "
+                        + g.schedule() + ", learning rate " + g.learningRate() + ", seed " + g.seed() + ")");
+            }
+        });
         if (!existing.damage().isEmpty()) {
             throw new RunDirectoryException("the results in " + dir + " are damaged; fix or move them away:\n  "
                     + String.join("\n  ", existing.damage()));
         }
-        refuseDuplicateAndForeignTrials(dir, existing);
+        refuseDuplicateAndForeignTrials(dir, twice, foreign, foreignCount[0]);
         if (existing.torn() != null) {
             log.println("lrlab run: " + existing.torn() + " in " + dir
                     + " was cut off mid-write; its trial will be run again");
         }
-        List<TrialRecord> finished = new ArrayList<>(existing.records());
-        Set<String> done = new HashSet<>();
-        finished.forEach(r -> done.add(r.key()));
+        List<TrialRecord> finished = source.needsRecords() ? new ArrayList<>(RunResults.read(dir).records())
+                : new ArrayList<>();
         Path manifestPath = dir.resolve(Manifest.NAME);
         if (Files.exists(manifestPath)) {
             manifest = manifest.withStart(Manifest.read(dir).startedAt());
         }
         manifest.write(dir);
 
-        Tally tally = new Tally();
+        Tally tally = new Tally(source.needsRecords());
         List<TrialListener.Factory> listeners = new ArrayList<>(options.listeners());
         listeners.addAll(source.listeners());
         TrialRunner runner = new TrialRunner(spec, listeners);
@@ -184,7 +197,6 @@ public final class SweepRunner {
                     }
                 }
                 finished.addAll(tally.records());
-                tally.records().forEach(r -> done.add(r.key()));
                 tally.clearRecords();
             }
         } finally {
@@ -212,9 +224,14 @@ public final class SweepRunner {
         private final Map<TrialStatus, Integer> counts = new java.util.EnumMap<>(TrialStatus.class);
         private final Map<String, Integer> failures = new LinkedHashMap<>();
         private final List<TrialRecord> records = new ArrayList<>();
+        private final boolean keepRecords;
         private long steps;
         private int finished;
         private int neverEnded;
+
+        Tally(boolean keepRecords) {
+            this.keepRecords = keepRecords;
+        }
 
         synchronized int neverEnded() {
             return neverEnded;
@@ -228,7 +245,9 @@ public final class SweepRunner {
             if (r.status() == TrialStatus.failed) {
                 failures.merge(r.error() == null ? r.reason() : r.error().summary(), 1, Integer::sum);
             }
-            records.add(r);
+            if (keepRecords) {
+                records.add(r);
+            }
             steps += r.steps();
             finished++;
         }
@@ -327,36 +346,34 @@ public final class SweepRunner {
 
     /** Whether every trial already in the directory is one of this spec's (none is lost by going on). */
     private boolean onlyAddsTrials(Path dir) throws IOException {
-        RunResults.Contents existing = RunResults.read(dir);
-        return existing.damage().isEmpty() && existing.records().stream().allMatch(r -> source.owns(r.key()));
+        boolean[] all = {true};
+        RunResults.Contents existing = RunResults.scan(dir, g -> all[0] &= source.owns(g.key()));
+        return existing.damage().isEmpty() && all[0];
     }
 
     /**
-     * Refuses a trials file that holds a trial twice (a pasted or replayed line would count twice
-     * in the report) or trials that this spec does not have (lines from another spec).
+     * Refuses results that hold a trial twice (a pasted or replayed part would count twice in the
+     * report) or trials that this spec does not have (from another spec); the places of a
+     * duplicate are found by a second glance, which only a damaged directory needs.
      */
-    private void refuseDuplicateAndForeignTrials(Path file, RunResults.Contents existing) throws RunDirectoryException {
-        Map<String, String> firstLine = new LinkedHashMap<>();
+    private void refuseDuplicateAndForeignTrials(Path dir, Set<String> twice, List<String> foreign, int foreignCount)
+            throws IOException, RunDirectoryException {
         List<String> problems = new ArrayList<>();
-        int foreign = 0;
-        for (int i = 0; i < existing.records().size(); i++) {
-            TrialRecord r = existing.records().get(i);
-            String line = existing.locations().get(i);
-            String before = firstLine.putIfAbsent(r.key(), line);
-            if (before != null && problems.size() < 10) {
-                problems.add(before + " and " + line + " are the same trial (" + r.key() + ")");
-            }
-            if (!source.owns(r.key())) {
-                if (foreign < 10) {
-                    problems.add(line + " is a trial this spec does not have (" + r.agent() + " / "
-                            + r.schedule() + ", learning rate " + r.learningRate() + ", seed " + r.seed() + ")");
+        if (!twice.isEmpty()) {
+            Map<String, String> first = new LinkedHashMap<>();
+            RunResults.scan(dir, g -> {
+                if (twice.contains(g.key()) && problems.size() < 10) {
+                    String before = first.putIfAbsent(g.key(), g.location());
+                    if (before != null) {
+                        problems.add(before + " and " + g.location() + " are the same trial (" + g.key() + ")");
+                    }
                 }
-                foreign++;
-            }
+            });
         }
+        problems.addAll(foreign);
         if (!problems.isEmpty()) {
-            throw new RunDirectoryException(file + " holds trials that cannot be merged into this run:\n  "
-                    + String.join("\n  ", problems) + (foreign > 10 ? "\n  (" + foreign + " foreign trials in all)" : "")
+            throw new RunDirectoryException(dir + " holds trials that cannot be merged into this run:\n  "
+                    + String.join("\n  ", problems) + (foreignCount > 10 ? "\n  (" + foreignCount + " foreign trials in all)" : "")
                     + "\nMove the results away, or use --force-new to start afresh (the old run is kept in a "
                     + "previous-... folder)");
         }

@@ -15,6 +15,14 @@ public interface TrialSource {
      */
     List<Trial> next(List<TrialRecord> finished);
 
+    /**
+     * Whether {@link #next} looks at the finished trials' records; a source that does not (a grid)
+     * spares the runner holding every record of a large sweep in memory.
+     */
+    default boolean needsRecords() {
+        return true;
+    }
+
     /** How many trials the sweep plans in all, for progress and the manifest. */
     int planned();
 

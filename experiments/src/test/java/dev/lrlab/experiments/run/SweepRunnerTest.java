@@ -373,4 +373,36 @@ class SweepRunnerTest {
         assertEquals(5000, r.steps());
         assertTrue(java.util.Arrays.stream(r.lengths()).sum() <= 5000);
     }
+
+    @Test
+    void aSourceThatNeedsNoRecordsIsHandedNoneAndOneThatDoesIsHandedEvery() throws Exception {
+        ExperimentPlan spec = Specs.parse(Specs.SMALL);
+        for (boolean needs : new boolean[] {false, true}) {
+            GridSource grid = GridSource.of(spec);
+            List<Integer> seen = new java.util.ArrayList<>();
+            TrialSource source = new TrialSource() {
+                @Override
+                public List<Trial> next(List<TrialRecord> finished) {
+                    seen.add(finished.size());
+                    return grid.next(finished);
+                }
+
+                @Override
+                public boolean needsRecords() {
+                    return needs;
+                }
+
+                @Override
+                public int planned() {
+                    return grid.planned();
+                }
+            };
+            Path dir = tmp.resolve("needs-" + needs);
+            new SweepRunner(spec, source, new SweepRunner.Options(dir, 2, false, false),
+                    new PrintWriter(new StringWriter())).run();
+            // a grid's sweep of a million trials would otherwise hold a million records
+            assertEquals(needs ? List.of(0, 12) : List.of(0, 0), seen);
+            assertEquals(12, RunResults.read(dir).records().size());
+        }
+    }
 }
