@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip the report at the end")
     boolean noReport;
 
-    @Option(names = "--yes", description = "run even when the spec's records may not fit in memory "
+    @Option(names = "--yes", description = "run even when the spec may not fit in memory "
             + "(see `lrlab validate`)")
     boolean yes;
 
@@ -84,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         int[] slice = shard == null ? null : parseShard(shard);
         Path dir = out != null ? out : slice == null ? spec.output()
                 : spec.output().resolve("shard-" + slice[0] + "-of-" + slice[1]);
-        String tooLarge = Footprint.of(spec).tooLarge(n, Runtime.getRuntime().maxMemory(), !noReport);
+        String tooLarge = Footprint.of(spec).tooLarge(n, Runtime.getRuntime().maxMemory(), !noReport,
+                spec.search() != null);
         if (tooLarge != null && !yes) {
             throw new UserInputException("this spec may not fit in memory: " + tooLarge + ". Shrink the budget or the "
                     + "sweep, give more heap (LRLAB_JAVA_OPTS=-Xmx...), or pass --yes to run anyway");

@@ -77,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
                         SpecReader.DEFAULT_EPISODE_CAP));
         printDefaults(spec, out);
         String tooLarge = footprint.tooLarge(Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory(), true);
+                Runtime.getRuntime().maxMemory(), true, spec.search() != null);
         if (estimateSeconds > 0 && tooLarge == null) {
             out.printf("  %s%n", Estimate.of(spec, estimateSeconds, 4, Runtime.getRuntime().availableProcessors())
                     .describe());
