@@ -117,6 +117,22 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aCutOffPartIsDamageThatRunRefusesAndReportSkipsNamingIt() throws Exception {
+        Path dir = tmp.resolve("run");
+        run(Specs.parse(Specs.SMALL), dir, false);
+        Path part = dir.resolve(RunResults.TRIALS).resolve("part-00000.parquet");
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+        RunDirectoryException e = assertThrows(RunDirectoryException.class, () -> run(Specs.parse(Specs.SMALL), dir, false));
+        assertTrue(e.getMessage().contains("trials/part-00000.parquet") && e.getMessage().contains("not a complete Parquet file"),
+                e.getMessage());
+        assertEquals(bytes.length - 20, Files.size(part), "nothing was rewritten");
+        ReportException r = assertThrows(ReportException.class, () -> RunData.load(dir));
+        assertTrue(r.getMessage().contains("no finished trials") && r.getMessage().contains("not a complete Parquet file"),
+                r.getMessage());
+    }
+
+    @Test
     void aCompleteLineOfAnOldJsonlFileThatIsNotARecordIsDamage() throws Exception {
         Path dir = tmp.resolve("run");
         run(Specs.parse(Specs.SMALL), dir, false);
