@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,20 +35,24 @@ final class ExportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir) || !RunResults.present(dir)) {
             throw new UserInputException(dir + " holds no trials (not an lrlab run directory?)");
         }
-        RunResults.Contents c = RunResults.read(dir);
-        if (!c.damage().isEmpty()) {
-            command.commandLine().getErr().println("lrlab export: skipped what cannot be read:\n  "
-                    + String.join("\n  ", c.damage()));
-        }
-        List<TrialRecord> records = c.records();
-        if (sorted) {
-            records = records.stream().sorted(Comparator.comparing(TrialRecord::key)).map(TrialRecord::withoutWallTime)
-                    .toList();
-        }
         PrintWriter out = command.commandLine().getOut();
         var gson = ResultsJson.compact();
-        for (TrialRecord r : records) {
-            out.println(gson.toJson(r));
+        if (!sorted) {
+            // one part at a time: a run of a million trials prints in the memory of one part
+            RunResults.Contents c = RunResults.scan(dir, g -> { });
+            if (!c.damage().isEmpty()) {
+                command.commandLine().getErr().println("lrlab export: skipped what cannot be read:\n  "
+                        + String.join("\n  ", c.damage()));
+            }
+            RunResults.forEach(dir, r -> out.println(gson.toJson(r)));
+        } else {
+            RunResults.Contents c = RunResults.read(dir);
+            if (!c.damage().isEmpty()) {
+                command.commandLine().getErr().println("lrlab export: skipped what cannot be read:\n  "
+                        + String.join("\n  ", c.damage()));
+            }
+            c.records().stream().sorted(Comparator.comparing(TrialRecord::key)).map(TrialRecord::withoutWallTime)
+                    .forEach(r -> out.println(gson.toJson(r)));
         }
         out.flush();
         return 0;

@@ -64,6 +64,12 @@ class ShardAndMergeTest {
         assertEquals(whole.out(), joined.out());
         assertEquals(24, whole.out().lines().count());
         assertEquals(canonical(tmp.resolve("whole")), whole.out().lines().toList());
+        // unsorted, part by part, wall times kept: the same trials
+        CliRunner streamed = CliRunner.run("export", tmp.resolve("whole").toString());
+        assertEquals(0, streamed.exitCode(), streamed.err());
+        assertEquals(canonical(tmp.resolve("whole")), streamed.out().lines()
+                .map(l -> ResultsJson.compact().fromJson(l, TrialRecord.class).withoutWallTime())
+                .sorted(Comparator.comparing(TrialRecord::key)).map(r -> ResultsJson.compact().toJson(r)).toList());
         CliRunner none = CliRunner.run("export", tmp.resolve("nothing-here").toString());
         assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("holds no trials"), none.err());
