@@ -69,7 +69,7 @@ class ShardAndMergeTest {
         assertEquals(0, streamed.exitCode(), streamed.err());
         assertEquals(canonical(tmp.resolve("whole")), streamed.out().lines()
                 .map(l -> ResultsJson.compact().fromJson(l, TrialRecord.class).withoutWallTime())
-                .sorted(Comparator.comparing(TrialRecord::key)).map(r -> ResultsJson.compact().toJson(r)).toList());
+                .sorted(Comparator.comparing(TrialRecord::key)).map(t -> ResultsJson.compact().toJson(t)).toList());
         CliRunner none = CliRunner.run("export", tmp.resolve("nothing-here").toString());
         assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("holds no trials"), none.err());
