@@ -53,7 +53,6 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter log = command.commandLine().getErr();
         Manifest first = null;
-        Map<String, TrialRecord> byKey = new HashMap<>();
         Map<String, Path> from = new HashMap<>();
         String started = null;
         String ended = null;
@@ -73,20 +72,23 @@ final class MergeCommand implements Callable<Integer> {
             if (m.shard() != null) {
                 shardNames.add(m.shard());
             }
-            RunResults.Contents c = RunResults.read(dir);
+            // a glance at each trial: its key is all a merge checks; the trials themselves are copied below
+            String[] overlap = new String[1];
+            RunResults.Contents c = RunResults.scan(dir, g -> {
+                Path before = from.putIfAbsent(g.key(), dir);
+                if (before != null && overlap[0] == null) {
+                    overlap[0] = "trial " + g.key() + " (" + g.agent() + ", rate " + g.learningRate() + ", seed "
+                            + g.seed() + ") is in both " + before + " and " + dir
+                            + "; shards must not overlap (was a shard given twice?)";
+                }
+            });
             if (!c.damage().isEmpty() || c.torn() != null) {
                 throw new UserInputException("the results in " + dir + " are damaged or torn (" + (c.torn() != null
                         ? c.torn() + " cut off" : String.join("; ", c.damage()))
                         + "); run its shard again to finish it, then merge");
             }
-            for (TrialRecord r : c.records()) {
-                Path before = from.putIfAbsent(r.key(), dir);
-                if (before != null) {
-                    throw new UserInputException("trial " + r.key() + " (" + r.agent() + ", rate " + r.learningRate()
-                            + ", seed " + r.seed() + ") is in both " + before + " and " + dir
-                            + "; shards must not overlap (was a shard given twice?)");
-                }
-                byKey.put(r.key(), r);
+            if (overlap[0] != null) {
+                throw new UserInputException(overlap[0]);
             }
             started = started == null || m.startedAt().compareTo(started) < 0 ? m.startedAt() : started;
             ended = m.endedAt() == null ? ended : ended == null || m.endedAt().compareTo(ended) > 0 ? m.endedAt() : ended;
@@ -99,9 +101,9 @@ final class MergeCommand implements Callable<Integer> {
             throw new UserInputException("the shards' spec no longer reads: " + e.getMessage());
         }
         List<Trial> all = Trial.all(plan);
-        List<Trial> missing = all.stream().filter(t -> !byKey.containsKey(t.key())).toList();
+        List<Trial> missing = all.stream().filter(t -> !from.containsKey(t.key())).toList();
         java.util.Set<String> planned = new java.util.HashSet<>(all.stream().map(Trial::key).toList());
-        long foreign = byKey.keySet().stream().filter(k -> !planned.contains(k)).count();
+        long foreign = from.keySet().stream().filter(k -> !planned.contains(k)).count();
         if (foreign > 0) {
             throw new UserInputException(foreign + " trials of the shards are not trials of their spec");
         }
@@ -128,26 +130,59 @@ final class MergeCommand implements Callable<Integer> {
             throw new UserInputException(out + " already holds a run; merge into a new directory");
         }
         Files.createDirectories(out);
-        // the trials in the plan's order, so that merges of the same shards are the same file
-        List<TrialRecord> ordered = new ArrayList<>(byKey.values());
-        Map<String, Integer> rank = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            rank.put(all.get(i).key(), i);
+        // the shards' parts are Parquet files whole: copied as they are, shard by shard in the order
+        // of their indexes (so that merges of the same shards are the same files), renumbered; what a
+        // shard holds outside parts (the journal of a run that stopped, an old trials.jsonl) is
+        // written as new parts after them
+        List<Path> byIndex = new ArrayList<>(shards);
+        byIndex.sort(Comparator.comparingInt(MergeCommand::shardIndex));
+        int part = 0;
+        for (Path dir : byIndex) {
+            for (Path p : partsOf(dir.resolve(RunResults.TRIALS))) {
+                String name = String.format("part-%05d.parquet", part++);
+                Files.createDirectories(out.resolve(RunResults.TRIALS));
+                Files.createDirectories(out.resolve(RunResults.METRICS));
+                Path metrics = dir.resolve(RunResults.METRICS).resolve(p.getFileName());
+                if (Files.exists(metrics)) {
+                    Files.copy(metrics, out.resolve(RunResults.METRICS).resolve(name));
+                }
+                Files.copy(p, out.resolve(RunResults.TRIALS).resolve(name));
+            }
         }
-        ordered.sort(Comparator.comparingInt(r -> rank.get(r.key())));
         try (TrialsWriter w = TrialsWriter.open(out, Map.of("lrlab.version",
                 first.lrlabVersion() == null ? "" : first.lrlabVersion()))) {
-            for (TrialRecord r : ordered) {
-                w.write(r);
+            for (Path dir : byIndex) {
+                for (TrialRecord r : RunResults.unpublished(dir)) {
+                    w.write(r);
+                }
             }
         }
         first.merged(all.size(), started, missing.isEmpty() ? ended : null).write(out);
         command.commandLine().getOut().printf("merged %d shard%s: %d of %d trials -> %s%n", shards.size(),
-                shards.size() == 1 ? "" : "s", ordered.size(), all.size(), out);
+                shards.size() == 1 ? "" : "s", from.size(), all.size(), out);
         if (!noReport) {
             ReportCommand.write(out, dev.lrlab.reports.ReportOptions.DEFAULTS, command.commandLine().getOut(), log);
         }
         return 0;
+    }
+
+    /** A shard's index from its manifest ("2/8" is 2); shards without one keep their place after those with. */
+    private static int shardIndex(Path dir) {
+        try {
+            String shard = Manifest.read(dir).shard();
+            return shard == null ? Integer.MAX_VALUE : Integer.parseInt(shard.substring(0, shard.indexOf('/')));
+        } catch (IOException | RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static List<Path> partsOf(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
     }
 
     /** Refuses shards of different specs or of different lrlab builds (their trials need not agree). */

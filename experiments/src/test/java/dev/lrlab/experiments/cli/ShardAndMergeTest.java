@@ -1,5 +1,7 @@
 package dev.lrlab.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,5 +112,52 @@ class ShardAndMergeTest {
         r = CliRunner.run("run", spec.toString(), "--shard", "2/2", "--out", tmp.resolve("bad").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--shard 2/2: I must be in 0..1"), r.err());
+    }
+
+    @Test
+    void partsAreCopiedWholeAndAJournalOrAnOldJsonlShardIsWrittenAfterThem() throws Exception {
+        Path spec = spec();
+        assertEquals(0, CliRunner.run("run", spec.toString(), "--out", tmp.resolve("whole").toString(),
+                "--no-report").exitCode());
+        for (int i = 0; i < 3; i++) {
+            shard(spec, i, 3, "2");
+        }
+        // shard 1 as a run killed before its first part: its trials in a journal segment
+        Path s1 = tmp.resolve("s1");
+        java.io.ByteArrayOutputStream journal = new java.io.ByteArrayOutputStream();
+        for (TrialRecord r : dev.lrlab.reports.results.RunResults.read(s1).records()) {
+            journal.write(dev.lrlab.reports.results.TrialsWriter.journalEntry(r));
+        }
+        deleteTree(s1.resolve("trials"));
+        deleteTree(s1.resolve("metrics"));
+        Files.createDirectories(s1.resolve("journal"));
+        Files.write(s1.resolve("journal").resolve("segment-000000.bin"), journal.toByteArray());
+        // shard 2 as lrlab wrote it before Parquet
+        Path s2 = tmp.resolve("s2");
+        StringBuilder lines = new StringBuilder();
+        for (TrialRecord r : dev.lrlab.reports.results.RunResults.read(s2).records()) {
+            lines.append(ResultsJson.compact().toJson(r)).append('\n');
+        }
+        deleteTree(s2.resolve("trials"));
+        deleteTree(s2.resolve("metrics"));
+        Files.writeString(s2.resolve("trials.jsonl"), lines);
+
+        CliRunner r = CliRunner.run("merge", tmp.resolve("s2").toString(), tmp.resolve("s0").toString(), s1.toString(),
+                "--out", tmp.resolve("merged").toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(canonical(tmp.resolve("whole")), canonical(tmp.resolve("merged")));
+        // shard 0's part, copied byte for byte as the first part (shards go by their index, not the order given)
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("s0").resolve("trials").resolve("part-00000.parquet")),
+                Files.readAllBytes(tmp.resolve("merged").resolve("trials").resolve("part-00000.parquet")));
+        assertFalse(Files.exists(tmp.resolve("merged").resolve("journal")), "the merged run holds parts only");
+        assertFalse(Files.exists(tmp.resolve("merged").resolve("trials.jsonl")));
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        try (var s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
     }
 }

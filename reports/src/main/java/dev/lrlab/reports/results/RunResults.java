@@ -148,6 +148,23 @@ public final class RunResults {
         TrialsFile.forEach(dir.resolve(TrialsFile.NAME), each);
     }
 
+    /**
+     * The trials not in a Parquet part: the journal of a run that stopped (less what a part already
+     * holds) and the lines of an old trials.jsonl; the parts themselves are not read.
+     */
+    public static List<TrialRecord> unpublished(Path dir) throws IOException {
+        Set<String> inParts = new HashSet<>();
+        for (Path part : files(dir.resolve(TRIALS), ".parquet")) {
+            TrialTable.glance(part, part.toString()).forEach(g -> inParts.add(g.key()));
+        }
+        List<TrialRecord> out = new ArrayList<>();
+        for (Path segment : files(dir.resolve(JOURNAL), ".bin")) {
+            readJournal(segment).records().stream().filter(r -> inParts.add(r.key())).forEach(out::add);
+        }
+        out.addAll(TrialsFile.read(dir.resolve(TrialsFile.NAME)).records());
+        return out;
+    }
+
     /** A part's trials; a damaged part reads as none (scan and read name it). */
     private static List<TrialRecord> decode(Path dir, Path part) {
         try {
