@@ -153,15 +153,32 @@ public final class RunResults {
      * holds) and the lines of an old trials.jsonl; the parts themselves are not read.
      */
     public static List<TrialRecord> unpublished(Path dir) throws IOException {
-        Set<String> inParts = new HashSet<>();
+        List<TrialRecord> out = new ArrayList<>(journalNotInParts(dir));
+        out.addAll(TrialsFile.read(dir.resolve(TrialsFile.NAME)).records());
+        return out;
+    }
+
+    /**
+     * The journal's trials that no part holds (a run stopped between publishing a part and deleting
+     * its segment leaves some in both); damage in a segment is refused, naming it.
+     */
+    static List<TrialRecord> journalNotInParts(Path dir) throws IOException {
+        List<Path> segments = files(dir.resolve(JOURNAL), ".bin");
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
         for (Path part : files(dir.resolve(TRIALS), ".parquet")) {
-            TrialTable.glance(part, part.toString()).forEach(g -> inParts.add(g.key()));
+            TrialTable.glance(part, part.toString()).forEach(g -> seen.add(g.key()));
         }
         List<TrialRecord> out = new ArrayList<>();
-        for (Path segment : files(dir.resolve(JOURNAL), ".bin")) {
-            readJournal(segment).records().stream().filter(r -> inParts.add(r.key())).forEach(out::add);
+        for (Path segment : segments) {
+            Journal j = readJournal(segment);
+            if (!j.damage().isEmpty()) {
+                throw new IOException(segment + " is damaged: " + String.join("; ", j.damage()));
+            }
+            j.records().stream().filter(r -> seen.add(r.key())).forEach(out::add);
         }
-        out.addAll(TrialsFile.read(dir.resolve(TrialsFile.NAME)).records());
         return out;
     }
 

@@ -58,25 +58,12 @@ public final class TrialsWriter implements Closeable {
             }
         }
         List<Path> segments = RunResults.files(dir.resolve(RunResults.JOURNAL), ".bin");
-        if (!segments.isEmpty()) {
-            java.util.Set<String> inParts = new java.util.HashSet<>();
-            for (Path part : RunResults.files(dir.resolve(RunResults.TRIALS), ".parquet")) {
-                TrialTable.glance(part, part.toString()).forEach(g -> inParts.add(g.key()));
-            }
-            List<TrialRecord> left = new ArrayList<>();
-            for (Path s : segments) {
-                RunResults.Journal j = RunResults.readJournal(s);
-                if (!j.damage().isEmpty()) {
-                    throw new IOException(s + " is damaged: " + String.join("; ", j.damage()));
-                }
-                j.records().stream().filter(r -> !inParts.contains(r.key())).forEach(left::add);
-            }
-            if (!left.isEmpty()) {
-                w.publish(left, w.nextPart++);
-            }
-            for (Path s : segments) {
-                Files.delete(s);
-            }
+        List<TrialRecord> left = RunResults.journalNotInParts(dir);
+        if (!left.isEmpty()) {
+            w.publish(left, w.nextPart++);
+        }
+        for (Path s : segments) {
+            Files.delete(s);
         }
         Path legacy = dir.resolve(TrialsFile.NAME);
         TrialsFile.Contents old = TrialsFile.read(legacy);
