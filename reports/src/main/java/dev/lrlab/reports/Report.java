@@ -70,71 +70,89 @@ public final class Report {
         Files.createDirectories(dir);
         String rateNote = rateNote(run);
 
-        List<Figure> figures = new ArrayList<>();
-        figures.add(Charts.returnCurves(analysis));
-        addIfPresent(figures, Charts.evaluationCurves(analysis));
-        figures.add(Charts.sensitivity(analysis, rateNote));
-        addIfPresent(figures, Charts.suttonBartoSensitivity(analysis, rateNote));
+        // each maker gives zero or more figures, in the report's order; figures are made and drawn
+        // on every core, and the tables written alongside them
+        List<java.util.concurrent.Callable<List<Figure>>> makers = new ArrayList<>();
+        makers.add(() -> List.of(Charts.returnCurves(analysis)));
+        makers.add(() -> present(Charts.evaluationCurves(analysis)));
+        makers.add(() -> List.of(Charts.sensitivity(analysis, rateNote)));
+        makers.add(() -> present(Charts.suttonBartoSensitivity(analysis, rateNote)));
         if (anyDiverged(analysis)) {
-            figures.add(Charts.divergence(analysis, rateNote));
+            makers.add(() -> List.of(Charts.divergence(analysis, rateNote)));
         }
-        addIfPresent(figures, Charts.heatMap(analysis, rateNote));
+        makers.add(() -> present(Charts.heatMap(analysis, rateNote)));
         if (!Charts.everyScheduleConstant(run.manifest())) {
-            addIfPresent(figures, Charts.schedules(run.manifest(), longestTrial(run)));
+            makers.add(() -> present(Charts.schedules(run.manifest(), longestTrial(run))));
         }
-        figures.addAll(Charts.metrics(analysis));
+        for (var metric : Charts.metricMakers(analysis)) {
+            makers.add(() -> present(metric.get()));
+        }
         Path searchJson = run.dir().resolve("search.json");
         if (Files.isRegularFile(searchJson)) {
-            try {
-                figures.addAll(dev.lrlab.reports.figures.SearchFigures.of(com.google.gson.JsonParser.parseString(
-                        Files.readString(searchJson)).getAsJsonObject()));
-            } catch (RuntimeException e) {
-                throw new ReportException(searchJson + " cannot be drawn: " + e.getMessage());
-            }
+            makers.add(() -> searchFigures(searchJson));
         }
-        figures.addAll(gridPolicies(analysis));
+        makers.add(() -> gridPolicies(analysis));
 
-        List<String> svgs = writeFigures(figures, dir, progress);
+        List<Drawn> drawn = drawFigures(makers, dir, progress, () -> {
+            writeSummaryCsv(analysis, dir.resolve("summary.csv"));
+            writeCurvesCsv(analysis, dir.resolve("curves.csv"));
+            Files.writeString(dir.resolve("summary.md"), summaryMarkdown(analysis, run), StandardCharsets.UTF_8);
+        });
+        List<Figure> figures = drawn.stream().map(Drawn::figure).toList();
         removeStaleFigures(dir, figures);
-        progress.accept("tables and report.html");
-        writeSummaryCsv(analysis, dir.resolve("summary.csv"));
-        writeCurvesCsv(analysis, dir.resolve("curves.csv"));
-        String markdown = summaryMarkdown(analysis, run);
-        Files.writeString(dir.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), Html.page(run, analysis, figures, svgs),
-                StandardCharsets.UTF_8);
+        progress.accept("report.html");
+        Files.writeString(dir.resolve("report.html"), Html.page(run, analysis, figures,
+                drawn.stream().map(Drawn::svg).toList()), StandardCharsets.UTF_8);
         return new Result(dir, figures.stream().map(Figure::name).toList(), run.warnings(), run.facts().trials());
     }
 
+    /** A figure and its SVG text, as drawn. */
+    private record Drawn(Figure figure, String svg) {
+    }
+
+    /** A piece of the report written next to the figures. */
+    private interface Tables {
+        void write() throws IOException;
+    }
+
     /**
-     * Draws the figures on every core: each figure is its own chart and its own files, so the
-     * files are those of drawing them one by one.
+     * Makes and draws the figures on every core, each maker's as one piece of work (each figure is
+     * its own chart and its own files, so the files are those of drawing them one by one), and
+     * writes the tables meanwhile; the figures come back in the makers' order.
      */
-    private static List<String> writeFigures(List<Figure> figures, Path dir, java.util.function.Consumer<String> progress)
-            throws IOException {
-        int threads = Math.max(1, Math.min(figures.size(), Runtime.getRuntime().availableProcessors()));
+    private static List<Drawn> drawFigures(List<java.util.concurrent.Callable<List<Figure>>> makers, Path dir,
+            java.util.function.Consumer<String> progress, Tables tables) throws IOException, ReportException {
+        int threads = Math.max(1, Math.min(makers.size() + 1, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lrlab-figure");
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            List<java.util.concurrent.Future<String>> drawn = new ArrayList<>();
-            for (int i = 0; i < figures.size(); i++) {
-                Figure f = figures.get(i);
-                String what = "figure " + (i + 1) + " of " + figures.size() + ": " + f.name();
-                drawn.add(pool.submit(() -> {
-                    synchronized (progress) {
-                        progress.accept(what);
+            List<java.util.concurrent.Future<List<Drawn>>> work = new ArrayList<>();
+            for (var maker : makers) {
+                work.add(pool.submit(() -> {
+                    List<Drawn> out = new ArrayList<>();
+                    for (Figure f : maker.call()) {
+                        out.add(new Drawn(f, FigureWriter.writeAll(f, dir)));
                     }
-                    return FigureWriter.writeAll(f, dir);
+                    synchronized (progress) {
+                        progress.accept("figures: " + done.incrementAndGet() + " of " + makers.size() + " drawn");
+                    }
+                    return out;
                 }));
             }
-            List<String> svgs = new ArrayList<>();
-            for (var d : drawn) {
-                svgs.add(d.get());
+            java.util.concurrent.Future<?> written = pool.submit(() -> {
+                tables.write();
+                return null;
+            });
+            List<Drawn> drawn = new ArrayList<>();
+            for (var w : work) {
+                drawn.addAll(w.get());
             }
-            return svgs;
+            written.get();
+            return drawn;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing figures");
@@ -142,9 +160,26 @@ public final class Report {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof ReportException r) {
+                throw r;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static List<Figure> present(Figure f) {
+        return f == null ? List.of() : List.of(f);
+    }
+
+    private static List<Figure> searchFigures(Path searchJson) throws IOException, ReportException {
+        String text = Files.readString(searchJson);
+        try {
+            return dev.lrlab.reports.figures.SearchFigures.of(com.google.gson.JsonParser.parseString(text)
+                    .getAsJsonObject());
+        } catch (RuntimeException e) {
+            throw new ReportException(searchJson + " cannot be drawn: " + e.getMessage());
         }
     }
 
@@ -213,12 +248,6 @@ public final class Report {
                     + " completed trials, their " + Analysis.RETAINED + " lowest seeds.");
         }
         return out;
-    }
-
-    private static void addIfPresent(List<Figure> figures, Figure f) {
-        if (f != null) {
-            figures.add(f);
-        }
     }
 
     /** Figure 6, for each configuration whose best rate's trials recorded a gridworld policy. */

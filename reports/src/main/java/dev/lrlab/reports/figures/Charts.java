@@ -664,9 +664,10 @@ public final class Charts {
      * per series and one line per value of x, the median over seeds with the interquartile range
      * as a band; for a family of percentiles ({@code name_p5}, {@code name_p50}, ...), one figure
      * of the family at each series' best point. Metrics that stay constant within every trial (a
-     * constant step size) add nothing to the sweep's values and are left out.
+     * constant step size) add nothing to the sweep's values and are left out. One maker per figure
+     * (a maker may give null: nothing to draw), so that a report can make them on several cores.
      */
-    public static List<Figure> metrics(Analysis a) {
+    public static List<java.util.function.Supplier<Figure>> metricMakers(Analysis a) {
         Map<String, List<String>> families = new LinkedHashMap<>();
         List<String> plain = new ArrayList<>();
         for (String name : metricNames(a)) {
@@ -677,22 +678,16 @@ public final class Charts {
                 plain.add(name);
             }
         }
-        List<Figure> out = new ArrayList<>();
+        List<java.util.function.Supplier<Figure>> out = new ArrayList<>();
         for (var family : families.entrySet()) {
             if (family.getValue().size() < 2) {
                 plain.addAll(family.getValue());
                 continue;
             }
-            Figure f = percentileFamily(a, family.getKey(), family.getValue());
-            if (f != null) {
-                out.add(f);
-            }
+            out.add(() -> percentileFamily(a, family.getKey(), family.getValue()));
         }
         for (String name : plain) {
-            Figure f = metric(a, name);
-            if (f != null) {
-                out.add(f);
-            }
+            out.add(() -> metric(a, name));
         }
         return out;
     }
