@@ -31,7 +31,7 @@ class EnvironmentContractTest {
     @Test
     void theBuiltInEnvironmentsAreRegistered() {
         assertEquals(List.of("cliff-walking", "frozen-lake-4x4", "frozen-lake-8x8", "windy-gridworld", "four-rooms",
-                "open-room", "short-corridor", "breakout"), KINDS.names());
+                "open-room", "short-corridor", "breakout", "k-armed-bandit"), KINDS.names());
     }
 
     @ParameterizedTest
@@ -47,8 +47,10 @@ class EnvironmentContractTest {
     @MethodSource("kinds")
     void theCheckerCallsDynamicsStochasticOnlyWhenTheyAre(EnvironmentKind kind) {
         CheckReport report = EnvironmentChecker.check(kind::create, 42, 20);
-        // the gridworlds that slip, and Breakout (sticky actions, a random ball): the rest are deterministic
-        boolean stochastic = kind.name().startsWith("frozen-lake") || kind.name().equals("breakout");
+        // the gridworlds that slip, Breakout (sticky actions, a random ball) and the bandit's rewards:
+        // the rest are deterministic
+        boolean stochastic = kind.name().startsWith("frozen-lake") || kind.name().equals("breakout")
+                || kind.name().equals("k-armed-bandit");
         String expected = stochastic ? "different episodes for the same actions (stochastic dynamics)"
                 : "the same episodes for the same actions (deterministic dynamics)";
         assertTrue(report.verified().stream().anyMatch(line -> line.endsWith(expected)),

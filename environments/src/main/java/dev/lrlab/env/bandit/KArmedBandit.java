@@ -1,0 +1,184 @@
+package dev.lrlab.env.bandit;
+
+import dev.lrlab.env.Environment;
+import dev.lrlab.env.ObservationSpace;
+import dev.lrlab.env.metrics.MetricSink;
+import dev.lrlab.env.metrics.PublishesMetrics;
+import dev.lrlab.env.metrics.Reduction;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Sutton &amp; Barto's k-armed testbed (section 2.3): each arm's true value q*(a) is drawn once
+ * per trial from N(mean, arm-sd²), and pulling arm a pays N(q*(a), reward-sd²). With walk-sd
+ * &gt; 0 it is the nonstationary testbed of Exercise 2.5: after every pull each q*(a) takes an
+ * independent step N(0, walk-sd²) (the book: all q*(a) equal at the start, arm-sd 0, walk-sd 0.01).
+ *
+ * <p>Each pull is an episode of one step that terminates, so a trial's return curve is the
+ * reward of each step, as the book's figures plot it, and the episode budget is the number of
+ * steps. There is one state. The arms' values are drawn at {@link #reset(long)} (once per trial)
+ * and kept (or walked) across {@link #reset()}. Metric {@code optimal_action}: whether the arm
+ * pulled had the largest true value at that moment (its interval mean is the book's "% optimal
+ * action").
+ */
+public final class KArmedBandit implements Environment, PublishesMetrics {
+
+    private final int arms;
+    private final double mean;
+    private final double armSd;
+    private final double rewardSd;
+    private final double walkSd;
+    private final double[] values;
+
+    private UniformRandomProvider rng;
+    private ContinuousSampler gaussian;
+    private boolean running;
+    private int steps;
+    private MetricSink metrics = MetricSink.NONE;
+    private int optimalMetric;
+
+    private KArmedBandit(int arms, double mean, double armSd, double rewardSd, double walkSd) {
+        this.arms = arms;
+        this.mean = mean;
+        this.armSd = armSd;
+        this.rewardSd = rewardSd;
+        this.walkSd = walkSd;
+        this.values = new double[arms];
+    }
+
+    /**
+     * A testbed of {@code arms} arms.
+     *
+     * @param mean the mean of the arms' true values
+     * @param armSd their spread (0: all equal)
+     * @param rewardSd the noise of a pull around the arm's value
+     * @param walkSd the step of each arm's random walk after every pull (0: stationary)
+     */
+    public static KArmedBandit of(int arms, double mean, double armSd, double rewardSd, double walkSd) {
+        if (arms < 1) {
+            throw new IllegalArgumentException("a bandit needs at least one arm, was " + arms);
+        }
+        if (!(armSd >= 0 && rewardSd >= 0 && walkSd >= 0) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("the spreads must be >= 0 and the mean finite");
+        }
+        return new KArmedBandit(arms, mean, armSd, rewardSd, walkSd);
+    }
+
+    /** The book's stationary 10-armed testbed: q*(a) ~ N(0, 1), rewards ~ N(q*(a), 1). */
+    public static KArmedBandit testbed() {
+        return of(10, 0, 1, 1, 0);
+    }
+
+    @Override
+    public String id() {
+        return "k-armed-bandit";
+    }
+
+    @Override
+    public int actionCount() {
+        return arms;
+    }
+
+    @Override
+    public ObservationSpace observationSpace() {
+        return ObservationSpace.discrete(1);
+    }
+
+    @Override
+    public void publishTo(MetricSink sink) {
+        metrics = sink;
+        optimalMetric = sink.register("optimal_action", Reduction.MEAN);
+    }
+
+    /** Draws the arms' true values from the seed, then starts the first pull. */
+    @Override
+    public void reset(long seed) {
+        rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        for (int a = 0; a < arms; a++) {
+            values[a] = mean + armSd * gaussian.sample();
+        }
+        reset();
+    }
+
+    @Override
+    public void reset() {
+        if (rng == null) {
+            throw new IllegalStateException(id() + ": call reset(seed) once before reset()");
+        }
+        steps = 0;
+        running = true;
+    }
+
+    @Override
+    public double step(int action) {
+        if (!running) {
+            throw new IllegalStateException(id() + (rng == null
+                    ? ": step() before reset(); call reset(seed) first"
+                    : ": the pull is over; call reset() before step()"));
+        }
+        if (action < 0 || action >= arms) {
+            throw new IllegalArgumentException(id() + ": action " + action + " is outside 0.." + (arms - 1));
+        }
+        double reward = values[action] + rewardSd * gaussian.sample();
+        metrics.add(optimalMetric, isOptimal(action) ? 1 : 0);
+        if (walkSd > 0) {
+            for (int a = 0; a < arms; a++) {
+                values[a] += walkSd * gaussian.sample();
+            }
+        }
+        steps = 1;
+        running = false;
+        return reward;
+    }
+
+    /** Whether no arm's true value is larger than this one's (ties count as optimal). */
+    public boolean isOptimal(int action) {
+        double v = values[action];
+        for (int a = 0; a < arms; a++) {
+            if (values[a] > v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The arm's true value now. */
+    public double trueValue(int action) {
+        return values[action];
+    }
+
+    @Override
+    public String actionName(int action) {
+        return "arm " + action;
+    }
+
+    /** Every pull ends its episode. */
+    @Override
+    public boolean terminated() {
+        return steps == 1;
+    }
+
+    @Override
+    public boolean truncated() {
+        return false;
+    }
+
+    @Override
+    public int episodeSteps() {
+        return steps;
+    }
+
+    @Override
+    public int state() {
+        return 0;
+    }
+
+    @Override
+    public int activeFeatures(int[] out) {
+        out[0] = 0;
+        return 1;
+    }
+}
