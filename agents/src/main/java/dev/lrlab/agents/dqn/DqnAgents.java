@@ -95,7 +95,11 @@ public final class DqnAgents implements KindProvider {
         double bound = p.number(AgentKeys.DIVERGENCE_BOUND);
         Registries r = setting.registries();
         Parameters e = p.nested(EXPLORATION);
-        ExplorationKind.Blueprint exploration = e == null ? null : ExplorationKind.read(e, r.explorations(), r.schedules());
+        ExplorationKind.Blueprint read = e == null ? null : ExplorationKind.read(e, r.explorations(), r.schedules());
+        if (read != null && read.countsActions()) {
+            p.problem("exploration.type", "ucb counts each state's actions and needs a tabular agent");
+        }
+        ExplorationKind.Blueprint exploration = read != null && read.countsActions() ? null : read;
         Parameters o = p.nested(OPTIMIZER);
         OptimizerBlueprint optimizer = o == null ? null : OptimizerKind.read(o, r.optimizers());
         for (var k : List.of(Map.entry(FILTERS, filters), Map.entry(HIDDEN, hidden), Map.entry(DEPTH, depth),

@@ -24,6 +24,11 @@ public record ExplorationKind(String name, String summary, List<Key> keys, Facto
     @FunctionalInterface
     public interface Blueprint {
         Exploration create(TrialContext context);
+
+        /** Whether the exploration counts each state's actions (UCB), which only a table allows. */
+        default boolean countsActions() {
+            return false;
+        }
     }
 
     /** Reads one kind's settings. */

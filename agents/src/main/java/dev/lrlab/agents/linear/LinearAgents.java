@@ -47,6 +47,10 @@ public final class LinearAgents implements KindProvider {
         Parameters e = p.nested(AgentKeys.EXPLORATION);
         ExplorationKind.Blueprint exploration = e == null ? null
                 : ExplorationKind.read(e, r.explorations(), r.schedules());
+        if (exploration != null && exploration.countsActions()) {
+            p.problem("exploration.type", "ucb counts each state's actions and needs a tabular agent");
+            return null;
+        }
         if (optimizer == null || features == null || exploration == null || Double.isNaN(gamma + bound)) {
             return null;
         }

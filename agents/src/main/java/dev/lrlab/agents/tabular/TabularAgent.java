@@ -70,6 +70,7 @@ public final class TabularAgent implements Agent, TabularValues, dev.lrlab.agent
         }
         this.visits = config.stepSize().clock() == Clock.VISITS ? new int[q.length] : null;
         this.scratch = new double[actions];
+        config.exploration().prepare(states, actions);
     }
 
     /** An agent for {@code env}'s discrete states and actions, drawing from its own generator. */
@@ -90,6 +91,7 @@ public final class TabularAgent implements Agent, TabularValues, dev.lrlab.agent
     public int start(Environment env) {
         state = env.state();
         action = explore(state);
+        config.exploration().taken(state * actions, action);
         return action;
     }
 
@@ -141,6 +143,9 @@ public final class TabularAgent implements Agent, TabularValues, dev.lrlab.agent
 
         if (!sarsa) {
             nextAction = explore(next);
+        }
+        if (!env.episodeOver()) {
+            config.exploration().taken(next * actions, nextAction);
         }
         state = next;
         action = nextAction;
