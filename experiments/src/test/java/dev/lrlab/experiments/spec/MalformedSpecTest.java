@@ -106,6 +106,14 @@ class MalformedSpecTest {
                 broken("visits clock on a linear agent", VALID.replace("type: q-learning", "type: linear-q-learning")
                                 .replace("learning-rate:\n", "learning-rate:\n  clock: visits\n"),
                         "agent.type: the visits clock counts (state, action) pairs and needs a tabular agent"),
+                broken("ucb on a linear agent", VALID.replace("type: q-learning", "type: linear-q-learning")
+                                .replace("type: epsilon-greedy, epsilon: 0.1", "type: ucb, c: 2"),
+                        "agent.exploration.type: ucb counts each state's actions and needs a tabular agent"),
+                broken("gradient bandit on the visits clock", VALID.replace("type: q-learning", "type: gradient-bandit")
+                                .replace("  exploration: { type: epsilon-greedy, epsilon: 0.1 }\n", "")
+                                .replace("learning-rate:\n", "learning-rate:\n  clock: visits\n"),
+                        "agent.type: the visits clock counts (state, action) pairs of a value table; gradient-bandit "
+                                + "has none: use steps or updates"),
                 broken("wrong number of preferences", VALID.replace("cliff-walking", "short-corridor")
                                 .replace("type: q-learning", "type: reinforce\n  initial-preferences: [0, 1, 2]")
                                 .replace("  exploration: { type: epsilon-greedy, epsilon: 0.1 }\n", ""),
