@@ -19,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>Each pull is an episode of one step that terminates, so a trial's return curve is the
  * reward of each step, as the book's figures plot it, and the episode budget is the number of
  * steps. There is one state. The arms' values are drawn at {@link #reset(long)} (once per trial)
- * and kept (or walked) across {@link #reset()}. Metric {@code optimal_action}: whether the arm
+ * and kept (or walked) across {@link #reset()}. Metric {@code optimal_action_fraction}: whether the arm
  * pulled had the largest true value at that moment (its interval mean is the book's "% optimal
  * action").
  */
@@ -89,7 +89,7 @@ public final class KArmedBandit implements Environment, PublishesMetrics {
     @Override
     public void publishTo(MetricSink sink) {
         metrics = sink;
-        optimalMetric = sink.register("optimal_action", Reduction.MEAN);
+        optimalMetric = sink.register("optimal_action_fraction", Reduction.MEAN);
     }
 
     /** Draws the arms' true values from the seed, then starts the first pull. */

@@ -110,7 +110,7 @@ class KArmedBanditTest {
         assertTrue(c.trueValue(0) != a.trueValue(0), "another seed, other arms");
     }
 
-    /** optimal_action is 1 exactly when the pulled arm had the largest true value. */
+    /** optimal_action_fraction is 1 exactly when the pulled arm had the largest true value. */
     @Test
     void publishesWhetherThePulledArmWasTheBest() {
         KArmedBandit bandit = KArmedBandit.testbed();
@@ -119,7 +119,7 @@ class KArmedBanditTest {
         bandit.publishTo(new MetricSink() {
             @Override
             public int register(String name, Reduction reduction) {
-                assertEquals("optimal_action", name);
+                assertEquals("optimal_action_fraction", name);
                 assertEquals(Reduction.MEAN, reduction);
                 return registered[0]++;
             }

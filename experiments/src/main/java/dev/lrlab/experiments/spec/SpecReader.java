@@ -431,11 +431,27 @@ public final class SpecReader {
             if (rateSwept && rateGiven) {
                 p.problem("learning-rate.value", "is swept (sweep." + sweep.axis(Sweep.LEARNING_RATE).writtenAs()
                         + "); give it in one place");
-            } else if (sweep != null && !rateSwept && !rateGiven && !rateAxisWritten()) {
+            }
+            List<Map<String, Object>> scheduleTrees = scheduleTrees(singleSchedule);
+            boolean everyRateOwn = p.has("schedules") && !scheduleTrees.isEmpty()
+                    && scheduleTrees.stream().allMatch(t -> t.containsKey("value"));
+            if (sweep != null && !rateSwept && !rateGiven && !rateAxisWritten() && !everyRateOwn) {
                 p.problem("sweep.learning-rates", "is required: a list of rates > 0, {log-space: {from, to, count}}, "
                         + "or a fixed learning-rate.value");
             }
-            List<Map<String, Object>> scheduleTrees = scheduleTrees(singleSchedule);
+            if (!p.has("schedules") && scheduleTrees.get(0).containsKey("value")) {
+                p.problem("learning-rate.schedule.value", "give the rate as learning-rate.value (a value inside a "
+                        + "schedule is for an entry of schedules: that runs at its own rate)");
+                scheduleTrees.get(0).remove("value");
+            } else if (rateSwept) {
+                for (int j = 0; j < scheduleTrees.size(); j++) {
+                    if (scheduleTrees.get(j).containsKey("value")) {
+                        p.problem("schedules[" + j + "].value", "fixes this schedule's rate while the learning rate "
+                                + "is swept, which would run its trials again at every swept rate; fix "
+                                + "learning-rate.value instead of sweeping, or leave this schedule's value out");
+                    }
+                }
+            }
             List<String> schedulePaths = new ArrayList<>();
             for (int j = 0; j < scheduleTrees.size(); j++) {
                 schedulePaths.add(p.has("schedules") ? "schedules[" + j + "]" : "learning-rate.schedule");
@@ -485,8 +501,9 @@ public final class SpecReader {
                 for (int i = 0; i < agentTrees.size(); i++) {
                     AgentChoice agent = agent(agentTrees.get(i), agentPaths.get(i), point, sweep, env, clock);
                     for (int j = 0; j < scheduleTrees.size(); j++) {
-                        if (env != null && agent != null && scheduleChoices[j] != null && !Double.isNaN(rate)) {
-                            grid[i][j] = new TrialSetup(env.choice(), agent, scheduleChoices[j], rate,
+                        double own = scheduleChoices[j] == null ? rate : scheduleChoices[j].rateFor(rate);
+                        if (env != null && agent != null && scheduleChoices[j] != null && !Double.isNaN(own)) {
+                            grid[i][j] = new TrialSetup(env.choice(), agent, scheduleChoices[j], own,
                                     params(point));
                         }
                     }
@@ -512,10 +529,9 @@ public final class SpecReader {
                 }
             }
             Path out = Path.of(output != null ? output : "runs/" + name);
-            TrialSetup first = setups.get(0);
             EnvironmentVariant firstEnvironment = environment(environmentTree, points.get(0), sweep, maxEpisodeSteps);
             Map<String, Object> resolved = resolved(name, firstEnvironment.resolved(), setups, scheduleTrees.size(),
-                    points.size(), clock, rateSwept ? Double.NaN : first.learningRate(), sweep, budget, evaluation,
+                    points.size(), clock, rateSwept ? Double.NaN : fixedRate, sweep, budget, evaluation,
                     metricsEvery, out, masterSeed);
             return new ExperimentPlan(name, setups, sweep, clock, budget, evaluation, metricsEvery, out, masterSeed,
                     resolved, warnings(sweep, rateSwept ? Double.NaN : fixedRate), defaultsUsed(resolved, sweep), null);
@@ -774,22 +790,32 @@ public final class SpecReader {
                 boolean labelled = map.containsKey("label");
                 Object label = map.remove("label");
                 labelProblem(labelled, label, path, problems);
+                // an entry of schedules: may fix its own base rate (sample averages are 1/N at rate 1)
+                double own = Double.NaN;
+                if (map.containsKey("value")) {
+                    Parameters v0 = Parameters.of(path, Map.of("value", map.remove("value")), problems);
+                    own = rateInBounds(v0, "value", v0.requiredNumber("value", Range.POSITIVE));
+                }
                 Parameters s = Parameters.of(path, map, problems);
                 ScheduleBlueprint blueprint = ScheduleKind.read(s, registries.schedules());
                 ScheduleChoice out = null;
                 if (blueprint != null && problems.isEmpty()) {
                     String type = String.valueOf(map.get("type"));
                     // the resolved settings (every default written out) identify the schedule
-                    out = new ScheduleChoice(label instanceof String l ? l : type, s.resolved(), blueprint, clock);
+                    Map<String, Object> settings = new LinkedHashMap<>(s.resolved());
+                    if (!Double.isNaN(own)) {
+                        settings.put("value", own);
+                    }
+                    out = new ScheduleChoice(label instanceof String l ? l : type, settings, blueprint, clock, own);
                 }
                 return new Variant<>(out, problems.messages());
             });
             List<String> messages = new ArrayList<>(v.problems());
-            if (v.value() != null && !Double.isNaN(rate)) {
+            if (v.value() != null && !Double.isNaN(v.value().rateFor(rate))) {
                 try {
-                    v.value().create(rate);
+                    v.value().create(v.value().rateFor(rate));
                 } catch (IllegalArgumentException e) {
-                    messages.add(path + ": " + e.getMessage() + " (at learning rate " + rate + ")");
+                    messages.add(path + ": " + e.getMessage() + " (at learning rate " + v.value().rateFor(rate) + ")");
                 }
             }
             record(path, applied, sweep, messages);

@@ -724,7 +724,8 @@ public final class Charts {
             int drawn = 0;
             int same = 0;
             for (Group g : a.groupsOfSeries(series)) {
-                double[][] band = medianBand(g.completed(), name, a.overSteps());
+                double[][] band = isFraction(name) ? meanBand(g.completed(), name, a.overSteps())
+                        : medianBand(g.completed(), name, a.overSteps());
                 if (band == null) {
                     continue;
                 }
@@ -758,7 +759,11 @@ public final class Charts {
             // each panel its own y axis (configurations differ by orders of magnitude); a log axis when
             // the values are positive and span more than two decades; room at the top for the title
             ValueAxis y;
-            if (lo > 0 && hi / lo > 100) {
+            if (isFraction(name)) {
+                // a share: every panel on the same 0..1 axis, so that configurations compare at a glance
+                y = yAxis(name);
+                y.setRange(0, 1.08);
+            } else if (lo > 0 && hi / lo > 100) {
                 y = logAxis(name + " (log)", lo, hi);
                 y.setRange(lo / 1.5, hi * Math.pow(hi / lo, 0.2));
             } else {
@@ -781,10 +786,54 @@ public final class Charts {
         JFreeChart chart = new JFreeChart("Metric: " + name, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
         chart.getLegend().setPosition(RectangleEdge.RIGHT);
         Theme.apply(chart);
+        String statistic = isFraction(name)
+                ? "the mean over seeds (line) and its 95% t-interval (band, within [0, 1]) at each value of "
+                : "the median over seeds (line) and the interquartile range (band) at each value of ";
         return new Figure("metric-" + name.replace('_', '-'), "The metric " + name + " through training, "
-                + "per logging interval: the median over seeds (line) and the interquartile range (band) at each "
-                + "value of " + describe(xp) + "; one panel per configuration, each with its own y axis. "
-                + "Completed trials only.", chart::draw, WIDTH + 120, 90 + 170 * panels);
+                + "per logging interval: " + statistic + describe(xp) + "; one panel per configuration, each with "
+                + "its own y axis. Completed trials only.", chart::draw, WIDTH + 120, 90 + 170 * panels);
+    }
+
+    /**
+     * Whether a metric is a fraction (a name ending in {@code _fraction}, such as the bandit's
+     * {@code optimal_action_fraction}): the share of steps with some property, whose seeds' median
+     * over an interval of a few steps takes only a few values. Its figure shows the mean over seeds,
+     * as Sutton &amp; Barto's "% optimal action" does, instead of the median.
+     */
+    static boolean isFraction(String name) {
+        return name.endsWith("_fraction");
+    }
+
+    /** The mean over trials of a metric at each logging point, with a 95% t-interval cut to [0, 1]. */
+    static double[][] meanBand(List<TrialRecord> trials, String name, boolean overSteps) {
+        double[][] median = medianBand(trials, name, overSteps);
+        if (median == null) {
+            return null;
+        }
+        double[] x = median[0];
+        double[][] out = new double[4][x.length];
+        for (int j = 0; j < x.length; j++) {
+            double sum = 0;
+            double squares = 0;
+            int n = 0;
+            for (TrialRecord t : trials) {
+                double[] v = values(t, name);
+                if (v != null && j < v.length && Double.isFinite(v[j])) {
+                    sum += v[j];
+                    squares += v[j] * v[j];
+                    n++;
+                }
+            }
+            double mean = n == 0 ? Double.NaN : sum / n;
+            double half = n < 2 ? 0 : org.apache.commons.statistics.distribution.TDistribution.of(n - 1)
+                    .inverseCumulativeProbability(0.975) * Math.sqrt(Math.max(0, squares / n - mean * mean)
+                    * n / (n - 1) / n);
+            out[0][j] = x[j];
+            out[1][j] = mean;
+            out[2][j] = Math.max(0, mean - half);
+            out[3][j] = Math.min(1, mean + half);
+        }
+        return out;
     }
 
     /** Whether every completed trial's series of the metric is constant (or missing). */

@@ -1,6 +1,9 @@
 package dev.lrlab.reports.figures;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.lrlab.reports.Analysis;
 import dev.lrlab.reports.ReportOptions;
@@ -37,5 +40,33 @@ class ChartsTest {
         }
         Analysis a = Analysis.of(trials, new ReportOptions(1, ReportOptions.XAxis.EPISODES, 0, 200, 0.95, 0));
         assertEquals(-300, Charts.lowerClip(a), 1e-9);
+    }
+
+    /**
+     * A fraction (a name ending in _fraction) is summarised by its mean over seeds: the seeds'
+     * median of a share over a few steps jumps between a handful of values. The band is the
+     * 95% t-interval, never outside [0, 1].
+     */
+    @Test
+    void aFractionIsDrawnAsTheMeanOverSeedsWithItsInterval() {
+        double[][] perSeed = {{0, 0.1, 1}, {0, 0.3, 1}, {0.2, 0.2, 1}, {0, 0.6, 0.9}};
+        List<TrialRecord> trials = new ArrayList<>();
+        for (int seed = 0; seed < perSeed.length; seed++) {
+            dev.lrlab.reports.results.MetricSeries m = new dev.lrlab.reports.results.MetricSeries(10,
+                    new int[] {10, 20, 30}, new long[] {10, 20, 30}, java.util.Map.of("optimal_action_fraction",
+                            perSeed[seed]));
+            trials.add(new TrialRecord("k" + seed, "k-armed-bandit", "a", "constant", 0.1, seed,
+                    TrialStatus.completed, null, null, new double[30], new int[30], 30, 0, null, null, null, null, m,
+                    null, null));
+        }
+        assertTrue(Charts.isFraction("optimal_action_fraction"));
+        assertFalse(Charts.isFraction("abs_td_error"));
+        double[][] band = Charts.meanBand(trials, "optimal_action_fraction", false);
+        assertArrayEquals(new double[] {10, 20, 30}, band[0]);
+        assertArrayEquals(new double[] {0.05, 0.3, 0.975}, band[1], 1e-12);
+        // point 2: sd of (0.1, 0.3, 0.2, 0.6) is 0.2160, t(3) 97.5% = 3.1824: half width 0.3437
+        assertEquals(0.3 + 3.182446305284263 * Math.sqrt(0.14 / 3 / 4), band[3][1], 1e-9);
+        assertEquals(0, band[2][1], "0.3 - 0.3437 is cut at 0");
+        assertEquals(1, band[3][2], "cut at 1");
     }
 }
