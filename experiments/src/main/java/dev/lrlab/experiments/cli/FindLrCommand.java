@@ -42,8 +42,21 @@ final class FindLrCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(paramLabel = "SPEC", description = "a YAML or JSON experiment spec; its sweep's learning rates are ignored")
+    @Parameters(paramLabel = "SPEC", arity = "0..1",
+            description = "a YAML or JSON experiment spec; its sweep's learning rates are ignored")
     Path file;
+
+    @Option(names = "--supervised", paramLabel = "PROBLEM", description = "instead of a spec, the range test in its "
+            + "original setting: a classifier on a bundled problem (spirals), then one-cycle against constant rates")
+    String supervised;
+
+    @Option(names = "--optimizer", defaultValue = "adam",
+            description = "with --supervised: the optimizer kind, at its defaults (default: ${DEFAULT-VALUE})")
+    String optimizerName;
+
+    @Option(names = "--epochs", defaultValue = "5",
+            description = "with --supervised: epochs of each comparison training (default: ${DEFAULT-VALUE})")
+    int epochs;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "change one setting of the spec (repeatable)")
     List<String> overrides = new ArrayList<>();
@@ -83,6 +96,17 @@ final class FindLrCommand implements Callable<Integer> {
         }
         if (seeds < 1 || heldOut < 10) {
             throw new UserInputException("--seeds must be at least 1 and --held-out at least 10");
+        }
+        if (supervised != null) {
+            if (file != null || !overrides.isEmpty()) {
+                throw new UserInputException("--supervised " + supervised + " runs on its own problem: give no SPEC "
+                        + "and no --set");
+            }
+            return SupervisedFindLr.run(supervised, optimizerName, epochs, seeds, options, out, threads,
+                    command.commandLine().getOut(), command.commandLine().getErr());
+        }
+        if (file == null) {
+            throw new UserInputException("give a SPEC, or --supervised spirals for the range test on a classifier");
         }
         ExperimentPlan plan = SpecSource.read(file, Registries.load(), overrides);
         // one setup per agent: its first schedule and point (the rate is the test's own)
@@ -130,7 +154,7 @@ final class FindLrCommand implements Callable<Integer> {
                 curves.add(got);
             }
             Path dir = (out != null ? out : plan.output()).resolve("find-lr");
-            write(dir, curves, options, lossName, plan);
+            write(dir, curves, options, lossName, plan.name());
             double seconds = (System.nanoTime() - started) / 1e9;
             PrintWriter stdout = command.commandLine().getOut();
             for (List<RangeCurve> ofAgent : curves) {
@@ -152,15 +176,16 @@ final class FindLrCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(Path dir, List<List<RangeCurve>> curves, RangeTestOptions options, String lossName,
-            ExperimentPlan plan) throws IOException {
+    /** Writes find-lr.json and its figure into {@code dir}; {@code name} is the spec's (or the problem's). */
+    static void write(Path dir, List<List<RangeCurve>> curves, RangeTestOptions options, String lossName,
+            String name) throws IOException {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserInputException("cannot write " + dir + ": " + e.getMessage());
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("spec", plan.name());
+        json.put("spec", name);
         json.put("loss", lossName);
         json.put("options", options);
         List<Map<String, Object>> agents = new ArrayList<>();

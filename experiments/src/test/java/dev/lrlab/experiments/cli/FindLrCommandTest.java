@@ -70,4 +70,41 @@ class FindLrCommandTest {
         assertTrue(r.err().contains("random: the range test needs a loss on held-out data"), r.err());
         assertEquals(2, CliRunner.run("find-lr", spec.toString(), "--start", "1", "--end", "0.1").exitCode());
     }
+
+    /** --supervised: the test on the spiral classifier, then one-cycle against constant rates, all written. */
+    @Test
+    void theSupervisedTestWritesTheCurvesAndTheTrainingsItIsFor() throws Exception {
+        Path dir = tmp.resolve("spirals");
+        CliRunner r = CliRunner.run("find-lr", "--supervised", "spirals", "--seeds", "2", "--epochs", "2",
+                "--updates", "400", "--points", "40", "--start", "1e-5", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("one-cycle, peak ") && r.out().contains("(valley): held-out accuracy after 2 "
+                + "epochs"), r.out());
+        JsonObject range = JsonParser.parseString(Files.readString(dir.resolve("find-lr.json"))).getAsJsonObject();
+        assertEquals("spirals", range.get("spec").getAsString());
+        assertEquals(2, range.getAsJsonArray("agents").get(0).getAsJsonObject().getAsJsonArray("seeds").size());
+        JsonObject trainings = JsonParser.parseString(Files.readString(dir.resolve("one-cycle.json"))).getAsJsonObject();
+        assertEquals(3, trainings.getAsJsonArray("trainings").size());
+        assertEquals(2, trainings.getAsJsonArray("trainings").get(0).getAsJsonObject().getAsJsonArray("accuracy")
+                .get(0).getAsJsonArray().size(), "two epochs");
+        assertTrue(Files.size(dir.resolve("one-cycle.png")) > 1000 && Files.size(dir.resolve("find-lr.png")) > 1000);
+    }
+
+    @Test
+    void supervisedMistakesAreNamed() throws Exception {
+        CliRunner r = CliRunner.run("find-lr", "--supervised", "mnist");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--supervised: no problem 'mnist'; the bundled one is spirals"), r.err());
+        r = CliRunner.run("find-lr", "--supervised", "spirals", "--optimizer", "adamm");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--optimizer: ") && r.err().contains("adamm"), r.err());
+        Path spec = Files.writeString(tmp.resolve("spec.yaml"), "name: x\n");
+        r = CliRunner.run("find-lr", spec.toString(), "--supervised", "spirals");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--supervised spirals runs on its own problem: give no SPEC and no --set"), r.err());
+        r = CliRunner.run("find-lr");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("give a SPEC, or --supervised spirals"), r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
+    }
 }
