@@ -223,6 +223,8 @@ public final class Analysis {
     private final int smoothing;
     private final boolean overSteps;
     private final String highlight;
+    /** A parameter study's configurations, each with its own swept parameter; empty for a grid. */
+    private final Map<String, Parameter> own;
 
     private Analysis(List<Group> groups, List<String> configurations, List<Parameter> parameters, Parameter x,
             int window, int smoothing, boolean overSteps, String highlight) {
@@ -234,6 +236,49 @@ public final class Analysis {
         this.window = window;
         this.smoothing = smoothing;
         this.overSteps = overSteps;
+        this.own = ownParameters(groups, configurations, parameters);
+    }
+
+    /**
+     * For a parameter study (each configuration sweeping a numeric path of its own, not all the
+     * same path: a spec whose agents bring their own sweep), each configuration's parameter with
+     * its own values; empty otherwise.
+     */
+    private static Map<String, Parameter> ownParameters(List<Group> groups, List<String> configurations,
+            List<Parameter> parameters) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (String config : configurations) {
+            Parameter mine = null;
+            for (Parameter p : parameters) {
+                List<Object> values = groups.stream().filter(g -> g.configuration().equals(config))
+                        .map(g -> g.value(p.path())).filter(java.util.Objects::nonNull).distinct().toList();
+                if (values.size() > 1) {
+                    if (mine != null) {
+                        return Map.of(); // two paths swept within one configuration: a grid
+                    }
+                    mine = new Parameter(p.path(), p.label(), p.values().stream().filter(values::contains).toList());
+                }
+            }
+            if (mine == null || !mine.numeric()) {
+                return Map.of();
+            }
+            out.put(config, mine);
+        }
+        boolean different = out.values().stream().map(Parameter::path).distinct().count() > 1;
+        return out.size() > 1 && different ? Map.copyOf(out) : Map.of();
+    }
+
+    /** Whether the run is a parameter study: each configuration over a parameter of its own. */
+    public boolean isStudy() {
+        return !own.isEmpty();
+    }
+
+    /**
+     * The parameter a series' lines are drawn over: the run's x, or in a parameter study (where a
+     * series is a configuration) the configuration's own.
+     */
+    public Parameter xParameterOf(String series) {
+        return own.getOrDefault(series, x);
     }
 
     /**
@@ -638,6 +683,9 @@ public final class Analysis {
 
     /** A group's series: its configuration, and its values of the swept paths other than x. */
     public String seriesOf(Group g) {
+        if (isStudy()) {
+            return g.configuration();
+        }
         StringBuilder s = new StringBuilder(g.configuration());
         for (Parameter p : swept()) {
             if (!p.path().equals(x.path())) {
@@ -691,6 +739,7 @@ public final class Analysis {
      * see {@link ReportOptions#highlight()}.
      */
     public java.util.Set<Integer> highlighted(String series) {
+        Parameter x = xParameterOf(series);
         List<Object> values = x.values();
         boolean auto = highlight == null || highlight.equals("auto");
         if ("all".equals(highlight) || (auto && values.size() <= 6)) {

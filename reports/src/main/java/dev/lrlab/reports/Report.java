@@ -75,12 +75,19 @@ public final class Report {
         List<java.util.concurrent.Callable<List<Figure>>> makers = new ArrayList<>();
         makers.add(() -> List.of(Charts.returnCurves(analysis)));
         makers.add(() -> present(Charts.evaluationCurves(analysis)));
-        makers.add(() -> List.of(Charts.sensitivity(analysis, rateNote)));
-        makers.add(() -> present(Charts.suttonBartoSensitivity(analysis, rateNote)));
+        if (analysis.isStudy()) {
+            // each configuration over its own parameter: one figure puts them side by side
+            makers.add(() -> present(Charts.parameterStudy(analysis)));
+        } else {
+            makers.add(() -> List.of(Charts.sensitivity(analysis, rateNote)));
+            makers.add(() -> present(Charts.suttonBartoSensitivity(analysis, rateNote)));
+        }
         if (anyDiverged(analysis)) {
             makers.add(() -> List.of(Charts.divergence(analysis, rateNote)));
         }
-        makers.add(() -> present(Charts.heatMap(analysis, rateNote)));
+        if (!analysis.isStudy()) {
+            makers.add(() -> present(Charts.heatMap(analysis, rateNote)));
+        }
         if (!Charts.everyScheduleConstant(run.manifest())) {
             makers.add(() -> present(Charts.schedules(run.manifest(), longestTrial(run))));
         }

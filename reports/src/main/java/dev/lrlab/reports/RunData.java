@@ -225,14 +225,26 @@ public final class RunData {
 
     /** The labels of the manifest's spec's agents or schedules, or null when it does not say. */
     private static java.util.Set<String> labels(Manifest manifest, String key) {
-        if (manifest == null || !manifest.spec().isJsonObject()
-                || !(manifest.spec().getAsJsonObject().get(key) instanceof com.google.gson.JsonArray list)) {
+        if (manifest == null || !manifest.spec().isJsonObject()) {
             return null;
         }
+        var spec = manifest.spec().getAsJsonObject();
         java.util.Set<String> out = new java.util.HashSet<>();
-        for (var e : list) {
-            if (e.isJsonObject() && e.getAsJsonObject().get("label") != null) {
-                out.add(e.getAsJsonObject().get("label").getAsString());
+        if (spec.get(key) instanceof com.google.gson.JsonArray list) {
+            for (var e : list) {
+                if (e.isJsonObject() && e.getAsJsonObject().get("label") != null) {
+                    out.add(e.getAsJsonObject().get("label").getAsString());
+                }
+            }
+        }
+        // a parameter study's agents may carry their own schedule, in their learning-rate
+        if (key.equals("schedules") && spec.get("agents") instanceof com.google.gson.JsonArray agents) {
+            for (var a : agents) {
+                if (a.isJsonObject() && a.getAsJsonObject().get("learning-rate") instanceof com.google.gson.JsonObject lr
+                        && lr.get("schedule") instanceof com.google.gson.JsonObject schedule
+                        && schedule.get("label") != null) {
+                    out.add(schedule.get("label").getAsString());
+                }
             }
         }
         return out.isEmpty() ? null : out;

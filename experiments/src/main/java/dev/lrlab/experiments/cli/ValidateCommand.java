@@ -61,10 +61,18 @@ final class ValidateCommand implements Callable<Integer> {
             return 0;
         }
         int points = spec.setups().size() / (spec.agentLabels().size() * spec.scheduleLabels().size());
-        out.printf("%s: valid; %s (%s x %s x %s x %s) on %s, output %s%n", file,
-                Words.count(spec.trialCount(), "trial"), Words.count(spec.agentLabels().size(), "agent"),
-                Words.count(spec.scheduleLabels().size(), "schedule"), Words.count(points, "point"),
-                Words.count(spec.sweep().seeds().length, "seed"), spec.environmentId(), spec.output());
+        if (!spec.isStudy()) {
+            out.printf("%s: valid; %s (%s x %s x %s x %s) on %s, output %s%n", file,
+                    Words.count(spec.trialCount(), "trial"), Words.count(spec.agentLabels().size(), "agent"),
+                    Words.count(spec.scheduleLabels().size(), "schedule"), Words.count(points, "point"),
+                    Words.count(spec.sweep().seeds().length, "seed"), spec.environmentId(), spec.output());
+        } else {
+            // a parameter study: each agent over its own points
+            out.printf("%s: valid; %s (%s, each over its own points: %s in all, x %s) on %s, output %s%n", file,
+                    Words.count(spec.trialCount(), "trial"), Words.count(spec.agentLabels().size(), "agent"),
+                    Words.count(spec.setups().size(), "setting"), Words.count(spec.sweep().seeds().length, "seed"),
+                    spec.environmentId(), spec.output());
+        }
         for (Sweep.Axis axis : spec.sweep().axes()) {
             out.printf("  sweep %s: %s %s%n", axis.path(), Words.count(axis.values().size(), "value"), axis.values());
         }

@@ -41,6 +41,15 @@ public record ExperimentPlan(String name, List<TrialSetup> setups, Sweep sweep, 
         return setups.size() * sweep.seeds().length;
     }
 
+    /**
+     * Whether the plan is a parameter study: agents that bring their own learning rate or sweep, each
+     * over its own points (its resolved agents say so), rather than one grid for all.
+     */
+    public boolean isStudy() {
+        return resolved.get("agents") instanceof List<?> agents && agents.stream().anyMatch(a -> a instanceof Map<?, ?> m
+                && (m.containsKey("sweep") || m.containsKey("learning-rate")));
+    }
+
     /** The agents' labels, in order. */
     public List<String> agentLabels() {
         return setups.stream().map(s -> s.agent().label()).distinct().toList();

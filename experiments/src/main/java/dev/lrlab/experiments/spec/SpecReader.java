@@ -151,6 +151,9 @@ public final class SpecReader {
         if (!wrong.isEmpty()) {
             throw new SpecException(source, wrong);
         }
+        if (isStudy(top)) {
+            return study(top, source);
+        }
         if (top.containsKey("search")) {
             return search(top, source);
         }
@@ -205,6 +208,178 @@ public final class SpecReader {
         return new ExperimentPlan(plan.name(), plan.setups(), plan.sweep(), plan.clock(), plan.budget(),
                 plan.evaluation(), plan.metricsEvery(), plan.output(), plan.masterSeed(), resolved, plan.warnings(),
                 plan.defaultsUsed(), new SearchPlan(search, deepCopy(top), source, this));
+    }
+
+    /** Whether some entry of {@code agents:} brings its own learning rate or sweep. */
+    private static boolean isStudy(Map<String, Object> top) {
+        return top.get("agents") instanceof List<?> list && list.stream().anyMatch(a -> a instanceof Map<?, ?> m
+                && (m.containsKey("sweep") || m.containsKey("learning-rate")));
+    }
+
+    /**
+     * A parameter study: agents that bring their own {@code learning-rate} or {@code sweep} (each
+     * method over its own parameter, as in Sutton &amp; Barto's Figure 2.6). Each agent is read as
+     * the spec with that agent alone, its own learning rate in place of the spec's, and its own
+     * sweep's paths added to the spec's sweep (the seeds and any path swept for all stay the
+     * spec's); the plans are then joined, agent after agent. Mistakes name the agent's entry.
+     */
+    private ExperimentPlan study(Map<String, Object> top, String source) throws SpecException {
+        List<String> messages = new ArrayList<>();
+        if (top.containsKey("search")) {
+            messages.add("search: a spec whose agents bring their own learning-rate or sweep is a grid; give no "
+                    + "search");
+        }
+        if (top.containsKey("schedules")) {
+            messages.add("schedules: with agents that bring their own learning-rate or sweep, each agent's schedule "
+                    + "is in learning-rate.schedule (its own or the spec's); give no schedules");
+        }
+        if (!messages.isEmpty()) {
+            throw new SpecException(source, messages);
+        }
+        List<?> entries = (List<?>) top.get("agents");
+        List<ExperimentPlan> plans = new ArrayList<>();
+        List<Set<String>> ownPaths = new ArrayList<>();
+        List<Boolean> ownRates = new ArrayList<>();
+        Map<String, Integer> labels = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> sub = deepCopy(top);
+            Object entry = copyValue(entries.get(i));
+            Set<String> own = new LinkedHashSet<>();
+            boolean ownRate = false;
+            if (entry instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> agent = (Map<String, Object>) m;
+                Object sweep = agent.remove("sweep");
+                Object rate = agent.remove("learning-rate");
+                if (rate != null) {
+                    sub.put("learning-rate", rate);
+                    ownRate = true;
+                }
+                if (sweep instanceof Map<?, ?> axes) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> all = top.get("sweep") instanceof Map<?, ?> g
+                            ? deepCopy((Map<String, Object>) g) : new LinkedHashMap<>();
+                    for (var axis : axes.entrySet()) {
+                        String key = String.valueOf(axis.getKey());
+                        if (key.equals("seeds")) {
+                            messages.add("agents[" + i + "].sweep.seeds: the seeds are the spec's; give them in "
+                                    + "sweep.seeds");
+                        } else if (all.containsKey(key)) {
+                            messages.add("agents[" + i + "].sweep." + key + ": is swept for every agent too (sweep."
+                                    + key + "); give it in one place");
+                        } else {
+                            all.put(key, axis.getValue());
+                            own.add(key.equals("learning-rates") ? Sweep.LEARNING_RATE : key);
+                        }
+                    }
+                    sub.put("sweep", all);
+                } else if (sweep != null) {
+                    messages.add("agents[" + i + "].sweep: must be a map of paths to values, was "
+                            + Parameters.describe(sweep));
+                }
+            }
+            sub.put("agents", List.of(entry));
+            ownPaths.add(own);
+            ownRates.add(ownRate);
+            Problems problems = new Problems();
+            ExperimentPlan plan = null;
+            try {
+                plan = new Reading(Parameters.of("", sub, problems)).plan();
+            } catch (RuntimeException e) {
+                problems.add("agents[" + i + "]", e.getMessage());
+            }
+            for (String problem : problems.messages()) {
+                messages.add(inStudy(problem, i, ownRate, own));
+            }
+            if (plan != null && problems.isEmpty()) {
+                plans.add(plan);
+                String label = plan.setups().get(0).agent().label();
+                Integer before = labels.putIfAbsent(label, i);
+                if (before != null) {
+                    messages.add("agents[" + i + "].label: '" + label + "' is agents[" + before + "]'s too; each agent "
+                            + "needs its own label (it names its lines in the figures)");
+                }
+            }
+        }
+        if (!messages.isEmpty()) {
+            throw new SpecException(source, messages.stream().distinct().toList());
+        }
+        return joined(plans, ownPaths, ownRates);
+    }
+
+    /** A sub-spec's problem, said of the study's agent entry where it concerns the agent's own parts. */
+    private static String inStudy(String problem, int i, boolean ownRate, Set<String> own) {
+        String out = problem.replaceFirst("^agents\\[0]", "agents[" + i + "]");
+        if (ownRate && out.startsWith("learning-rate")) {
+            out = "agents[" + i + "]." + out;
+        }
+        for (String path : own) {
+            String written = path.equals(Sweep.LEARNING_RATE) ? "learning-rates" : path;
+            if (out.startsWith("sweep." + written)) {
+                out = "agents[" + i + "]." + out;
+            }
+        }
+        return out;
+    }
+
+    /** The agents' plans as one: setups agent after agent, the axes of all, each agent's own parts in its entry. */
+    @SuppressWarnings("unchecked")
+    private static ExperimentPlan joined(List<ExperimentPlan> plans, List<Set<String>> ownPaths,
+            List<Boolean> ownRates) {
+        ExperimentPlan first = plans.get(0);
+        List<TrialSetup> setups = new ArrayList<>();
+        Map<String, Sweep.Axis> axes = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
+        List<Object> agents = new ArrayList<>();
+        Map<String, Object> resolved = new LinkedHashMap<>(first.resolved());
+        for (int i = 0; i < plans.size(); i++) {
+            ExperimentPlan plan = plans.get(i);
+            setups.addAll(plan.setups());
+            for (Sweep.Axis axis : plan.sweep().axes()) {
+                Sweep.Axis seen = axes.get(axis.path());
+                if (seen == null) {
+                    axes.put(axis.path(), axis);
+                } else {
+                    List<Object> values = new ArrayList<>(seen.values());
+                    axis.values().stream().filter(v -> !values.contains(v)).forEach(values::add);
+                    axes.put(axis.path(), new Sweep.Axis(seen.path(), seen.writtenAs(), values));
+                }
+            }
+            warnings.addAll(plan.warnings());
+            int index = i;
+            plan.defaultsUsed().forEach(d -> defaults.add(inStudy(d, index, ownRates.get(index), Set.of())));
+            Map<String, Object> r = plan.resolved();
+            Map<String, Object> agent = new LinkedHashMap<>(((List<Map<String, Object>>) r.get("agents")).get(0));
+            if (ownRates.get(i)) {
+                Map<String, Object> rate = new LinkedHashMap<>((Map<String, Object>) r.get("learning-rate"));
+                rate.put("schedule", ((List<Object>) r.get("schedules")).get(0));
+                agent.put("learning-rate", rate);
+            } else {
+                // a study has one schedule per learning rate, so it sits in the learning rate's map
+                Map<String, Object> rate = new LinkedHashMap<>((Map<String, Object>) r.get("learning-rate"));
+                rate.put("schedule", ((List<Object>) r.get("schedules")).get(0));
+                resolved.put("learning-rate", rate);
+            }
+            Map<String, Object> sweep = (Map<String, Object>) r.get("sweep");
+            Map<String, Object> own = new LinkedHashMap<>();
+            Map<String, Object> shared = new LinkedHashMap<>();
+            sweep.forEach((path, values) -> (ownPaths.get(index).contains(path) ? own : shared).put(path, values));
+            if (!own.isEmpty()) {
+                agent.put("sweep", own);
+            }
+            resolved.put("sweep", shared);
+            agents.add(agent);
+        }
+        resolved.put("agents", agents);
+        resolved.remove("schedules");
+        if (ownRates.stream().allMatch(b -> b)) {
+            resolved.remove("learning-rate"); // every agent has its own: the spec's would be read by none
+        }
+        Sweep sweep = new Sweep(new ArrayList<>(axes.values()), first.sweep().seeds());
+        return new ExperimentPlan(first.name(), setups, sweep, first.clock(), first.budget(), first.evaluation(),
+                first.metricsEvery(), first.output(), first.masterSeed(), resolved,
+                warnings.stream().distinct().toList(), defaults.stream().distinct().toList(), null);
     }
 
     /** A copy of a parsed tree whose maps and lists are fresh (the values are immutable). */

@@ -80,8 +80,6 @@ public final class Charts {
 
     /** Figure 1: return curves, one panel per series, one line (with its band) per value of x. */
     public static Figure returnCurves(Analysis a) {
-        Parameter xp = a.xParameter();
-        List<Object> values = xp.values();
         String xLabel = a.overSteps() ? "environment steps" : "episode";
         NumberAxis xAxis = trainingAxis(a, xLabel);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis);
@@ -91,6 +89,9 @@ public final class Charts {
         List<XYPlot> panels = new ArrayList<>();
         boolean anyFaint = false;
         for (String series : a.series()) {
+            // a parameter study's panels each have their own parameter
+            Parameter xp = a.xParameterOf(series);
+            List<Object> values = xp.values();
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
             DeviationRenderer renderer = bandRenderer();
             StringBuilder ended = new StringBuilder();
@@ -126,13 +127,22 @@ public final class Charts {
             }
             XYPlot panel = new XYPlot(data, null, yAxis("return"), renderer);
             panelTitle(panel, series + (ended.length() > 0 ? "   (diverged, failed or stopped: " + ended + ")" : ""));
+            if (a.isStudy()) {
+                panelLegend(panel, xp);
+            }
             panels.add(panel);
             combined.add(panel, 1);
         }
-        combined.setFixedLegendItems(rampLegend(xp));
-        JFreeChart chart = new JFreeChart("Return curves by " + (xp.path().equals(Analysis.LEARNING_RATE)
-                ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT, combined, true);
-        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        Parameter xp = a.xParameter();
+        if (!a.isStudy()) {
+            combined.setFixedLegendItems(rampLegend(xp));
+        }
+        JFreeChart chart = new JFreeChart("Return curves by " + (a.isStudy() ? "each configuration's own parameter"
+                : xp.path().equals(Analysis.LEARNING_RATE) ? "learning rate" : xp.label()), JFreeChart.DEFAULT_TITLE_FONT,
+                combined, !a.isStudy());
+        if (!a.isStudy()) {
+            chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        }
         Theme.apply(chart);
         // shared y axes; the lower end is clipped at the 5th percentile of the mean curves when what
         // lies below it would take more than a third of the axis, so that the first few very poor
@@ -375,6 +385,77 @@ public final class Charts {
                 + (anyDiverged ? "; a \u00d7 at the foot of a panel marks a point where seeds diverged, with the "
                         + "percentage that did (a point whose seeds all diverged has only the \u00d7)" : "")
                 + "." + note(rateNote), chart::draw, WIDTH, 560 + 22 * legendRows(a));
+    }
+
+    /**
+     * A parameter study (Sutton &amp; Barto's Figure 2.6), drawn when each configuration sweeps a
+     * parameter of its own (a spec whose agents bring their own sweep): one panel with each
+     * configuration's mean return over all episodes (the auc score; for one-step episodes, the
+     * average reward per step) against its own parameter, all on one log axis, with 95% bootstrap
+     * intervals. Null for any other run.
+     */
+    public static Figure parameterStudy(Analysis a) {
+        if (!a.isStudy()) {
+            return null;
+        }
+        Map<String, Parameter> own = new LinkedHashMap<>();
+        for (String config : a.configurations()) {
+            own.put(config, a.xParameterOf(config));
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (var e : own.entrySet()) {
+            Parameter p = e.getValue();
+            XYIntervalSeries s = new XYIntervalSeries(e.getKey() + " (" + p.label() + ")");
+            List<Group> groups = new ArrayList<>(a.groupsOf(e.getKey()));
+            groups.removeIf(g -> !(g.value(p.path()) instanceof Double v && v > 0)
+                    || g.summaries().get(Metric.AUC) == null);
+            groups.sort(java.util.Comparator.comparingDouble(g -> (Double) g.value(p.path())));
+            for (Group g : groups) {
+                double x = (Double) g.value(p.path());
+                Interval m = g.summaries().get(Metric.AUC).mean();
+                s.add(x, x, x, m.estimate(), m.low(), m.high());
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            data.addSeries(s);
+        }
+        if (!(lo < hi)) {
+            return null;
+        }
+        LogAxis x = new LogAxis("each method's own parameter (log scale)");
+        x.setBase(2);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.########",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        x.setRange(lo / 1.4, hi * 1.4);
+        NumberAxis y = new NumberAxis("mean return over all episodes (auc)");
+        y.setAutoRangeIncludesZero(false);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setCapLength(5);
+        renderer.setErrorStroke(new BasicStroke(1f));
+        renderer.setErrorPaint(null);
+        for (int c = 0; c < own.size(); c++) {
+            renderer.setSeriesPaint(c, Palette.category(c));
+            renderer.setSeriesStroke(c, Palette.stroke(c, 1.6f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = new JFreeChart("Parameter study", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle("each line over its own parameter; mean over the seeds that completed, 95% "
+                + "bootstrap intervals", new Font("DejaVu Sans", Font.PLAIN, 12)));
+        Theme.apply(chart);
+        for (int c = 0; c < own.size(); c++) {
+            renderer.setSeriesPaint(c, Palette.category(c));
+            renderer.setSeriesStroke(c, Palette.stroke(c, 1.6f));
+        }
+        String parameters = String.join(", ", own.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().label())
+                .toList());
+        return new Figure("parameter-study", "Each configuration's mean return over all episodes against its own "
+                + "swept parameter (" + parameters + "), on one log axis: the parameter study of Sutton & Barto's "
+                + "Figure 2.6. Bars: 95% bootstrap intervals of the mean over seeds.", chart::draw, WIDTH, 440);
     }
 
     /**
@@ -634,6 +715,9 @@ public final class Charts {
                 continue;
             }
             XYSeries s = new XYSeries(c.label() + " (clock: " + c.clock() + ")");
+            if (data.getSeriesIndex(s.getKey()) >= 0) {
+                continue; // the same schedule of two agents (a parameter study's): one curve
+            }
             double end = longest.getOrDefault(c.clock(), Double.POSITIVE_INFINITY);
             for (int i = 0; i < c.t().length; i++) {
                 if (c.t()[i] > end && i > 0) {
@@ -710,12 +794,12 @@ public final class Charts {
         if (constantInEveryTrial(a, name)) {
             return null;
         }
-        Parameter xp = a.xParameter();
         NumberAxis xAxis = trainingAxis(a, a.overSteps() ? "environment steps" : "episode");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(xAxis);
         combined.setGap(12);
         int panels = 0;
         for (String series : a.series()) {
+            Parameter xp = a.xParameterOf(series);
             YIntervalSeriesCollection data = new YIntervalSeriesCollection();
             DeviationRenderer renderer = bandRenderer();
             double lo = Double.POSITIVE_INFINITY;
@@ -776,15 +860,23 @@ public final class Charts {
                     PANEL_TITLE);
             title.setBackgroundPaint(new Color(255, 255, 255, 200));
             panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, title, RectangleAnchor.TOP_LEFT));
+            if (a.isStudy()) {
+                panelLegend(panel, xp);
+            }
             combined.add(panel, 1);
             panels++;
         }
         if (panels == 0) {
             return null;
         }
-        combined.setFixedLegendItems(rampLegend(xp));
-        JFreeChart chart = new JFreeChart("Metric: " + name, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
-        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        Parameter xp = a.xParameter();
+        if (!a.isStudy()) {
+            combined.setFixedLegendItems(rampLegend(xp));
+        }
+        JFreeChart chart = new JFreeChart("Metric: " + name, JFreeChart.DEFAULT_TITLE_FONT, combined, !a.isStudy());
+        if (!a.isStudy()) {
+            chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        }
         Theme.apply(chart);
         String statistic = isFraction(name)
                 ? "the mean over seeds (line) and its 95% t-interval (band, within [0, 1]) at each value of "
@@ -1009,6 +1101,16 @@ public final class Charts {
         renderer.setSeriesStroke(series, faint ? new BasicStroke(0.8f) : Palette.stroke(i, 1.4f));
     }
 
+    /** A parameter study's panel: the legend of its own parameter's lines, at its top right. */
+    private static void panelLegend(XYPlot panel, Parameter xp) {
+        LegendItemCollection items = rampLegend(xp);
+        org.jfree.chart.title.LegendTitle legend = new org.jfree.chart.title.LegendTitle(() -> items);
+        legend.setItemFont(new Font("DejaVu Sans", Font.PLAIN, 10));
+        legend.setBackgroundPaint(new Color(255, 255, 255, 210));
+        legend.setPosition(RectangleEdge.RIGHT);
+        panel.addAnnotation(new XYTitleAnnotation(0.99, 0.02, legend, RectangleAnchor.BOTTOM_RIGHT));
+    }
+
     private static LegendItemCollection rampLegend(Parameter xp) {
         LegendItemCollection legend = new LegendItemCollection();
         for (int i = 0; i < xp.values().size(); i++) {
@@ -1037,7 +1139,8 @@ public final class Charts {
             }
         }
         if (end > 0) {
-            x.setRange(0, end * 1.01);
+            // a parameter study's panels carry their legends at the right: room for them past the data
+            x.setRange(0, end * (a.isStudy() ? 1.3 : 1.01));
         }
         return x;
     }
