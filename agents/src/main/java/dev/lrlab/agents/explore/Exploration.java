@@ -89,16 +89,12 @@ public interface Exploration {
 
         @Override
         public int choose(double[] q, int offset, int n, double c, double[] scratch, UniformRandomProvider rng) {
-            if (counts == null) {
-                throw new IllegalStateException("ucb counts each state's actions: prepare(states, actions) first");
-            }
-            double logT = Math.log(inState[offset / n] + 1.0);
+            double logT = logT(offset, n);
             double best = Double.NEGATIVE_INFINITY;
             int ties = 0;
             int choice = 0;
             for (int a = 0; a < n; a++) {
-                int visits = counts[offset + a];
-                double v = visits == 0 ? Double.POSITIVE_INFINITY : q[offset + a] + c * Math.sqrt(logT / visits);
+                double v = bound(q, offset, a, c, logT);
                 if (v > best) {
                     best = v;
                     ties = 1;
@@ -113,16 +109,12 @@ public interface Exploration {
         /** The value of the action UCB takes, averaged over tied actions (each as likely). */
         @Override
         public double expectedValue(double[] q, int offset, int n, double c, double[] scratch) {
-            if (counts == null) {
-                throw new IllegalStateException("ucb counts each state's actions: prepare(states, actions) first");
-            }
-            double logT = Math.log(inState[offset / n] + 1.0);
+            double logT = logT(offset, n);
             double best = Double.NEGATIVE_INFINITY;
             double sum = 0;
             int ties = 0;
             for (int a = 0; a < n; a++) {
-                int visits = counts[offset + a];
-                double v = visits == 0 ? Double.POSITIVE_INFINITY : q[offset + a] + c * Math.sqrt(logT / visits);
+                double v = bound(q, offset, a, c, logT);
                 if (v > best) {
                     best = v;
                     sum = q[offset + a];
@@ -133,6 +125,20 @@ public interface Exploration {
                 }
             }
             return sum / ties;
+        }
+
+        /** ln t for the row at {@code offset}: t is this choice's number in its state. */
+        private double logT(int offset, int n) {
+            if (counts == null) {
+                throw new IllegalStateException("ucb counts each state's actions: prepare(states, actions) first");
+            }
+            return Math.log(inState[offset / n] + 1.0);
+        }
+
+        /** Q(s, a) plus the bonus; infinite for an action not yet taken in s. */
+        private double bound(double[] q, int offset, int a, double c, double logT) {
+            int visits = counts[offset + a];
+            return visits == 0 ? Double.POSITIVE_INFINITY : q[offset + a] + c * Math.sqrt(logT / visits);
         }
     }
 

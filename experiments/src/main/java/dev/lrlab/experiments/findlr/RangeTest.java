@@ -9,7 +9,6 @@ import dev.lrlab.agents.schedule.ClockedSchedule;
 import dev.lrlab.agents.schedule.StepSizeSchedule;
 import dev.lrlab.env.Environment;
 import dev.lrlab.experiments.spec.TrialSetup;
-import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -44,14 +43,8 @@ public final class RangeTest {
         HeldOutLoss.HeldOut heldOut = held.holdOut(setup.environment().create(), options.heldOutSteps(),
                 RandomSource.XO_RO_SHI_RO_128_PP.create(seeds.nextLong()));
 
-        int points = options.points();
-        long every = options.updates() / points;
-        double[] rates = new double[points + 1];
-        double[] losses = new double[points + 1];
-        double[] smoothed = new double[points + 1];
-        int n = 0;
-        double average = 0;
-        double best = Double.POSITIVE_INFINITY;
+        long every = options.updates() / options.points();
+        RangeRecorder record = new RangeRecorder(options);
         String stopped = "step cap";
         long nextRecord = every;
         long steps = 0;
@@ -72,19 +65,11 @@ public final class RangeTest {
                     continue;
                 }
                 nextRecord += every;
-                double loss = heldOut.loss();
-                average = options.beta() * average + (1 - options.beta()) * loss;
-                double smooth = average / (1 - Math.pow(options.beta(), n + 1));
-                rates[n] = rate.lastRate();
-                losses[n] = loss;
-                smoothed[n] = smooth;
-                n++;
-                best = Math.min(best, smooth);
-                if (!Double.isFinite(smooth) || smooth > options.divergeFactor() * best) {
+                if (record.diverges(rate.lastRate(), heldOut.loss())) {
                     stopped = "diverged";
                     break;
                 }
-                if (done >= options.updates() || n == rates.length) {
+                if (done >= options.updates() || record.full()) {
                     stopped = "end";
                     break;
                 }
@@ -92,11 +77,7 @@ public final class RangeTest {
         } catch (DivergedException e) {
             stopped = "diverged";
         }
-        rates = Arrays.copyOf(rates, n);
-        losses = Arrays.copyOf(losses, n);
-        smoothed = Arrays.copyOf(smoothed, n);
-        return new RangeCurve(setup.agent().label(), seed, rates, losses, smoothed, stopped,
-                Suggestions.of(rates, smoothed), steps);
+        return record.curve(setup.agent().label(), seed, stopped, steps);
     }
 
     /** The growing rate, on the updates clock, remembering the last update it was asked for. */

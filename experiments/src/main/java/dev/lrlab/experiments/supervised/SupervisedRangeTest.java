@@ -2,9 +2,8 @@ package dev.lrlab.experiments.supervised;
 
 import dev.lrlab.agents.schedule.StepSizeSchedule;
 import dev.lrlab.experiments.findlr.RangeCurve;
+import dev.lrlab.experiments.findlr.RangeRecorder;
 import dev.lrlab.experiments.findlr.RangeTestOptions;
-import dev.lrlab.experiments.findlr.Suggestions;
-import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -27,14 +26,8 @@ public final class SupervisedRangeTest {
         Classifier net = task.classifier(rng);
         int[] order = SupervisedTask.shuffled(task.train().size(), rng);
         int perEpoch = task.updatesPerEpoch();
-        int points = options.points();
-        long every = Math.max(1, options.updates() / points);
-        double[] rates = new double[points + 1];
-        double[] losses = new double[points + 1];
-        double[] smoothed = new double[points + 1];
-        int n = 0;
-        double average = 0;
-        double best = Double.POSITIVE_INFINITY;
+        long every = Math.max(1, options.updates() / options.points());
+        RangeRecorder record = new RangeRecorder(options);
         String stopped = "end";
         for (long t = 0; t < options.updates(); t++) {
             int inEpoch = (int) (t % perEpoch);
@@ -46,27 +39,15 @@ public final class SupervisedRangeTest {
             if ((t + 1) % every != 0) {
                 continue;
             }
-            double loss = net.evaluate(task.heldOut())[0];
-            average = options.beta() * average + (1 - options.beta()) * loss;
-            double smooth = average / (1 - Math.pow(options.beta(), n + 1));
-            rates[n] = rate;
-            losses[n] = loss;
-            smoothed[n] = smooth;
-            n++;
-            best = Math.min(best, smooth);
-            if (!Double.isFinite(smooth) || smooth > options.divergeFactor() * best) {
+            if (record.diverges(rate, net.evaluate(task.heldOut())[0])) {
                 stopped = "diverged";
                 break;
             }
-            if (n == rates.length) {
+            if (record.full()) {
                 break;
             }
         }
-        rates = Arrays.copyOf(rates, n);
-        losses = Arrays.copyOf(losses, n);
-        smoothed = Arrays.copyOf(smoothed, n);
-        return new RangeCurve(task.optimizerName(), seed, rates, losses, smoothed, stopped,
-                Suggestions.of(rates, smoothed), 0);
+        return record.curve(task.optimizerName(), seed, stopped, 0);
     }
 
     /**
