@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             InitCommand.class,
             FindLrCommand.class,
+            PlaygroundCommand.class,
             MergeCommand.class,
             ExportCommand.class,
             ClusterCommands.Slurm.class,
