@@ -38,6 +38,23 @@ public record OptimizerKind(String name, String summary, List<Key> keys, Factory
         return Registry.of("optimizer", OptimizerKind.class, providers);
     }
 
+    /**
+     * The optimizer of that kind at its defaults ({@code adam}, {@code sgd}, ...), for tools that
+     * take a kind by name.
+     *
+     * @throws IllegalArgumentException naming the kind, with the kinds there are
+     */
+    public static OptimizerBlueprint defaults(String kind, Registry<OptimizerKind> kinds) {
+        java.util.Map<String, Object> spec = new java.util.LinkedHashMap<>();
+        spec.put("type", kind);
+        dev.lrlab.env.registry.Problems problems = new dev.lrlab.env.registry.Problems();
+        OptimizerBlueprint b = read(Parameters.of("optimizer", spec, problems), kinds);
+        if (!problems.isEmpty() || b == null) {
+            throw new IllegalArgumentException(String.join("; ", problems.messages()));
+        }
+        return b;
+    }
+
     /** Reads an optimizer map through the registry; null with the mistakes recorded. */
     public static OptimizerBlueprint read(Parameters spec, Registry<OptimizerKind> kinds) {
         return spec.readAs(kinds, (kind, p) -> kind.factory().bind(p));

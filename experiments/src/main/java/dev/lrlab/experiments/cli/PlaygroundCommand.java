@@ -158,14 +158,11 @@ final class PlaygroundCommand implements Callable<Integer> {
     }
 
     private static OptimizerBlueprint optimizer(String kind, Registries registries) {
-        Problems problems = new Problems();
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("type", kind);
-        OptimizerBlueprint b = OptimizerKind.read(dev.lrlab.env.registry.Parameters.of("optimizer", spec, problems), registries.optimizers());
-        if (!problems.isEmpty() || b == null) {
-            throw new UserInputException(String.join("; ", problems.messages()));
+        try {
+            return OptimizerKind.defaults(kind, registries.optimizers());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
         }
-        return b;
     }
 
     private StepSizeSchedule schedule(double base, Registries registries) {

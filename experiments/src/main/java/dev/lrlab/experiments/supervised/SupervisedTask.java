@@ -2,11 +2,7 @@ package dev.lrlab.experiments.supervised;
 
 import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.optim.OptimizerKind;
-import dev.lrlab.env.registry.Parameters;
-import dev.lrlab.env.registry.Problems;
 import dev.lrlab.env.registry.Registry;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -30,11 +26,7 @@ public record SupervisedTask(Spirals train, Spirals heldOut, int[] hidden, int b
 
     /** The spirals with the given optimizer kind ({@code sgd}, {@code adam}, ...) at its defaults. */
     public static SupervisedTask spirals(String optimizerName, Registry<OptimizerKind> optimizers) {
-        Problems problems = new Problems();
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("type", optimizerName);
-        OptimizerBlueprint optimizer = OptimizerKind.read(Parameters.of("optimizer", spec, problems), optimizers);
-        problems.throwIfAny();
+        OptimizerBlueprint optimizer = OptimizerKind.defaults(optimizerName, optimizers);
         Spirals all = Spirals.of(3, 1000, 0.2, 20261130L);
         // a fixed shuffle, then 80% / 20%: the split is part of the problem, not of a seed
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);

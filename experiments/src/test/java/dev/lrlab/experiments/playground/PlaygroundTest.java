@@ -11,14 +11,10 @@ import dev.lrlab.agents.Registries;
 import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.optim.OptimizerKind;
 import dev.lrlab.agents.schedule.Constant;
-import dev.lrlab.env.registry.Parameters;
-import dev.lrlab.env.registry.Problems;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlaygroundTest {
 
     static OptimizerBlueprint optimizer(String kind) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("type", kind);
-        Problems problems = new Problems();
-        OptimizerBlueprint b = OptimizerKind.read(Parameters.of("optimizer", spec, problems),
-                Registries.load().optimizers());
-        problems.throwIfAny();
-        return b;
+        return OptimizerKind.defaults(kind, Registries.load().optimizers());
     }
 
     /** Gradient descent on 0.5 (x^2 + kappa y^2) is x_t = (1 - a)^t x_0, y_t = (1 - a kappa)^t y_0. */
