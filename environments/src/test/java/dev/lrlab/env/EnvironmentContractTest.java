@@ -31,7 +31,7 @@ class EnvironmentContractTest {
     @Test
     void theBuiltInEnvironmentsAreRegistered() {
         assertEquals(List.of("cliff-walking", "frozen-lake-4x4", "frozen-lake-8x8", "windy-gridworld", "four-rooms",
-                "open-room", "short-corridor", "breakout", "k-armed-bandit"), KINDS.names());
+                "open-room", "short-corridor", "breakout", "k-armed-bandit", "landscape"), KINDS.names());
     }
 
     @ParameterizedTest

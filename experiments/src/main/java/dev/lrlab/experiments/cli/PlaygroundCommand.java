@@ -8,7 +8,7 @@ import dev.lrlab.agents.schedule.ScheduleKind;
 import dev.lrlab.agents.schedule.StepSizeSchedule;
 import dev.lrlab.env.registry.Problems;
 import dev.lrlab.experiments.playground.Descent;
-import dev.lrlab.experiments.playground.Landscape;
+import dev.lrlab.env.landscape.Landscape;
 import dev.lrlab.reports.figures.Figure;
 import dev.lrlab.reports.figures.FigureWriter;
 import dev.lrlab.reports.figures.PlaygroundFigures;

@@ -3,6 +3,7 @@ package dev.lrlab.experiments.playground;
 import dev.lrlab.agents.optim.Optimizer;
 import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.schedule.StepSizeSchedule;
+import dev.lrlab.env.landscape.Landscape;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;

@@ -11,6 +11,7 @@ import dev.lrlab.agents.Registries;
 import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.optim.OptimizerKind;
 import dev.lrlab.agents.schedule.Constant;
+import dev.lrlab.env.landscape.Landscape;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

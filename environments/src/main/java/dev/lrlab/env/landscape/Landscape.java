@@ -1,4 +1,4 @@
-package dev.lrlab.experiments.playground;
+package dev.lrlab.env.landscape;
 
 import java.util.List;
 
