@@ -1,14 +1,10 @@
 package dev.lrlab.env.bandit;
 
-import dev.lrlab.env.Environment;
-import dev.lrlab.env.ObservationSpace;
+import dev.lrlab.env.OneStepEpisodes;
 import dev.lrlab.env.metrics.MetricSink;
 import dev.lrlab.env.metrics.PublishesMetrics;
 import dev.lrlab.env.metrics.Reduction;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Sutton &amp; Barto's k-armed testbed (section 2.3): each arm's true value q*(a) is drawn once
@@ -23,7 +19,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * pulled had the largest true value at that moment (its interval mean is the book's "% optimal
  * action").
  */
-public final class KArmedBandit implements Environment, PublishesMetrics {
+public final class KArmedBandit extends OneStepEpisodes implements PublishesMetrics {
 
     private final int arms;
     private final double mean;
@@ -32,14 +28,11 @@ public final class KArmedBandit implements Environment, PublishesMetrics {
     private final double walkSd;
     private final double[] values;
 
-    private UniformRandomProvider rng;
-    private ContinuousSampler gaussian;
-    private boolean running;
-    private int steps;
     private MetricSink metrics = MetricSink.NONE;
     private int optimalMetric;
 
     private KArmedBandit(int arms, double mean, double armSd, double rewardSd, double walkSd) {
+        super(arms);
         this.arms = arms;
         this.mean = mean;
         this.armSd = armSd;
@@ -77,51 +70,23 @@ public final class KArmedBandit implements Environment, PublishesMetrics {
     }
 
     @Override
-    public int actionCount() {
-        return arms;
-    }
-
-    @Override
-    public ObservationSpace observationSpace() {
-        return ObservationSpace.discrete(1);
-    }
-
-    @Override
     public void publishTo(MetricSink sink) {
         metrics = sink;
         optimalMetric = sink.register("optimal_action_fraction", Reduction.MEAN);
     }
 
-    /** Draws the arms' true values from the seed, then starts the first pull. */
+    /** Draws the arms' true values. */
     @Override
-    public void reset(long seed) {
-        rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    protected void seeded(ContinuousSampler gaussian) {
         for (int a = 0; a < arms; a++) {
             values[a] = mean + armSd * gaussian.sample();
         }
-        reset();
     }
 
+    /** The pull's reward; then the arms walk. */
     @Override
-    public void reset() {
-        if (rng == null) {
-            throw new IllegalStateException(id() + ": call reset(seed) once before reset()");
-        }
-        steps = 0;
-        running = true;
-    }
-
-    @Override
-    public double step(int action) {
-        if (!running) {
-            throw new IllegalStateException(id() + (rng == null
-                    ? ": step() before reset(); call reset(seed) first"
-                    : ": the pull is over; call reset() before step()"));
-        }
-        if (action < 0 || action >= arms) {
-            throw new IllegalArgumentException(id() + ": action " + action + " is outside 0.." + (arms - 1));
-        }
+    protected double act(int action) {
+        ContinuousSampler gaussian = gaussian();
         double reward = values[action] + rewardSd * gaussian.sample();
         metrics.add(optimalMetric, isOptimal(action) ? 1 : 0);
         if (walkSd > 0) {
@@ -129,8 +94,6 @@ public final class KArmedBandit implements Environment, PublishesMetrics {
                 values[a] += walkSd * gaussian.sample();
             }
         }
-        steps = 1;
-        running = false;
         return reward;
     }
 
@@ -153,32 +116,5 @@ public final class KArmedBandit implements Environment, PublishesMetrics {
     @Override
     public String actionName(int action) {
         return "arm " + action;
-    }
-
-    /** Every pull ends its episode. */
-    @Override
-    public boolean terminated() {
-        return steps == 1;
-    }
-
-    @Override
-    public boolean truncated() {
-        return false;
-    }
-
-    @Override
-    public int episodeSteps() {
-        return steps;
-    }
-
-    @Override
-    public int state() {
-        return 0;
-    }
-
-    @Override
-    public int activeFeatures(int[] out) {
-        out[0] = 0;
-        return 1;
     }
 }

@@ -1,14 +1,10 @@
 package dev.lrlab.env.landscape;
 
-import dev.lrlab.env.Environment;
-import dev.lrlab.env.ObservationSpace;
+import dev.lrlab.env.OneStepEpisodes;
 import dev.lrlab.env.metrics.MetricSink;
 import dev.lrlab.env.metrics.PublishesMetrics;
 import dev.lrlab.env.metrics.Reduction;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * A loss in two dimensions as an environment, so that the optimizer playground runs as specs and
@@ -18,18 +14,15 @@ import org.apache.commons.rng.simple.RandomSource;
  * loss per step. The seed jitters the start point and draws the gradient noise; the point is kept
  * across {@link #reset()}. Metrics at the end of each interval: {@code x}, {@code y}.
  */
-public final class LandscapeEnvironment implements Environment, PublishesMetrics {
+public final class LandscapeEnvironment extends OneStepEpisodes implements PublishesMetrics {
 
     private final Landscape landscape;
     private final double noise;
     private final double jitter;
     private final double[] position = new double[2];
-    private UniformRandomProvider rng;
-    private ContinuousSampler gaussian;
-    private boolean running;
-    private int steps;
 
     private LandscapeEnvironment(Landscape landscape, double noise, double jitter) {
+        super(1);
         this.landscape = landscape;
         this.noise = noise;
         this.jitter = jitter;
@@ -53,16 +46,6 @@ public final class LandscapeEnvironment implements Environment, PublishesMetrics
     }
 
     @Override
-    public int actionCount() {
-        return 1;
-    }
-
-    @Override
-    public ObservationSpace observationSpace() {
-        return ObservationSpace.discrete(1);
-    }
-
-    @Override
     public void publishTo(MetricSink sink) {
         int x = sink.register("x", Reduction.LAST);
         int y = sink.register("y", Reduction.LAST);
@@ -72,23 +55,11 @@ public final class LandscapeEnvironment implements Environment, PublishesMetrics
         });
     }
 
-    /** Starts at the landscape's start, jittered by the seed, and seeds the gradient noise. */
+    /** Starts at the landscape's start, jittered by the seed (whose generator also draws the gradient noise). */
     @Override
-    public void reset(long seed) {
-        rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    protected void seeded(ContinuousSampler gaussian) {
         position[0] = landscape.start()[0] + jitter * gaussian.sample();
         position[1] = landscape.start()[1] + jitter * gaussian.sample();
-        reset();
-    }
-
-    @Override
-    public void reset() {
-        if (rng == null) {
-            throw new IllegalStateException(id() + ": call reset(seed) once before reset()");
-        }
-        steps = 0;
-        running = true;
     }
 
     /** The point now. */
@@ -104,8 +75,8 @@ public final class LandscapeEnvironment implements Environment, PublishesMetrics
     public void gradient(double[] out) {
         landscape.loss().gradient(position[0], position[1], out);
         if (noise > 0) {
-            out[0] += noise * gaussian.sample();
-            out[1] += noise * gaussian.sample();
+            out[0] += noise * gaussian().sample();
+            out[1] += noise * gaussian().sample();
         }
     }
 
@@ -117,42 +88,7 @@ public final class LandscapeEnvironment implements Environment, PublishesMetrics
 
     /** Ends the step: the reward is minus the loss at the point. */
     @Override
-    public double step(int action) {
-        if (!running) {
-            throw new IllegalStateException(id() + (rng == null ? ": step() before reset(); call reset(seed) first"
-                    : ": the step is over; call reset() before step()"));
-        }
-        if (action != 0) {
-            throw new IllegalArgumentException(id() + ": action " + action + " is outside 0..0");
-        }
-        steps = 1;
-        running = false;
+    protected double act(int action) {
         return -landscape.loss().value(position[0], position[1]);
-    }
-
-    @Override
-    public boolean terminated() {
-        return steps == 1;
-    }
-
-    @Override
-    public boolean truncated() {
-        return false;
-    }
-
-    @Override
-    public int episodeSteps() {
-        return steps;
-    }
-
-    @Override
-    public int state() {
-        return 0;
-    }
-
-    @Override
-    public int activeFeatures(int[] out) {
-        out[0] = 0;
-        return 1;
     }
 }
