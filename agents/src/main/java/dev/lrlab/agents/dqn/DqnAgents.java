@@ -8,6 +8,7 @@ import dev.lrlab.agents.Registries;
 import dev.lrlab.agents.TrialContext;
 import dev.lrlab.agents.explore.ExplorationKind;
 import dev.lrlab.agents.nn.Activation;
+import dev.lrlab.agents.nn.NetworkShape;
 import dev.lrlab.agents.nn.Initialization;
 import dev.lrlab.agents.nn.Loss;
 import dev.lrlab.agents.optim.OptimizerBlueprint;

@@ -2,6 +2,7 @@ package dev.lrlab.agents.dqn;
 
 import dev.lrlab.agents.explore.Exploration;
 import dev.lrlab.agents.nn.Loss;
+import dev.lrlab.agents.nn.NetworkShape;
 import dev.lrlab.agents.optim.OptimizerBlueprint;
 import dev.lrlab.agents.schedule.ClockedSchedule;
 

@@ -20,6 +20,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Dense implements Layer {
 
+    /** Below this many examples the input gradient is a dot product per example and input. */
+    private static final int SMALL_BATCH = 8;
+
     private final int in;
     private final int out;
     private final float[] params;
@@ -161,8 +164,18 @@ public final class Dense implements Layer {
         }
     }
 
-    /** {@code dx[b][i] = sum_j W[i][j] dy[b][j]}, summed over j in order, batch-inner. */
+    /**
+     * {@code dx[b][i] = sum_j W[i][j] dy[b][j]}: for a batch of fewer than eight, a dot product of
+     * W's row with each example's gradient ({@link Kernels#rowDots}); otherwise summed over j in
+     * order, batch-inner.
+     */
     private void inputGradient(float[] dy, float[] dx, int batch) {
+        if (batch < SMALL_BATCH) {
+            for (int b = 0; b < batch; b++) {
+                Kernels.best().rowDots(params, in, out, dy, b * out, dx, b * in);
+            }
+            return;
+        }
         transpose(dy, batch, out, gradOutT);
         float[] dxT = inputT; // the transposed input is no longer needed
         Kernels.best().combine(params, 0, out, 1, in, out, gradOutT, batch, dxT);

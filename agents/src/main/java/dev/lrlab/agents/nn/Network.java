@@ -155,8 +155,9 @@ public final class Network {
     /** The Euclidean norm of all parameter gradients together. */
     public double gradientNorm() {
         double sum = 0;
-        for (Layer layer : layers) {
-            sum += Kernels.best().sumOfSquares(layer.gradients(), layer.gradients().length);
+        for (int l = 0; l < layers.size(); l++) { // indexed: no iterator in the update loop
+            float[] g = layers.get(l).gradients();
+            sum += Kernels.best().sumOfSquares(g, g.length);
         }
         return Math.sqrt(sum);
     }
@@ -171,8 +172,8 @@ public final class Network {
         double factor = maxNorm / (norm + 1e-6);
         if (factor < 1) {
             float f = (float) factor;
-            for (Layer layer : layers) {
-                float[] g = layer.gradients();
+            for (int l = 0; l < layers.size(); l++) {
+                float[] g = layers.get(l).gradients();
                 for (int i = 0; i < g.length; i++) {
                     g[i] *= f;
                 }

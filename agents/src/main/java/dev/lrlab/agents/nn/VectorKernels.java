@@ -49,6 +49,30 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public void rowDots(float[] w, int rows, int cols, float[] v, int vo, float[] out, int oo) {
+        VectorSpecies<Float> e = FloatVector.SPECIES_256; // eight lanes everywhere: the partition is fixed
+        int blocks = cols / 16 * 16;
+        for (int r = 0; r < rows; r++) {
+            int wo = r * cols;
+            FloatVector p0 = FloatVector.zero(e);
+            FloatVector p1 = p0;
+            for (int j = 0; j < blocks; j += 16) {
+                p0 = FloatVector.fromArray(e, w, wo + j).fma(FloatVector.fromArray(e, v, vo + j), p0);
+                p1 = FloatVector.fromArray(e, w, wo + j + 8).fma(FloatVector.fromArray(e, v, vo + j + 8), p1);
+            }
+            FloatVector lanes = p0.add(p1);
+            float sum = lanes.lane(0);
+            for (int l = 1; l < 8; l++) {
+                sum += lanes.lane(l);
+            }
+            for (int j = blocks; j < cols; j++) {
+                sum = Math.fma(w[wo + j], v[vo + j], sum);
+            }
+            out[oo + r] = sum;
+        }
+    }
+
+    @Override
     public double sumOfSquares(float[] a, int n) {
         VectorSpecies<Float> e = FloatVector.SPECIES_256; // eight lanes everywhere: the partition is fixed
         FloatVector p0 = FloatVector.zero(e);
@@ -142,34 +166,34 @@ final class VectorKernels extends Kernels {
     @Override
     public void combine(float[] w, int wo, int oStride, int sStride, int outputs, int summed, float[] inT, int batch,
             float[] outT) {
-        int o = 0;
-        if (batch == 4 * L) {
-            for (; o <= outputs - 3; o += 3) {
-                combine3x4(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch);
+        // blocks of four vectors of examples, three outputs at a time (twelve accumulators); the
+        // block outer, so that its slice of the input stays in cache while W streams past it
+        int quad = batch / (4 * L) * (4 * L);
+        int triples = quad > 0 ? outputs / 3 * 3 : 0;
+        for (int b0 = 0; b0 < quad; b0 += 4 * L) {
+            for (int o = 0; o < triples; o += 3) {
+                combine3x4(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
             }
         }
-        for (; o < outputs; o++) {
-            int b = 0;
-            for (; b <= batch - L; b += L) {
+        int whole = batch / L * L;
+        for (int o = 0; o < outputs; o++) {
+            for (int b = o < triples ? quad : 0; b < whole; b += L) {
                 FloatVector a = FloatVector.zero(S);
                 for (int s = 0; s < summed; s++) {
                     a = FloatVector.fromArray(S, inT, s * batch + b).fma(FloatVector.broadcast(S, w[wo + o * oStride + s * sStride]), a);
                 }
                 a.intoArray(outT, o * batch + b);
             }
-            for (; b < batch; b++) {
-                float acc = 0f;
-                for (int s = 0; s < summed; s++) {
-                    acc = Math.fma(w[wo + o * oStride + s * sStride], inT[s * batch + b], acc);
-                }
-                outT[o * batch + b] = acc;
-            }
+        }
+        for (int b = whole; b < batch; b++) {
+            column(w, wo, oStride, sStride, outputs, summed, inT, batch, b, outT);
         }
     }
 
-    /** Three outputs of a batch of exactly four vectors: twelve accumulators in registers. */
+    /** Three outputs of four vectors of examples from {@code b0}: twelve accumulators in registers. */
     private static void combine3x4(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
-            float[] outT, int at) {
+            float[] outT, int row, int b0) {
+        int at = row + b0;
         FloatVector a00 = FloatVector.zero(S);
         FloatVector a01 = a00;
         FloatVector a02 = a00;
@@ -183,7 +207,7 @@ final class VectorKernels extends Kernels {
         FloatVector a22 = a00;
         FloatVector a23 = a00;
         for (int s = 0; s < summed; s++) {
-            int xo = s * batch;
+            int xo = s * batch + b0;
             FloatVector x0 = FloatVector.fromArray(S, inT, xo);
             FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
             FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);

@@ -23,13 +23,15 @@ class GradientCheckTest {
 
     private static final float H = 1e-2f;
 
-    /** A smooth network (tanh) of random shape: conv or not, log-softmax or not, MSE or Huber. */
+    /** A smooth network (tanh, SiLU or dSiLU) of random shape: conv or not, log-softmax or not, MSE or Huber. */
     static Stream<Arguments> smoothNetworks() {
         UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(11L);
         return IntStream.range(0, 12).mapToObj(k -> {
             boolean conv = k % 2 == 0;
             boolean softmax = k % 3 == 0;
             boolean huber = k % 4 < 2;
+            Activation.Function smooth = List.of(Activation.Function.TANH, Activation.Function.SILU,
+                    Activation.Function.DSILU).get(k % 5 % 3);
             List<Layer> layers = new ArrayList<>();
             if (conv) {
                 int c = 1 + rng.nextInt(3);
@@ -37,19 +39,19 @@ class GradientCheckTest {
                 int w = 3 + rng.nextInt(3);
                 Conv2d layer = Conv2d.of(c, h, w, 1 + rng.nextInt(4), 2 + rng.nextInt(2));
                 layers.add(layer);
-                layers.add(Activation.tanh(layer.outputSize()));
+                layers.add(Activation.of(smooth, layer.outputSize()));
             }
             int in = conv ? layers.get(layers.size() - 1).outputSize() : 2 + rng.nextInt(6);
             int hidden = 2 + rng.nextInt(6);
             int out = 2 + rng.nextInt(4);
             layers.add(Dense.of(in, hidden));
-            layers.add(Activation.tanh(hidden));
+            layers.add(Activation.of(smooth, hidden));
             layers.add(Dense.of(hidden, out));
             if (softmax) {
                 layers.add(LogSoftmax.of(out));
             }
             int batch = 1 + rng.nextInt(4);
-            String name = (conv ? "conv+" : "") + "dense" + (softmax ? "+log-softmax" : "") + (huber ? " huber" : " mse")
+            String name = smooth.id() + " " + (conv ? "conv+" : "") + "dense" + (softmax ? "+log-softmax" : "") + (huber ? " huber" : " mse")
                     + " batch " + batch;
             return Arguments.of(name, Network.of(batch, layers), batch, huber, rng.nextLong());
         });

@@ -66,6 +66,27 @@ class KernelsTest {
         VECTOR.combine(w, 0, 1, out, Math.min(out, 6), in, x32, 32, r1);
         SCALAR.combine(w, 0, 1, out, Math.min(out, 6), in, x32, 32, r2);
         assertArrayEquals(r2, r1, "combine, a batch of 32 (the blocked kernel)");
+        int big = 64 + rng.nextInt(100); // several blocks of 32 and a remainder, as PPO's minibatches
+        int outputs = Math.min(out, 7);
+        float[] xBig = values(rng, in * big, 0.5);
+        float[] b1 = new float[outputs * big];
+        float[] b2 = new float[outputs * big];
+        VECTOR.combine(w, 0, 1, out, outputs, in, xBig, big, b1);
+        SCALAR.combine(w, 0, 1, out, outputs, in, xBig, big, b2);
+        assertArrayEquals(b2, b1, "combine, a batch of " + big);
+        float[] u = values(rng, out + 3, 0.2);
+        float[] dot1 = new float[in];
+        float[] dot2 = new float[in];
+        VECTOR.rowDots(w, in, out, u, 3, dot1, 0);
+        SCALAR.rowDots(w, in, out, u, 3, dot2, 0);
+        assertArrayEquals(dot2, dot1, "row dot products");
+        for (int r = 0; r < in; r++) {
+            double exact = 0;
+            for (int j = 0; j < out; j++) {
+                exact += (double) w[r * out + j] * u[3 + j];
+            }
+            assertEquals(exact, dot1[r], 1e-5 * (1 + Math.abs(exact)), "row " + r + "'s dot product");
+        }
 
         float[] a1 = values(rng, batch * out, 0);
         float[] a2 = a1.clone();

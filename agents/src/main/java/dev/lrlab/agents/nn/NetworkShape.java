@@ -1,38 +1,40 @@
-package dev.lrlab.agents.dqn;
+package dev.lrlab.agents.nn;
 
-import dev.lrlab.agents.nn.Activation;
-import dev.lrlab.agents.nn.Conv2d;
-import dev.lrlab.agents.nn.Dense;
-import dev.lrlab.agents.nn.Initialization;
-import dev.lrlab.agents.nn.Layer;
-import dev.lrlab.agents.nn.Network;
 import dev.lrlab.env.ObservationSpace;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The action-value network of a DQN, as a spec describes it. {@code conv} is MinAtar's: a 3x3
- * convolution of {@code filters} over the board, ReLU, a dense layer of {@code hidden} units, ReLU,
- * and one output per action. {@code mlp} is {@code depth} dense hidden layers of {@code hidden}
- * units over the flat binary features (one-hot states on a gridworld).
+ * A network over an environment's observations as a spec describes it (a DQN's action values, a
+ * policy's logits and value). {@code conv} is MinAtar's: a 3x3 convolution of {@code filters} over
+ * the board, its nonlinearity, a dense layer of {@code hidden} units, its nonlinearity, and the
+ * outputs. {@code mlp} is {@code depth} dense hidden layers of {@code hidden} units over the flat
+ * binary features (one-hot states on a gridworld).
  *
  * @param conv whether the torso is a convolution (needs a grid observation)
  * @param filters convolution filters
  * @param hidden units per hidden dense layer
  * @param depth hidden dense layers
- * @param activation the nonlinearity
+ * @param activation the nonlinearity after each hidden dense layer
  * @param init how parameters are drawn
+ * @param convActivation the nonlinearity after the convolution
  */
 public record NetworkShape(boolean conv, int filters, int hidden, int depth, Activation.Function activation,
-        Initialization init) {
+        Initialization init, Activation.Function convActivation) {
+
+    /** One nonlinearity throughout. */
+    public NetworkShape(boolean conv, int filters, int hidden, int depth, Activation.Function activation,
+            Initialization init) {
+        this(conv, filters, hidden, depth, activation, init, activation);
+    }
 
     /** MinAtar's DQN network. */
     public static NetworkShape minatar() {
         return new NetworkShape(true, 16, 128, 1, Activation.Function.RELU, Initialization.PYTORCH);
     }
 
-    /** A network of this shape for {@code space} and {@code actions}, for batches up to {@code maxBatch}, drawn from {@code rng}. */
+    /** A network of this shape with {@code actions} outputs for {@code space}, for batches up to {@code maxBatch}, drawn from {@code rng}. */
     public Network build(ObservationSpace space, int actions, int maxBatch, UniformRandomProvider rng) {
         List<Layer> layers = new ArrayList<>();
         int width;
@@ -42,7 +44,7 @@ public record NetworkShape(boolean conv, int filters, int hidden, int depth, Act
             }
             Conv2d c = Conv2d.of(space.channels(), space.height(), space.width(), filters, 3);
             layers.add(c);
-            layers.add(Activation.of(activation, c.outputSize()));
+            layers.add(Activation.of(convActivation, c.outputSize()));
             width = c.outputSize();
         } else {
             width = space.featureCount();
