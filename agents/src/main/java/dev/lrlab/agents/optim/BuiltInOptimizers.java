@@ -22,6 +22,10 @@ public final class BuiltInOptimizers implements KindProvider {
     private static final Key RMS_MOMENTUM = Key.number("momentum", 0, Range.NON_NEGATIVE,
             "momentum on the normalised gradient (0: none)");
     private static final Key CENTERED = Key.flag("centered", false, "subtract the squared mean gradient");
+    private static final Key EPS_INSIDE = Key.flag("eps-inside-root", false,
+            "sqrt(v + eps) instead of sqrt(v) + eps (TensorFlow's form; MinAtar's AC(lambda))");
+    private static final Key DEBIASED = Key.flag("debiased", false,
+            "divide v by 1 - rho^t as Adam does (MinAtar's AC(lambda))");
     private static final Key BETA1 = Key.number("beta1", 0.9, BELOW_ONE, "decay of the first moment");
     private static final Key BETA2 = Key.number("beta2", 0.999, BELOW_ONE, "decay of the second moment");
     private static final Key AMSGRAD = Key.flag("amsgrad", false,
@@ -42,9 +46,11 @@ public final class BuiltInOptimizers implements KindProvider {
                         List.of(MOMENTUM, WEIGHT_DECAY), p -> OptimizerConfig.of(UpdateRule.NESTEROV)
                                 .withMomentum(p.number(MOMENTUM)).withWeightDecay(p.number(WEIGHT_DECAY))),
                 OptimizerKind.of("rmsprop", "w -= rate g / (sqrt(v) + eps), v a running mean of g^2 (PyTorch RMSprop)",
-                        List.of(RHO, EPS, CENTERED, RMS_MOMENTUM, WEIGHT_DECAY), p -> OptimizerConfig.of(UpdateRule.RMSPROP)
+                        List.of(RHO, EPS, CENTERED, RMS_MOMENTUM, WEIGHT_DECAY, EPS_INSIDE, DEBIASED),
+                        p -> OptimizerConfig.of(UpdateRule.RMSPROP)
                                 .withRho(p.number(RHO)).withEps(p.number(EPS)).withCentered(p.flag(CENTERED))
-                                .withMomentum(p.number(RMS_MOMENTUM)).withWeightDecay(p.number(WEIGHT_DECAY))),
+                                .withMomentum(p.number(RMS_MOMENTUM)).withWeightDecay(p.number(WEIGHT_DECAY))
+                                .withEpsInsideRoot(p.flag(EPS_INSIDE)).withDebiased(p.flag(DEBIASED))),
                 OptimizerKind.of("adam", "bias-corrected moments: w -= rate m / (sqrt(v) + eps) (PyTorch Adam)",
                         List.of(BETA1, BETA2, EPS, WEIGHT_DECAY, AMSGRAD), p -> adam(UpdateRule.ADAM, p, WEIGHT_DECAY)),
                 OptimizerKind.of("adamw", "Adam with decoupled weight decay (PyTorch AdamW)",

@@ -3,7 +3,9 @@ package dev.lrlab.agents.optim;
 /**
  * PyTorch's RMSprop: {@code v = rho v + (1 - rho) g^2}; centered subtracts the squared running
  * mean of g inside the root; {@code w -= rate g / (sqrt(v) + eps)}, optionally through a momentum
- * buffer.
+ * buffer. Two options give the form MinAtar's AC(lambda) and TensorFlow use: eps inside the root,
+ * {@code sqrt(v + eps)}, and {@code v} debiased by {@code 1 - rho^t} as Adam's second moment (t
+ * counts this optimizer's updates).
  */
 final class RmsProp extends AbstractOptimizer {
 
@@ -12,6 +14,8 @@ final class RmsProp extends AbstractOptimizer {
     private final double wd;
     private final double mu;
     private final boolean centered;
+    private final boolean epsInside;
+    private final boolean debiased;
     private double[] squareAvg;
     private double[] gradAvg;
     private double[] buffer;
@@ -26,6 +30,17 @@ final class RmsProp extends AbstractOptimizer {
         this.wd = config.weightDecay();
         this.mu = config.momentum();
         this.centered = config.centered();
+        this.epsInside = config.epsInsideRoot();
+        this.debiased = config.debiased();
+    }
+
+    /** What v is divided by before the root: {@code 1 - rho^t} when debiased (t this update's count), else 1. */
+    private double correction(long t) {
+        return debiased ? 1 - Math.pow(rho, t) : 1;
+    }
+
+    private double root(double v) {
+        return epsInside ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
     }
 
     @Override
@@ -70,7 +85,9 @@ final class RmsProp extends AbstractOptimizer {
         float[] step = stepScratch();
         float[] v = squareAvgF;
         float[] mean = gradAvgF;
-        if (bufferF == null && decay == 0f && mean != null) {
+        boolean plain = !epsInside && !debiased;
+        float c = (float) correction(updates + 1);
+        if (plain && bufferF == null && decay == 0f && mean != null) {
             for (int i = 0; i < size; i++) {
                 float grad = g[i];
                 v[i] = v[i] * keep + grad * grad * mix;
@@ -79,7 +96,16 @@ final class RmsProp extends AbstractOptimizer {
                 step[i] = delta;
                 w[i] -= delta;
             }
-        } else if (bufferF == null && decay == 0f) {
+        } else if (epsInside && mean == null && bufferF == null && decay == 0f) {
+            // MinAtar's AC(lambda) form: sqrt(v / c + eps), c the debiasing
+            for (int i = 0; i < size; i++) {
+                float grad = g[i];
+                v[i] = v[i] * keep + grad * grad * mix;
+                float delta = r * (grad / (float) Math.sqrt(v[i] / c + e));
+                step[i] = delta;
+                w[i] -= delta;
+            }
+        } else if (plain && bufferF == null && decay == 0f) {
             for (int i = 0; i < size; i++) {
                 float grad = g[i];
                 v[i] = v[i] * keep + grad * grad * mix;
@@ -96,7 +122,8 @@ final class RmsProp extends AbstractOptimizer {
                     mean[i] = mean[i] * keep + grad * mix;
                     avg = avg - mean[i] * mean[i];
                 }
-                float denom = (float) Math.sqrt(avg) + e;
+                float denom = plain ? (float) Math.sqrt(avg) + e
+                        : epsInside ? (float) Math.sqrt(avg / c + e) : (float) Math.sqrt(avg / c) + e;
                 float delta;
                 if (bufferF != null) {
                     bufferF[i] = m * bufferF[i] + grad / denom;
@@ -112,13 +139,14 @@ final class RmsProp extends AbstractOptimizer {
     }
 
     private double denominator(int i, double grad, boolean advance) {
+        double c = correction(advance ? updates + 1 : updates);
         if (gradAvg == null) {
-            return Math.sqrt(squareAvg[i]) + eps;
+            return root(squareAvg[i] / c);
         }
         if (advance) {
             gradAvg[i] = rho * gradAvg[i] + (1 - rho) * grad;
         }
-        return Math.sqrt(squareAvg[i] - gradAvg[i] * gradAvg[i]) + eps;
+        return root((squareAvg[i] - gradAvg[i] * gradAvg[i]) / c);
     }
 
     @Override
@@ -129,7 +157,7 @@ final class RmsProp extends AbstractOptimizer {
                 double v = squareAvgF[i];
                 if (v > 0) {
                     double mean = gradAvgF == null ? 0 : gradAvgF[i];
-                    out[n++] = lastRate / (Math.sqrt(v - mean * mean) + eps);
+                    out[n++] = lastRate / root((v - mean * mean) / correction(updates));
                 }
             }
             return n;
