@@ -5,6 +5,7 @@ import dev.lrlab.agents.AgentBlueprint;
 import dev.lrlab.agents.AgentKind;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.EpisodeLoop;
+import dev.lrlab.agents.LockStepAgent;
 import dev.lrlab.agents.Registries;
 import dev.lrlab.agents.TrialContext;
 import dev.lrlab.agents.schedule.Clock;
@@ -195,6 +196,9 @@ public final class Bench {
         }
 
         long runFor(double duration) {
+            if (agent instanceof LockStepAgent lockStep && lockStep.copies() > 1) {
+                return runLockStep(lockStep, duration);
+            }
             long end = System.nanoTime() + (long) (duration * 1e9);
             long steps = 0;
             // check the clock between episodes only; cap episodes so the check comes often enough
@@ -206,6 +210,45 @@ public final class Bench {
                 } catch (DivergedException e) {
                     steps += env.episodeSteps();
                     fresh();
+                }
+            }
+            return steps;
+        }
+
+        private Environment[] copies;
+        private int[] actions;
+
+        /** An agent of several environment copies, stepped together; every copy's step counts. */
+        private long runLockStep(LockStepAgent lockStep, double duration) {
+            long end = System.nanoTime() + (long) (duration * 1e9);
+            long steps = 0;
+            while (System.nanoTime() < end) {
+                try {
+                    if (copies == null) {
+                        copies = new Environment[lockStep.copies()];
+                        actions = new int[copies.length];
+                        for (int i = 0; i < copies.length; i++) {
+                            copies[i] = i == 0 ? env : preset.create();
+                            copies[i].reset(seed + i);
+                        }
+                        lockStep.act(copies, actions);
+                    }
+                    for (int k = 0; k < 64; k++) {
+                        for (int i = 0; i < copies.length; i++) {
+                            lockStep.observe(i, copies[i].step(actions[i]), copies[i]);
+                        }
+                        steps += copies.length;
+                        for (Environment copy : copies) {
+                            if (copy.episodeOver()) {
+                                copy.reset();
+                            }
+                        }
+                        lockStep.act(copies, actions);
+                    }
+                } catch (DivergedException e) {
+                    fresh();
+                    copies = null;
+                    return steps;
                 }
             }
             return steps;

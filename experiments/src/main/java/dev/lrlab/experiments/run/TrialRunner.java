@@ -3,6 +3,7 @@ package dev.lrlab.experiments.run;
 import dev.lrlab.agents.Agent;
 import dev.lrlab.agents.DivergedException;
 import dev.lrlab.agents.EpisodeLoop;
+import dev.lrlab.agents.LockStepAgent;
 import dev.lrlab.agents.TabularValues;
 import dev.lrlab.env.Environment;
 import dev.lrlab.env.GridLayout;
@@ -123,32 +124,34 @@ public final class TrialRunner {
                     budgetEpisodes = (int) Math.min(budgetEpisodes, trial.budgetCap());
                 }
             }
-            env.reset(envSeed);
-            // the training loop: one episode at a time until the budget is spent or a listener stops it
-            Decision decision = Decision.CONTINUE;
-            while (progress.episodes < budgetEpisodes && progress.steps < budgetSteps && !decision.stop()) {
-                if (cancelled.getAsBoolean()) {
+            Decision decision;
+            if (agent instanceof LockStepAgent lockStep && lockStep.copies() > 1) {
+                training = true; // its steps are counted as they are taken
+                decision = trainLockStep(lockStep, env, setup, envSeed, evalEnv, evalSeed, budgetSteps, budgetEpisodes,
+                        listeners, progress, cancelled);
+                training = false;
+                if (decision == null) {
                     return null;
                 }
-                if (progress.episodes > 0) {
-                    env.reset();
-                }
-                training = true;
-                double g = EpisodeLoop.train(agent, env, budgetSteps - progress.steps);
-                training = false;
-                progress.steps += env.episodeSteps();
-                if (!env.episodeOver()) {
-                    break; // the step budget ran out mid-episode: that episode is not recorded
-                }
-                if (env.truncated() && !env.terminated()) {
-                    progress.truncated++;
-                }
-                progress.episodeDone(g, env.episodeSteps());
-                decision = progress.decide(TrialListener.Boundary.EPISODE, listeners);
-                if (evalEnv != null && progress.episodes % plan.evaluation().every() == 0) {
-                    double mean = evaluate(agent, evalEnv, evalSeed, progress.evaluations.isEmpty());
-                    progress.evaluated(mean, plan.evaluation().episodes());
-                    decision = decision.stop() ? decision : progress.decide(TrialListener.Boundary.EVALUATION, listeners);
+            } else {
+                env.reset(envSeed);
+                // the training loop: one episode at a time until the budget is spent or a listener stops it
+                decision = Decision.CONTINUE;
+                while (progress.episodes < budgetEpisodes && progress.steps < budgetSteps && !decision.stop()) {
+                    if (cancelled.getAsBoolean()) {
+                        return null;
+                    }
+                    if (progress.episodes > 0) {
+                        env.reset();
+                    }
+                    training = true;
+                    double g = EpisodeLoop.train(agent, env, budgetSteps - progress.steps);
+                    training = false;
+                    progress.steps += env.episodeSteps();
+                    if (!env.episodeOver()) {
+                        break; // the step budget ran out mid-episode: that episode is not recorded
+                    }
+                    decision = episodeEnded(g, env, evalEnv, evalSeed, agent, listeners, progress);
                 }
             }
             if (decision.stop()) {
@@ -177,7 +180,7 @@ public final class TrialRunner {
             reason = "OutOfMemoryError: " + e.getMessage() + " (the trial needed more memory than the heap had; its "
                     + "curves were dropped; give a smaller budget or more heap with LRLAB_JAVA_OPTS=-Xmx...)";
         }
-        if (training) {
+        if (training && !(agent instanceof LockStepAgent lockStep && lockStep.copies() > 1)) {
             progress.steps += env.episodeSteps(); // the steps of the episode the trial ended in
         }
         if (agent != null) {
@@ -195,6 +198,66 @@ public final class TrialRunner {
                 plan.evaluation() == null ? null : progress.evaluations.toArray(new Evaluation[0]),
                 null, status == TrialStatus.completed ? gridPolicy(agent, env) : null, setup.params(),
                 progress.metricSeries(), stoppedAt, error);
+    }
+
+    /** Records a finished episode, asks the listeners, and evaluates when it is due. */
+    private Decision episodeEnded(double g, Environment env, Environment evalEnv, long evalSeed, Agent agent,
+            List<TrialListener> listeners, Progress progress) {
+        if (env.truncated() && !env.terminated()) {
+            progress.truncated++;
+        }
+        progress.episodeDone(g, env.episodeSteps());
+        Decision decision = progress.decide(TrialListener.Boundary.EPISODE, listeners);
+        if (evalEnv != null && progress.episodes % plan.evaluation().every() == 0) {
+            double mean = evaluate(agent, evalEnv, evalSeed, progress.evaluations.isEmpty());
+            progress.evaluated(mean, plan.evaluation().episodes());
+            decision = decision.stop() ? decision : progress.decide(TrialListener.Boundary.EVALUATION, listeners);
+        }
+        return decision;
+    }
+
+    /**
+     * Trains an agent that acts in several copies of the environment at once, stepped in lock-step
+     * in this thread: copy 0 is {@code env}, seeded as a single-copy trial's, the others from seeds
+     * drawn from it. The budget counts every copy's steps; episodes are recorded in the order they
+     * end (copies in order within a step). Returns null when cancelled.
+     */
+    private Decision trainLockStep(LockStepAgent agent, Environment env, TrialSetup setup, long envSeed,
+            Environment evalEnv, long evalSeed, long budgetSteps, int budgetEpisodes, List<TrialListener> listeners,
+            Progress progress, BooleanSupplier cancelled) {
+        int n = agent.copies();
+        Environment[] envs = new Environment[n];
+        double[] returns = new double[n];
+        int[] actions = new int[n];
+        UniformRandomProvider seeds = RandomSource.SPLIT_MIX_64.create(envSeed);
+        for (int i = 0; i < n; i++) {
+            envs[i] = i == 0 ? env : setup.environment().create();
+            envs[i].reset(i == 0 ? envSeed : seeds.nextLong());
+        }
+        agent.act(envs, actions);
+        Decision decision = Decision.CONTINUE;
+        while (progress.episodes < budgetEpisodes && progress.steps < budgetSteps && !decision.stop()) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            for (int i = 0; i < n; i++) {
+                double r = envs[i].step(actions[i]);
+                returns[i] += r;
+                agent.observe(i, r, envs[i]);
+            }
+            progress.steps += n;
+            for (int i = 0; i < n && !decision.stop() && progress.episodes < budgetEpisodes; i++) {
+                if (envs[i].episodeOver()) {
+                    decision = episodeEnded(returns[i], envs[i], evalEnv, evalSeed, agent, listeners, progress);
+                    returns[i] = 0;
+                    envs[i].reset();
+                }
+            }
+            if (progress.episodes < budgetEpisodes && progress.steps < budgetSteps && !decision.stop()) {
+                agent.act(envs, actions);
+            }
+        }
+        return decision;
     }
 
     private double evaluate(Agent agent, Environment env, long seed, boolean first) {

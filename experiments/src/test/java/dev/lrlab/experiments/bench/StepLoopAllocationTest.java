@@ -32,6 +32,8 @@ class StepLoopAllocationTest {
 
     private static final Registries KINDS = Registries.load();
     private static final Bench BENCH = new Bench(KINDS, 0.1);
+    private static final java.util.Set<String> NEURAL = java.util.Set.of("dqn", "ac-lambda", "ppo", "a2c",
+            "neural-reinforce", "neural-reinforce-baseline");
 
     static Stream<Arguments> pairs() {
         List<Arguments> out = new ArrayList<>();
@@ -39,8 +41,9 @@ class StepLoopAllocationTest {
             // the test plugin's toy agent knows only gridworlds' compass moves
             for (AgentChoice agent : BENCH.agentsFor(preset, List.of()).stream()
                     .filter(a -> !a.type().startsWith("test-"))
-                    // DQN's updates are thousands of times a step's cost: DqnAgentTest measures it on fewer steps
-                    .filter(a -> !a.type().equals("dqn")).toList()) {
+                    // neural agents' updates are thousands of times a step's cost: DqnAgentTest and
+                    // NeuralPolicyAgentTest measure them on fewer steps
+                    .filter(a -> !NEURAL.contains(a.type())).toList()) {
                 out.add(Arguments.of(preset, agent));
             }
         }

@@ -69,6 +69,45 @@ class SweepRunnerTest {
         }
     }
 
+    /**
+     * PPO's copies step in lock-step in one thread: results are the same on one and three threads,
+     * every copy's steps count against the budget, and an episode budget stops at its count.
+     */
+    @Test
+    void lockStepCopiesAreByteIdenticalOnOneAndThreeThreadsAndCountEveryStep() throws Exception {
+        ExperimentPlan spec = Specs.parse("""
+                name: ppo-threads
+                environment: { id: breakout, actions: minimal, time-limit: 100 }
+                agent: { type: ppo, filters: 4, hidden: 16, copies: 3, rollout-steps: 16, minibatches: 2 }
+                learning-rate: { clock: updates, schedule: { type: linear, start-factor: 1, end-factor: 0, total-iters: 40 } }
+                sweep: { learning-rates: [0.001, 0.01], seeds: 2 }
+                budget: { steps: 900 }
+                record: { metrics-every: 5 }
+                """);
+        run(spec, tmp.resolve("one"), 1, false);
+        run(spec, tmp.resolve("three"), 3, false);
+        List<String> one = Specs.canonical(tmp.resolve("one"));
+        assertEquals(4, one.size());
+        assertTrue(one.get(0).contains("\"approx_kl\""), "metrics recorded: " + one.get(0).substring(0, 300));
+        assertEquals(one, Specs.canonical(tmp.resolve("three")));
+        for (TrialRecord r : dev.lrlab.reports.results.RunResults.read(tmp.resolve("one")).records()) {
+            assertEquals(900, r.steps(), "3 copies x 300 lock-steps");
+            assertTrue(r.returns().length >= 9, "episodes of every copy are recorded: " + r.returns().length);
+            assertTrue(java.util.Arrays.stream(r.lengths()).sum() <= 900, "ended episodes fit in the steps taken");
+        }
+        ExperimentPlan episodes = Specs.parse("""
+                name: ppo-episodes
+                environment: { id: open-room }
+                agent: { type: ppo, copies: 4, rollout-steps: 8, minibatches: 2 }
+                learning-rate: { schedule: { type: constant } }
+                sweep: { learning-rates: [0.001], seeds: 1 }
+                budget: { episodes: 30 }
+                """);
+        run(episodes, tmp.resolve("episodes"), 1, false);
+        TrialRecord r = dev.lrlab.reports.results.RunResults.read(tmp.resolve("episodes")).records().get(0);
+        assertEquals(30, r.returns().length, "exactly the budget's episodes, though copies end them together");
+    }
+
     @Test
     void everyTrialIsWrittenOnceWithItsCurveAndEvaluations() throws Exception {
         ExperimentPlan spec = Specs.parse(Specs.SMALL);
