@@ -407,7 +407,7 @@ public final class SpecReader {
      * Sets one {@code PATH=VALUE} in the spec's tree; returns what is wrong with it, or null. The
      * path walks down existing maps; where a segment is not a key of the map it reaches, the rest
      * of the path is one key (so {@code sweep.agent.gamma=[0.9, 0.99]} sets the sweep's path
-     * {@code agent.gamma}).
+     * {@code agent.gamma}). A number after a list picks its entry ({@code schedules.1.total-iters}).
      */
     @SuppressWarnings("unchecked")
     private static String override(Map<String, Object> top, String assignment) {
@@ -436,9 +436,29 @@ public final class SpecReader {
                 at.put(rest, value);
                 return null;
             }
-            if (!(at.get(parts[i]) instanceof Map<?, ?> inner)) {
-                return "'" + String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1)) + "' is "
-                        + Parameters.describe(at.get(parts[i])) + ", not a map (write it as one in the spec)";
+            Object next = at.get(parts[i]);
+            String here = String.join(".", java.util.Arrays.copyOfRange(parts, 0, i + 1));
+            // a list's entry by its index from 0: schedules.1.total-iters
+            while (next instanceof List<?> list && i + 1 < parts.length) {
+                i++;
+                int index;
+                try {
+                    index = Integer.parseInt(parts[i]);
+                } catch (NumberFormatException e) {
+                    return "'" + here + "' is a list: give an entry's index (from 0) after it, not '" + parts[i] + "'";
+                }
+                if (index < 0 || index >= list.size()) {
+                    return "'" + here + "' has " + list.size() + " entries (0 to " + (list.size() - 1) + "), not " + index;
+                }
+                if (i == parts.length - 1) {
+                    ((List<Object>) list).set(index, value);
+                    return null;
+                }
+                here = here + "." + index;
+                next = list.get(index);
+            }
+            if (!(next instanceof Map<?, ?> inner)) {
+                return "'" + here + "' is " + Parameters.describe(next) + ", not a map (write it as one in the spec)";
             }
             at = (Map<String, Object>) inner;
         }

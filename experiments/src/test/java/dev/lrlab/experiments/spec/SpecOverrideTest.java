@@ -40,6 +40,26 @@ class SpecOverrideTest {
     }
 
     @Test
+    void aNumberPicksAListEntry() throws Exception {
+        String spec = SPEC + "schedules:\n  - { type: constant }\n  - { type: linear, start-factor: 1, end-factor: 0, "
+                + "total-iters: 100 }\n";
+        ExperimentPlan plan = READER.parse(spec, "override.yaml", List.of("schedules.1.total-iters=5000"));
+        ScheduleChoice linear = plan.setups().stream().map(TrialSetup::schedule)
+                .filter(c -> c.settings().get("type").equals("linear")).findFirst().orElseThrow();
+        assertEquals(5000, ((Number) linear.settings().get("total-iters")).intValue());
+        // the rate reaches its end at the new total, not the file's 100
+        assertEquals(0.5 * 0.5, linear.create(0.5).rate(2500, 0, 0, 0), 1e-12);
+        SpecException wrong = assertThrows(SpecException.class, () -> READER.parse(spec, "override.yaml",
+                List.of("schedules.2.total-iters=5", "schedules.first.total-iters=5")));
+        String m = wrong.getMessage();
+        assertTrue(m.contains("--set schedules.2.total-iters=5: 'schedules' has 2 entries (0 to 1), not 2"), m);
+        assertTrue(m.contains("'schedules' is a list: give an entry's index (from 0) after it, not 'first'"), m);
+        SpecException checked = assertThrows(SpecException.class, () -> READER.parse(spec, "override.yaml",
+                List.of("schedules.1.total-iters=0")));
+        assertTrue(checked.getMessage().contains("total-iters"), checked.getMessage());
+    }
+
+    @Test
     void anOverriddenValueIsCheckedLikeTheFile() {
         SpecException e = assertThrows(SpecException.class, () -> READER.parse(SPEC, "override.yaml",
                 List.of("agent.gamma=1.5")));
