@@ -18,12 +18,15 @@ import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Microseconds of a DQN's network work alone, on one thread, for MinAtar's convolutional network
- * and for an MLP 400-128-6 on Breakout's flattened board (six actions, as MinAtar's dqn.py): one
- * action choice (a forward pass of one observation) and one update (a batch of 32 drawn from a
- * replay of random play, forward of the online and target networks, Huber loss, backward, and a
- * centered-RMSprop step), with the agent's metrics kept in a metric log as in a trial. Scripts in
- * agents/src/test/python time the same work in PyTorch.
+ * Microseconds of the neural agents' network work alone, on one thread, on Breakout's board (six
+ * actions, as MinAtar's scripts): for a DQN with MinAtar's convolutional network and with an MLP
+ * 400-128-6 on the flattened board, one action choice (a forward pass of one observation) and one
+ * update (a batch of 32 drawn from a replay of random play, forward of the online and target
+ * networks, Huber loss, backward, and a centered-RMSprop step); for AC(lambda) with MinAtar's
+ * network, one learning step (V of the last state, forward of the new one, two backward passes,
+ * the trace and the debiased-RMSprop update); for PPO, one epoch over a rollout of 4 x 128 frames
+ * (4 minibatches of 128: forward, clipped losses, backward, norm clipping, Adam). The agents' metrics
+ * are kept in a metric log as in a trial. Scripts in agents/src/test/python time the same work in PyTorch.
  */
 public final class NetworkBench {
 
@@ -67,6 +70,21 @@ public final class NetworkBench {
         return agent;
     }
 
+    /** An agent of the given settings on {@code env}, publishing into a metric log as in a trial. */
+    static dev.lrlab.agents.Agent policyAgent(Registries registries, Map<String, Object> settings, Environment env,
+            double rate) {
+        AgentKind kind = registries.agents().byName((String) settings.get("type")).orElseThrow();
+        Problems problems = new Problems();
+        Parameters p = Parameters.of("agent", new LinkedHashMap<>(settings), problems).bind(kind);
+        AgentBlueprint blueprint = kind.factory().bind(p, new AgentKind.Setting(env.id(), env.observationSpace(),
+                env.actionCount(), Clock.STEPS, registries));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(problems.toString());
+        }
+        return blueprint.create(env, TrialContext.of(ClockedSchedule.constant(rate),
+                RandomSource.XO_RO_SHI_RO_128_PP.create(3), new dev.lrlab.env.metrics.MetricLog()));
+    }
+
     /** Full-action Breakout (MinAtar's dqn.py uses all six actions). */
     public static Environment breakout(Registries registries) {
         EnvironmentKind kind = registries.environments().byName("breakout").orElseThrow();
@@ -106,7 +124,85 @@ public final class NetworkBench {
             row.put("times_flop_bound", update / (flops / peak * 1e6));
             rows.add(row);
         }
+        rows.add(acLambdaRow(peak));
+        rows.add(ppoRow(peak));
         return rows;
+    }
+
+    /** AC(lambda), MinAtar's network: one learning step (its update), and one action choice. */
+    private Map<String, Object> acLambdaRow(double peak) {
+        Environment env = breakout(registries);
+        var agent = (dev.lrlab.agents.neuralpolicy.ActorCriticLambdaAgent) policyAgent(registries,
+                Map.of("type", "ac-lambda"), env, Math.pow(2, -11));
+        env.reset(4);
+        agent.start(env);
+        env.step(0);
+        int[] sink = {0};
+        double forward = time(() -> sink[0] += agent.greedyAction(env));
+        double step = time(() -> sink[0] += agent.step(0.0, env));
+        dev.lrlab.agents.nn.Network net = agent.network().networks().get(0);
+        return row("ac-lambda-conv", net.describe(), net.parameterCount(), 1, forward, step,
+                multiplyAdds(net, 1, 2, 2), peak);
+    }
+
+    /** PPO, MinAtar's network with ReLU: one epoch over a rollout of 4 copies x 128 steps, and one action choice. */
+    private Map<String, Object> ppoRow(double peak) {
+        Environment[] envs = new Environment[4];
+        for (int i = 0; i < envs.length; i++) {
+            envs[i] = breakout(registries);
+            envs[i].reset(4 + i);
+        }
+        var agent = (dev.lrlab.agents.neuralpolicy.RolloutAgent) policyAgent(registries,
+                Map.of("type", "ppo", "copies", 4, "rollout-steps", 128), envs[0], 2.5e-4);
+        int[] actions = new int[envs.length];
+        for (int s = 0; s < 128; s++) { // one rollout, not yet learned from
+            agent.act(envs, actions);
+            for (int i = 0; i < envs.length; i++) {
+                agent.observe(i, envs[i].step(actions[i]), envs[i]);
+                if (envs[i].episodeOver()) {
+                    envs[i].reset();
+                }
+            }
+        }
+        int[] sink = {0};
+        double forward = time(() -> sink[0] += agent.greedyAction(envs[0]));
+        double epoch = time(agent::epoch);
+        dev.lrlab.agents.nn.Network net = agent.network().networks().get(0);
+        return row("ppo-conv-epoch", net.describe(), net.parameterCount(), 512, forward, epoch,
+                multiplyAdds(net, 512, 1, 1), peak);
+    }
+
+    private static Map<String, Object> row(String name, String network, int parameters, int batch, double forward,
+            double update, double multiplyAdds, double peak) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("network", network);
+        row.put("parameters", parameters);
+        row.put("batch", batch);
+        row.put("microseconds_per_forward", forward);
+        row.put("microseconds_per_update", update);
+        row.put("threads", 1);
+        double flops = 2.0 * multiplyAdds;
+        row.put("dense_equivalent_mflop_per_update", flops / 1e6);
+        row.put("peak_gflops_one_thread", peak / 1e9);
+        row.put("flop_bound_microseconds", flops / peak * 1e6);
+        row.put("times_flop_bound", update / (flops / peak * 1e6));
+        return row;
+    }
+
+    /**
+     * Multiply-adds counted densely of {@code forwards} forward and {@code backwards} backward passes
+     * of {@code batch} examples (a backward pass: weight gradients, and input gradients but the first layer's).
+     */
+    static double multiplyAdds(dev.lrlab.agents.nn.Network net, int batch, int forwards, int backwards) {
+        double forward = 0;
+        double backward = 0;
+        for (int l = 0; l < net.layers().size(); l++) {
+            double perExample = net.layers().get(l).multiplyAdds();
+            forward += perExample * batch;
+            backward += perExample * batch * (l == 0 ? 1 : 2);
+        }
+        return forwards * forward + backwards * backward;
     }
 
     /**

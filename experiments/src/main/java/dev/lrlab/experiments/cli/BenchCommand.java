@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             + "measured (default: the built-in cliff-walking sweep)")
     Path sweepSpec;
 
-    @Option(names = "--networks", description = "only the networks: microseconds per DQN action choice and update")
+    @Option(names = "--networks", description = "only the networks: microseconds per action choice and update of DQN, AC(lambda) and PPO")
     boolean networksOnly;
 
     @Option(names = "--in-process", description = "measure every environment in this JVM instead of one fresh JVM "
@@ -241,22 +241,24 @@ final class BenchCommand implements Callable<Integer> {
     /** The network rows: one DQN action choice and one update, per network, on one thread. */
     private List<Map<String, Object>> networks(Registries kinds, PrintWriter out) {
         if (!json) {
-            out.printf("%nnetworks, one thread (Breakout, 6 actions; update: batch 32, online and target forward, "
-                    + "backward, centered RMSprop):%n");
-            out.printf("%-10s %-58s %10s %12s %12s %12s%n", "name", "layers", "parameters", "us/forward", "us/update",
+            out.printf("%nnetworks, one thread (Breakout, 6 actions; update: DQN's a batch of 32, online and target "
+                    + "forward, backward, centered RMSprop; AC(lambda)'s one learning step; PPO's one epoch of 4 "
+                    + "minibatches of 128):%n");
+            out.printf("%-16s %-58s %10s %12s %12s %12s%n", "name", "layers", "parameters", "us/forward", "us/update",
                     "x FLOP bound");
         }
         List<Map<String, Object>> rows = new dev.lrlab.experiments.bench.NetworkBench(kinds, Math.max(1, seconds)).measure();
         if (!json) {
             for (Map<String, Object> r : rows) {
-                out.printf(Locale.ROOT, "%-10s %-58s %10d %12.1f %12.1f %12.2f%n", r.get("name"), r.get("network"),
+                out.printf(Locale.ROOT, "%-16s %-58s %10d %12.1f %12.1f %12.2f%n", r.get("name"), r.get("network"),
                         r.get("parameters"), r.get("microseconds_per_forward"), r.get("microseconds_per_update"),
                         r.get("times_flop_bound"));
             }
             if (!rows.isEmpty()) {
-                out.printf(Locale.ROOT, "FLOP bound: the update's multiply-adds counted densely (%.1f and %.1f MFLOP) at this "
-                        + "JVM's best single-thread rate, %.1f GFLOP/s%n", rows.get(0).get("dense_equivalent_mflop_per_update"),
-                        rows.get(rows.size() - 1).get("dense_equivalent_mflop_per_update"),
+                out.printf(Locale.ROOT, "FLOP bound: the update's multiply-adds counted densely (%s MFLOP) at this "
+                        + "JVM's best single-thread rate, %.1f GFLOP/s%n", rows.stream()
+                                .map(r -> String.format(Locale.ROOT, "%.1f", (Double) r.get("dense_equivalent_mflop_per_update")))
+                                .collect(java.util.stream.Collectors.joining(", ")),
                         rows.get(0).get("peak_gflops_one_thread"));
             }
             out.flush();
