@@ -61,10 +61,15 @@ final class VectorKernels extends Kernels {
                 p1 = FloatVector.fromArray(e, w, wo + j + 8).fma(FloatVector.fromArray(e, v, vo + j + 8), p1);
             }
             FloatVector lanes = p0.add(p1);
+            // constant lane indices: the JIT extracts them without a round trip through memory
             float sum = lanes.lane(0);
-            for (int l = 1; l < 8; l++) {
-                sum += lanes.lane(l);
-            }
+            sum += lanes.lane(1);
+            sum += lanes.lane(2);
+            sum += lanes.lane(3);
+            sum += lanes.lane(4);
+            sum += lanes.lane(5);
+            sum += lanes.lane(6);
+            sum += lanes.lane(7);
             for (int j = blocks; j < cols; j++) {
                 sum = Math.fma(w[wo + j], v[vo + j], sum);
             }

@@ -12,8 +12,12 @@ package dev.lrlab.agents.optim;
  */
 public record StepSizeStats(double p5, double p50, double p95, double updateToParamRatio) {
 
+    /** The most effective step sizes the percentiles are taken over; more are subsampled evenly. */
+    static final int SAMPLE = 16_384;
+
     /**
-     * Reads the stats off an optimizer, over the parameters that have had a gradient;
+     * Reads the stats off an optimizer, over the parameters that have had a gradient (every k-th of
+     * them when there are more than {@link #SAMPLE});
      * {@code scratch} must hold {@code optimizer.size()} entries.
      */
     public static StepSizeStats of(Optimizer optimizer, double[] scratch) {
@@ -23,7 +27,16 @@ public record StepSizeStats(double p5, double p50, double p95, double updateToPa
         if (n == 0) {
             return new StepSizeStats(Double.NaN, Double.NaN, Double.NaN, ratio);
         }
-        // three selections instead of a sort: a network's layer has 10^5 parameters, read every interval
+        // a network's layer has 10^5 parameters, read every interval: the percentiles of an even
+        // subsample of at most SAMPLE of them (every k-th), by selection rather than a sort
+        int k = (n + SAMPLE - 1) / SAMPLE;
+        if (k > 1) {
+            int m = 0;
+            for (int i = 0; i < n; i += k) {
+                scratch[m++] = scratch[i];
+            }
+            n = m;
+        }
         return new StepSizeStats(select(scratch, n, 0.05), select(scratch, n, 0.5), select(scratch, n, 0.95), ratio);
     }
 

@@ -33,4 +33,31 @@ class StepSizeStatsTest {
                     "n " + n + ", q " + q);
         }
     }
+
+    /** A layer larger than the sample: the percentiles of every k-th parameter, near those of all. */
+    @org.junit.jupiter.api.Test
+    void aLargeLayerIsSubsampledEvenly() {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(5L);
+        int size = 40_000;
+        Optimizer adam = OptimizerConfig.of(UpdateRule.ADAM).create(size);
+        double[] w = new double[size];
+        double[] g = new double[size];
+        for (int i = 0; i < size; i++) {
+            g[i] = Math.exp(-8 * rng.nextDouble());
+        }
+        adam.update(w, g, 1e-3);
+        double[] all = new double[size];
+        int n = adam.effectiveStepSizes(all);
+        int k = (n + StepSizeStats.SAMPLE - 1) / StepSizeStats.SAMPLE;
+        double[] every = new double[(n + k - 1) / k];
+        for (int i = 0, m = 0; i < n; i += k) {
+            every[m++] = all[i];
+        }
+        Arrays.sort(every);
+        Arrays.sort(all, 0, n);
+        StepSizeStats stats = StepSizeStats.of(adam, new double[size]);
+        assertEquals(StepSizeStats.percentile(every, every.length, 0.5), stats.p50(), 0);
+        assertEquals(StepSizeStats.percentile(every, every.length, 0.95), stats.p95(), 0);
+        assertEquals(StepSizeStats.percentile(all, n, 0.5), stats.p50(), 0.02 * stats.p50(), "near the full median");
+    }
 }
