@@ -34,6 +34,20 @@ def mlp():
     return nn.Sequential(nn.Flatten(), nn.Linear(400, 128), nn.ReLU(), nn.Linear(128, 6))
 
 
+def time_it(fn, seconds=2.0):
+    best = float("inf")
+    for rnd in range(3):
+        calls, start = 0, time.perf_counter()
+        end = start + (seconds if rnd == 0 else seconds / 2)
+        while time.perf_counter() < end:
+            for _ in range(16):
+                fn()
+            calls += 16
+        if rnd > 0:
+            best = min(best, (time.perf_counter() - start) / calls * 1e6)
+    return best
+
+
 def measure(make, seconds=2.0):
     online, target = make(), make()
     target.load_state_dict(online.state_dict())
@@ -59,36 +73,9 @@ def measure(make, seconds=2.0):
         with torch.no_grad():
             return online(one).argmax(1).item()
 
-    def time_it(fn):
-        best = float("inf")
-        for rnd in range(3):
-            calls, start = 0, time.perf_counter()
-            end = start + (seconds if rnd == 0 else seconds / 2)
-            while time.perf_counter() < end:
-                for _ in range(16):
-                    fn()
-                calls += 16
-            if rnd > 0:
-                best = min(best, (time.perf_counter() - start) / calls * 1e6)
-        return best
-
     params = sum(p.numel() for p in online.parameters())
-    return {"microseconds_per_forward": time_it(forward), "microseconds_per_update": time_it(update),
+    return {"microseconds_per_forward": time_it(forward, seconds), "microseconds_per_update": time_it(update, seconds),
             "parameters": params}
-
-
-def time_it(fn, seconds=2.0):
-    best = float("inf")
-    for rnd in range(3):
-        calls, start = 0, time.perf_counter()
-        end = start + (seconds if rnd == 0 else seconds / 2)
-        while time.perf_counter() < end:
-            for _ in range(16):
-                fn()
-            calls += 16
-        if rnd > 0:
-            best = min(best, (time.perf_counter() - start) / calls * 1e6)
-    return best
 
 
 class ACNetwork(nn.Module):

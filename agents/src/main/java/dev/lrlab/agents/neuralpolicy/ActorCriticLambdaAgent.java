@@ -83,15 +83,12 @@ public final class ActorCriticLambdaAgent implements Agent {
         this.actions = env.actionCount();
         this.features = env.observationSpace().featureCount();
         this.layers = net.learnable();
-        this.optimizers = new Optimizer[layers.size()];
+        this.optimizers = net.optimizers(config.optimizer(), metrics);
         this.traces = new float[layers.size()][];
         this.potentialGradients = new float[layers.size()][];
         this.direction = new float[layers.size()][];
         for (int k = 0; k < layers.size(); k++) {
             int n = layers.get(k).parameters().length;
-            optimizers[k] = config.optimizer().create(n);
-            optimizers[k].reserveFloat32();
-            optimizers[k].publishTo(metrics, net.layerNames().get(k) + "_");
             traces[k] = new float[n];
             potentialGradients[k] = new float[n];
             direction[k] = new float[n];
@@ -111,10 +108,7 @@ public final class ActorCriticLambdaAgent implements Agent {
     /** A fresh agent with the network {@code net} (batch 1) in {@code env}. */
     public static ActorCriticLambdaAgent of(Config config, PolicyValueNetwork net, Environment env,
             UniformRandomProvider rng, MetricSink metrics) {
-        if (net.actions() != env.actionCount()) {
-            throw new IllegalArgumentException("the network has " + net.actions() + " logits; " + env.id() + " has "
-                    + env.actionCount() + " actions");
-        }
+        net.checkActions(env);
         return new ActorCriticLambdaAgent(config, net, env, rng, metrics);
     }
 

@@ -5,6 +5,10 @@ import dev.lrlab.agents.nn.Initialization;
 import dev.lrlab.agents.nn.Layer;
 import dev.lrlab.agents.nn.Network;
 import dev.lrlab.agents.nn.NetworkShape;
+import dev.lrlab.agents.optim.Optimizer;
+import dev.lrlab.agents.optim.OptimizerBlueprint;
+import dev.lrlab.env.Environment;
+import dev.lrlab.env.metrics.MetricSink;
 import dev.lrlab.env.ObservationSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +192,28 @@ public final class PolicyValueNetwork {
             }
         }
         return norm;
+    }
+
+    /**
+     * One optimizer per learnable layer, its float32 state allocated now (not at the first update),
+     * each publishing its effective step sizes and update sizes under the layer's name.
+     */
+    public Optimizer[] optimizers(OptimizerBlueprint blueprint, MetricSink metrics) {
+        Optimizer[] out = new Optimizer[learnable.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = blueprint.create(learnable.get(k).parameters().length);
+            out[k].reserveFloat32();
+            out[k].publishTo(metrics, names.get(k) + "_");
+        }
+        return out;
+    }
+
+    /** Checks that this network's logits are {@code env}'s actions. */
+    public void checkActions(Environment env) {
+        if (actions != env.actionCount()) {
+            throw new IllegalArgumentException("the network has " + actions + " logits; " + env.id() + " has "
+                    + env.actionCount() + " actions");
+        }
     }
 
     /** Parameters over all layers. */

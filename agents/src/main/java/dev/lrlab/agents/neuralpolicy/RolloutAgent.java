@@ -154,14 +154,10 @@ public final class RolloutAgent implements LockStepAgent {
         this.copies = config.copies();
         this.kind = config.algorithm() == Algorithm.PPO ? PolicyLosses.Kind.PPO : PolicyLosses.Kind.POLICY_GRADIENT;
         this.layers = net.learnable();
-        this.optimizers = new Optimizer[layers.size()];
+        this.optimizers = net.optimizers(config.optimizer(), metrics);
         this.accumulated = new float[layers.size()][];
         for (int k = 0; k < layers.size(); k++) {
-            int n = layers.get(k).parameters().length;
-            optimizers[k] = config.optimizer().create(n);
-            optimizers[k].reserveFloat32();
-            optimizers[k].publishTo(metrics, net.layerNames().get(k) + "_");
-            accumulated[k] = new float[n];
+            accumulated[k] = new float[layers.get(k).parameters().length];
         }
         this.active = new int[features];
         this.current = new float[copies * features];
@@ -187,10 +183,7 @@ public final class RolloutAgent implements LockStepAgent {
     /** A fresh agent with the network {@code net} in {@code env} (one of its copies). */
     public static RolloutAgent of(Config config, PolicyValueNetwork net, Environment env, UniformRandomProvider rng,
             MetricSink metrics) {
-        if (net.actions() != env.actionCount()) {
-            throw new IllegalArgumentException("the network has " + net.actions() + " logits; " + env.id() + " has "
-                    + env.actionCount() + " actions");
-        }
+        net.checkActions(env);
         return new RolloutAgent(config, net, env, rng, metrics);
     }
 
