@@ -35,6 +35,9 @@ public final class Dense implements Layer {
     private float[] inputT = new float[0];
     /** The largest batch the scratch arrays hold. */
     private int capacity;
+    /** The input whose transpose {@code inputT} holds (from a forward pass), with its batch; null when none. */
+    private float[] transposed;
+    private int transposedBatch;
 
     private Dense(int in, int out) {
         if (in < 1 || out < 1) {
@@ -106,6 +109,8 @@ public final class Dense implements Layer {
         if (batch >= 8 && (out < 8 || nonZero * 4 > sampled)) {
             // dense activations, or a few outputs (action values): a product with the batch inner
             transpose(x, batch, in, inputT);
+            transposed = x;
+            transposedBatch = batch;
             k.combine(params, 0, 1, out, out, in, inputT, batch, gradOutT);
             transpose(gradOutT, out, batch, y);
             for (int b = 0; b < batch; b++) {
@@ -114,6 +119,7 @@ public final class Dense implements Layer {
             return;
         }
         // sparse inputs (binary boards): each example sums the weight rows of its non-zero inputs
+        transposed = null;
         for (int b = 0; b < batch; b++) {
             int xo = b * in;
             int count = 0;
@@ -142,7 +148,9 @@ public final class Dense implements Layer {
         // batch-major rows are 4 kB apart for a wide layer: reading a column of them thrashes one
         // L1 set, so the input is transposed once, by tiles, and read a row at a time
         float[] xT = inputT;
-        transpose(x, batch, in, xT);
+        if (transposed != x || transposedBatch != batch) { // the forward pass's transpose, when it made one
+            transpose(x, batch, in, xT);
+        }
         for (int i = 0; i < in; i++) {
             int count = 0;
             int xo = i * batch;
@@ -160,7 +168,11 @@ public final class Dense implements Layer {
         }
         k.weightedRows(weights, rows, batch, dy, grads, in * out, out);
         if (dx != null) {
+            transposed = null; // inputT becomes scratch
             inputGradient(dy, dx, batch);
+        } else {
+            transposed = x;
+            transposedBatch = batch;
         }
     }
 
@@ -211,6 +223,7 @@ public final class Dense implements Layer {
             weights = new float[Math.max(batch, in) + 1];
             rows = new int[Math.max(batch, in) + 1];
             inputT = new float[in * batch];
+            transposed = null;
         }
     }
 
