@@ -145,11 +145,11 @@ public final class Charts {
         }
         Theme.apply(chart);
         // shared y axes; the lower end is clipped at the 5th percentile of the mean curves when what
-        // lies below it would take more than a third of the axis, so that the first few very poor
-        // episodes (the cliff walk's) do not squash the rest, while a curve that rises from a
-        // modest start (Breakout's) is drawn whole
+        // lies below it would take more than two thirds of the axis, so that the first few very poor
+        // episodes (the cliff walk's, ten times the plateau) do not squash the rest, while a curve
+        // that rises from a random policy's start (Breakout's, fast or slow) is drawn whole
         double clip = lowerClip(a);
-        boolean clipped = clip > lo && clip - lo > 0.5 * (hi - clip);
+        boolean clipped = clip > lo && clip - lo > 2 * (hi - clip);
         lo = clipped ? clip : lo;
         if (lo < hi) {
             double pad = 0.04 * (hi - lo);
