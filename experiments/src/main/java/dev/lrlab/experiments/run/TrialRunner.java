@@ -233,6 +233,9 @@ public final class TrialRunner {
         for (int i = 0; i < n; i++) {
             envs[i] = i == 0 ? env : setup.environment().create();
             envs[i].reset(i == 0 ? envSeed : seeds.nextLong());
+            if (i > 0 && envs[i].unwrapped() instanceof PublishesMetrics publisher) {
+                publisher.publishTo(progress.metrics); // every copy's episodes count, so do its events
+            }
         }
         agent.act(envs, actions);
         Decision decision = Decision.CONTINUE;

@@ -108,6 +108,38 @@ class SweepRunnerTest {
         assertEquals(30, r.returns().length, "exactly the budget's episodes, though copies end them together");
     }
 
+    /**
+     * The environment's own metrics count every copy's events: on the cliff walk each fall costs
+     * -100 instead of -1, so an episode's falls are (-return - length) / 99, and the cliff_falls
+     * metric (per episode, per interval of 10) adds up to about the falls of all 30 episodes of 3
+     * copies (events count when they happen: an interval also holds the falls of the other copies'
+     * episodes still running when it closes), where copy 0 alone would give about a third.
+     */
+    @Test
+    void everyCopyPublishesItsEnvironmentsMetrics() throws Exception {
+        ExperimentPlan spec = Specs.parse("""
+                name: ppo-cliff
+                environment: { id: cliff-walking, time-limit: 200 }
+                agent: { type: ppo, copies: 3, rollout-steps: 8, minibatches: 2 }
+                learning-rate: { schedule: { type: constant } }
+                sweep: { learning-rates: [0.001], seeds: 1 }
+                budget: { episodes: 30 }
+                record: { metrics-every: 10 }
+                """);
+        run(spec, tmp.resolve("cliff"), 1, false);
+        TrialRecord r = dev.lrlab.reports.results.RunResults.read(tmp.resolve("cliff")).records().get(0);
+        double falls = 0;
+        for (int e = 0; e < r.returns().length; e++) {
+            falls += (-r.returns()[e] - r.lengths()[e]) / 99;
+        }
+        double recorded = 0;
+        for (double perEpisode : r.metricSeries().values().get("cliff_falls")) {
+            recorded += perEpisode * 10;
+        }
+        assertTrue(falls > 20, "the random start falls: " + falls);
+        assertEquals(falls, recorded, 0.1 * falls, "falls of ended episodes " + falls + ", recorded " + recorded);
+    }
+
     @Test
     void everyTrialIsWrittenOnceWithItsCurveAndEvaluations() throws Exception {
         ExperimentPlan spec = Specs.parse(Specs.SMALL);
