@@ -1,6 +1,7 @@
 package dev.lrlab.agents.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -106,6 +107,83 @@ final class VectorKernels extends Kernels {
         return sum;
     }
 
+    /** {@link Kernels#flush} lane by lane. */
+    private static FloatVector flush(FloatVector x) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    }
+
+    @Override
+    public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
+            float mix, float rate, float eps) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector grad = FloatVector.fromArray(S, g, i);
+            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(keep).add(grad.mul(grad).mul(mix)));
+            FloatVector mi = flush(FloatVector.fromArray(S, mean, i).mul(keep).add(grad.mul(mix)));
+            vi.intoArray(v, i);
+            mi.intoArray(mean, i);
+            FloatVector delta = grad.div(vi.sub(mi.mul(mi)).lanewise(VectorOperators.SQRT).add(eps)).mul(rate);
+            delta.intoArray(step, i);
+            FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            float grad = g[i];
+            v[i] = flush(v[i] * keep + grad * grad * mix);
+            mean[i] = flush(mean[i] * keep + grad * mix);
+            float delta = rate * (grad / ((float) Math.sqrt(v[i] - mean[i] * mean[i]) + eps));
+            step[i] = delta;
+            w[i] -= delta;
+        }
+    }
+
+    @Override
+    public void rmsProp(float[] w, float[] g, float[] v, float[] step, int n, float keep, float mix, float rate,
+            float eps, boolean inside, float debias) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector grad = FloatVector.fromArray(S, g, i);
+            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(keep).add(grad.mul(grad).mul(mix)));
+            vi.intoArray(v, i);
+            FloatVector root = inside ? vi.div(debias).add(eps).lanewise(VectorOperators.SQRT)
+                    : vi.lanewise(VectorOperators.SQRT).add(eps);
+            FloatVector delta = grad.div(root).mul(rate);
+            delta.intoArray(step, i);
+            FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            float grad = g[i];
+            v[i] = flush(v[i] * keep + grad * grad * mix);
+            float root = inside ? (float) Math.sqrt(v[i] / debias + eps) : (float) Math.sqrt(v[i]) + eps;
+            float delta = rate * (grad / root);
+            step[i] = delta;
+            w[i] -= delta;
+        }
+    }
+
+    @Override
+    public void adam(float[] w, float[] g, float[] m, float[] v, float[] step, int n, float beta1, float mix1,
+            float keep2, float mix2, float stepSize, float rootDebias, float eps) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector grad = FloatVector.fromArray(S, g, i);
+            FloatVector mi = flush(FloatVector.fromArray(S, m, i).mul(beta1).add(grad.mul(mix1)));
+            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(keep2).add(grad.mul(grad).mul(mix2)));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector delta = mi.div(vi.lanewise(VectorOperators.SQRT).div(rootDebias).add(eps)).mul(stepSize);
+            delta.neg().intoArray(step, i);
+            FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            float grad = g[i];
+            m[i] = flush(m[i] * beta1 + grad * mix1);
+            v[i] = flush(v[i] * keep2 + grad * grad * mix2);
+            float delta = stepSize * (m[i] / ((float) Math.sqrt(v[i]) / rootDebias + eps));
+            step[i] = -delta;
+            w[i] -= delta;
+        }
+    }
+
     @Override
     public void relu(float[] x, float[] y, int n) {
         FloatVector zero = FloatVector.zero(S);
@@ -171,18 +249,49 @@ final class VectorKernels extends Kernels {
     @Override
     public void combine(float[] w, int wo, int oStride, int sStride, int outputs, int summed, float[] inT, int batch,
             float[] outT) {
-        // blocks of four vectors of examples, three outputs at a time (twelve accumulators); the
-        // block outer, so that its slice of the input stays in cache while W streams past it
+        // register-blocked: twelve accumulators (three outputs x four vectors of examples, or six
+        // x two) or eight (eight outputs x one vector), so that independent FMA chains fill the
+        // pipeline; each block of examples outer, so that its slice of the input stays in cache
+        // while W streams past it. With 16 lanes a DQN batch of 32 is two vectors: without the
+        // six-by-two block it ran one latency-bound chain per output.
         int quad = batch / (4 * L) * (4 * L);
-        int triples = quad > 0 ? outputs / 3 * 3 : 0;
+        int pair = quad + (batch - quad) / (2 * L) * (2 * L);
+        int whole = batch / L * L;
+        int threes = outputs / 3 * 3;
+        int sixes = outputs / 6 * 6;
+        int eights = outputs / 8 * 8;
         for (int b0 = 0; b0 < quad; b0 += 4 * L) {
-            for (int o = 0; o < triples; o += 3) {
+            for (int o = 0; o < threes; o += 3) {
                 combine3x4(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
             }
         }
-        int whole = batch / L * L;
-        for (int o = 0; o < outputs; o++) {
-            for (int b = o < triples ? quad : 0; b < whole; b += L) {
+        for (int b0 = 0; b0 < quad; b0 += 4 * L) {
+            for (int o = threes; o < outputs; o++) {
+                combine1x4(w, wo + o * oStride, sStride, summed, inT, batch, outT, o * batch, b0);
+            }
+        }
+        for (int b0 = quad; b0 < pair; b0 += 2 * L) {
+            for (int o = 0; o < sixes; o += 6) {
+                combine6x2(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
+            }
+        }
+        combineVectors(w, wo, oStride, sStride, sixes, outputs, summed, inT, batch, quad, pair, outT);
+        for (int b0 = pair; b0 < whole; b0 += L) {
+            for (int o = 0; o < eights; o += 8) {
+                combine8x1(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
+            }
+        }
+        combineVectors(w, wo, oStride, sStride, eights, outputs, summed, inT, batch, pair, whole, outT);
+        for (int b = whole; b < batch; b++) {
+            column(w, wo, oStride, sStride, outputs, summed, inT, batch, b, outT);
+        }
+    }
+
+    /** Outputs {@code [from, to)} for the whole vectors of examples in {@code [b0, b1)}, one chain each. */
+    private static void combineVectors(float[] w, int wo, int oStride, int sStride, int from, int to, int summed,
+            float[] inT, int batch, int b0, int b1, float[] outT) {
+        for (int o = from; o < to; o++) {
+            for (int b = b0; b < b1; b += L) {
                 FloatVector a = FloatVector.zero(S);
                 for (int s = 0; s < summed; s++) {
                     a = FloatVector.fromArray(S, inT, s * batch + b).fma(FloatVector.broadcast(S, w[wo + o * oStride + s * sStride]), a);
@@ -190,9 +299,116 @@ final class VectorKernels extends Kernels {
                 a.intoArray(outT, o * batch + b);
             }
         }
-        for (int b = whole; b < batch; b++) {
-            column(w, wo, oStride, sStride, outputs, summed, inT, batch, b, outT);
+    }
+
+    /** One output of four vectors of examples from {@code b0}: four chains side by side. */
+    private static void combine1x4(float[] w, int wo, int sStride, int summed, float[] inT, int batch, float[] outT,
+            int row, int b0) {
+        int at = row + b0;
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int s = 0; s < summed; s++) {
+            int xo = s * batch + b0;
+            FloatVector v = FloatVector.broadcast(S, w[wo + s * sStride]);
+            a0 = FloatVector.fromArray(S, inT, xo).fma(v, a0);
+            a1 = FloatVector.fromArray(S, inT, xo + L).fma(v, a1);
+            a2 = FloatVector.fromArray(S, inT, xo + 2 * L).fma(v, a2);
+            a3 = FloatVector.fromArray(S, inT, xo + 3 * L).fma(v, a3);
         }
+        a0.intoArray(outT, at);
+        a1.intoArray(outT, at + L);
+        a2.intoArray(outT, at + 2 * L);
+        a3.intoArray(outT, at + 3 * L);
+    }
+
+    /** Six outputs of two vectors of examples from {@code b0}: twelve accumulators in registers. */
+    private static void combine6x2(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
+            float[] outT, int row, int b0) {
+        int at = row + b0;
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        FloatVector a40 = a00;
+        FloatVector a41 = a00;
+        FloatVector a50 = a00;
+        FloatVector a51 = a00;
+        for (int s = 0; s < summed; s++) {
+            int xo = s * batch + b0;
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a00 = x0.fma(v, a00);
+            a01 = x1.fma(v, a01);
+            v = FloatVector.broadcast(S, w[c + oStride]);
+            a10 = x0.fma(v, a10);
+            a11 = x1.fma(v, a11);
+            v = FloatVector.broadcast(S, w[c + 2 * oStride]);
+            a20 = x0.fma(v, a20);
+            a21 = x1.fma(v, a21);
+            v = FloatVector.broadcast(S, w[c + 3 * oStride]);
+            a30 = x0.fma(v, a30);
+            a31 = x1.fma(v, a31);
+            v = FloatVector.broadcast(S, w[c + 4 * oStride]);
+            a40 = x0.fma(v, a40);
+            a41 = x1.fma(v, a41);
+            v = FloatVector.broadcast(S, w[c + 5 * oStride]);
+            a50 = x0.fma(v, a50);
+            a51 = x1.fma(v, a51);
+        }
+        a00.intoArray(outT, at);
+        a01.intoArray(outT, at + L);
+        a10.intoArray(outT, at + batch);
+        a11.intoArray(outT, at + batch + L);
+        a20.intoArray(outT, at + 2 * batch);
+        a21.intoArray(outT, at + 2 * batch + L);
+        a30.intoArray(outT, at + 3 * batch);
+        a31.intoArray(outT, at + 3 * batch + L);
+        a40.intoArray(outT, at + 4 * batch);
+        a41.intoArray(outT, at + 4 * batch + L);
+        a50.intoArray(outT, at + 5 * batch);
+        a51.intoArray(outT, at + 5 * batch + L);
+    }
+
+    /** Eight outputs of one vector of examples from {@code b0}: eight accumulators in registers. */
+    private static void combine8x1(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
+            float[] outT, int row, int b0) {
+        int at = row + b0;
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        FloatVector a7 = a0;
+        for (int s = 0; s < summed; s++) {
+            FloatVector x = FloatVector.fromArray(S, inT, s * batch + b0);
+            int c = wo + s * sStride;
+            a0 = x.fma(FloatVector.broadcast(S, w[c]), a0);
+            a1 = x.fma(FloatVector.broadcast(S, w[c + oStride]), a1);
+            a2 = x.fma(FloatVector.broadcast(S, w[c + 2 * oStride]), a2);
+            a3 = x.fma(FloatVector.broadcast(S, w[c + 3 * oStride]), a3);
+            a4 = x.fma(FloatVector.broadcast(S, w[c + 4 * oStride]), a4);
+            a5 = x.fma(FloatVector.broadcast(S, w[c + 5 * oStride]), a5);
+            a6 = x.fma(FloatVector.broadcast(S, w[c + 6 * oStride]), a6);
+            a7 = x.fma(FloatVector.broadcast(S, w[c + 7 * oStride]), a7);
+        }
+        a0.intoArray(outT, at);
+        a1.intoArray(outT, at + batch);
+        a2.intoArray(outT, at + 2 * batch);
+        a3.intoArray(outT, at + 3 * batch);
+        a4.intoArray(outT, at + 4 * batch);
+        a5.intoArray(outT, at + 5 * batch);
+        a6.intoArray(outT, at + 6 * batch);
+        a7.intoArray(outT, at + 7 * batch);
     }
 
     /** Three outputs of four vectors of examples from {@code b0}: twelve accumulators in registers. */

@@ -1,5 +1,7 @@
 package dev.lrlab.agents.optim;
 
+import dev.lrlab.agents.nn.Kernels;
+
 /**
  * PyTorch's Adam and AdamW: {@code m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
  * w -= rate / (1 - b1^k) * m / (sqrt(v) / sqrt(1 - b2^k) + eps)}. Adam adds weight decay to the
@@ -89,14 +91,7 @@ final class Adam extends AbstractOptimizer {
         float[] m1 = mF;
         float[] m2 = vF;
         if (!decoupled && vMaxF == null && decay == 0f) {
-            for (int i = 0; i < size; i++) {
-                float grad = g[i];
-                m1[i] = m1[i] * (float) beta1 + grad * mix1;
-                m2[i] = m2[i] * keep2 + grad * grad * mix2;
-                float delta = stepSize * (m1[i] / ((float) Math.sqrt(m2[i]) / bc2Sqrt + e));
-                step[i] = -delta;
-                w[i] -= delta;
-            }
+            Kernels.best().adam(w, g, m1, m2, step, size, (float) beta1, mix1, keep2, mix2, stepSize, bc2Sqrt, e);
             finish(rate, w, g);
             return;
         }

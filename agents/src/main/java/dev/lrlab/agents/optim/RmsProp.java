@@ -1,5 +1,7 @@
 package dev.lrlab.agents.optim;
 
+import dev.lrlab.agents.nn.Kernels;
+
 /**
  * PyTorch's RMSprop: {@code v = rho v + (1 - rho) g^2}; centered subtracts the squared running
  * mean of g inside the root; {@code w -= rate g / (sqrt(v) + eps)}, optionally through a momentum
@@ -88,31 +90,12 @@ final class RmsProp extends AbstractOptimizer {
         boolean plain = !epsInside && !debiased;
         float c = (float) correction(updates + 1);
         if (plain && bufferF == null && decay == 0f && mean != null) {
-            for (int i = 0; i < size; i++) {
-                float grad = g[i];
-                v[i] = v[i] * keep + grad * grad * mix;
-                mean[i] = mean[i] * keep + grad * mix;
-                float delta = r * (grad / ((float) Math.sqrt(v[i] - mean[i] * mean[i]) + e));
-                step[i] = delta;
-                w[i] -= delta;
-            }
+            Kernels.best().centeredRmsProp(w, g, v, mean, step, size, keep, mix, r, e);
         } else if (epsInside && mean == null && bufferF == null && decay == 0f) {
             // MinAtar's AC(lambda) form: sqrt(v / c + eps), c the debiasing
-            for (int i = 0; i < size; i++) {
-                float grad = g[i];
-                v[i] = v[i] * keep + grad * grad * mix;
-                float delta = r * (grad / (float) Math.sqrt(v[i] / c + e));
-                step[i] = delta;
-                w[i] -= delta;
-            }
+            Kernels.best().rmsProp(w, g, v, step, size, keep, mix, r, e, true, c);
         } else if (plain && bufferF == null && decay == 0f) {
-            for (int i = 0; i < size; i++) {
-                float grad = g[i];
-                v[i] = v[i] * keep + grad * grad * mix;
-                float delta = r * (grad / ((float) Math.sqrt(v[i]) + e));
-                step[i] = delta;
-                w[i] -= delta;
-            }
+            Kernels.best().rmsProp(w, g, v, step, size, keep, mix, r, e, false, 1f);
         } else {
             for (int i = 0; i < size; i++) {
                 float grad = g[i] + decay * w[i];

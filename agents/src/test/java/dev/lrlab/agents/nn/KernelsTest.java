@@ -135,4 +135,104 @@ class KernelsTest {
 
 
     }
+
+    /**
+     * The register-blocked product on every block shape: rows and columns drawn so that blocks of
+     * four, two and one vectors of columns, leftover rows and a scalar tail all occur, in the three
+     * stride forms a dense layer uses (forward from batch-major rows, weight gradient, input gradient).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void everyBlockOfTheProductAgreesBitForBit(long seed) {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(1000 + seed);
+        int rows = 1 + rng.nextInt(40);
+        int summed = 1 + rng.nextInt(70);
+        int cols = 1 + rng.nextInt(200);
+        float[] b = values(rng, summed * cols, 0.4);
+        for (boolean rowMajor : new boolean[] {true, false}) {
+            float[] a = values(rng, rows * summed + 5, 0.5);
+            int rStride = rowMajor ? summed : 1;
+            int sStride = rowMajor ? 1 : rows;
+            float[] y1 = new float[rows * cols];
+            float[] y2 = new float[rows * cols];
+            VECTOR.combine(a, 5, rStride, sStride, rows, summed, b, cols, y1);
+            SCALAR.combine(a, 5, rStride, sStride, rows, summed, b, cols, y2);
+            assertArrayEquals(y2, y1, rows + "x" + summed + " times " + summed + "x" + cols + (rowMajor ? "" : ", a transposed"));
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    double exact = 0;
+                    double size = 0;
+                    for (int s = 0; s < summed; s++) {
+                        double term = (double) a[5 + r * rStride + s * sStride] * b[s * cols + c];
+                        exact += term;
+                        size += Math.abs(term);
+                    }
+                    assertEquals(exact, y1[r * cols + c], 1e-5 * (1 + size), "element " + r + "," + c);
+                }
+            }
+        }
+    }
+
+    /** RMSprop (centered, eps outside and inside the root) and Adam step the same floats on both paths. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void optimizerStepsAgreeBitForBit(long seed) {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(2000 + seed);
+        int n = 1 + rng.nextInt(300);
+        float[] g = values(rng, n, 0.1);
+        float keep = (float) (0.9 + 0.1 * rng.nextDouble());
+        float mix = 1 - keep;
+        float rate = (float) (1e-4 + rng.nextDouble() * 1e-2);
+        float eps = (float) Math.pow(10, -8 + 7 * rng.nextDouble());
+        float[][] vector = {values(rng, n, 0), positive(rng, n), values(rng, n, 0), new float[n]};
+        float[][] scalar = {vector[0].clone(), vector[1].clone(), vector[2].clone(), new float[n]};
+        for (int i = 0; i < n; i++) { // a centered average needs v >= mean^2
+            vector[1][i] += vector[2][i] * vector[2][i];
+            if (rng.nextInt(5) == 0) { // averages decaying into the subnormal range, where the gradient is zero
+                g[i] = 0f;
+                vector[1][i] = Float.MIN_NORMAL * (float) (0.5 + rng.nextDouble());
+                vector[2][i] = -Float.MIN_NORMAL * (float) rng.nextDouble();
+            }
+            scalar[1][i] = vector[1][i];
+            scalar[2][i] = vector[2][i];
+        }
+        VECTOR.centeredRmsProp(vector[0], g, vector[1], vector[2], vector[3], n, keep, mix, rate, eps);
+        SCALAR.centeredRmsProp(scalar[0], g, scalar[1], scalar[2], scalar[3], n, keep, mix, rate, eps);
+        assertSameSteps(scalar, vector, "centered RMSprop");
+        for (boolean inside : new boolean[] {false, true}) {
+            float debias = inside ? (float) (0.01 + rng.nextDouble()) : 1f;
+            VECTOR.rmsProp(vector[0], g, vector[1], vector[3], n, keep, mix, rate, eps, inside, debias);
+            SCALAR.rmsProp(scalar[0], g, scalar[1], scalar[3], n, keep, mix, rate, eps, inside, debias);
+            assertSameSteps(scalar, vector, "RMSprop, eps " + (inside ? "inside" : "outside"));
+        }
+        float beta1 = (float) (0.8 + 0.2 * rng.nextDouble());
+        VECTOR.adam(vector[0], g, vector[2], vector[1], vector[3], n, beta1, 1 - beta1, keep, mix, rate, 0.3f, eps);
+        SCALAR.adam(scalar[0], g, scalar[2], scalar[1], scalar[3], n, beta1, 1 - beta1, keep, mix, rate, 0.3f, eps);
+        assertSameSteps(scalar, vector, "Adam");
+        for (int i = 0; i < n; i++) {
+            for (int k = 1; k < 3; k++) { // no average is left subnormal
+                float a = Math.abs(vector[k][i]);
+                assertTrue(a == 0f || a >= Float.MIN_NORMAL || Float.isNaN(a), "average " + k + " at " + i + ": " + a);
+            }
+        }
+        for (int i = 0; i < n; i++) { // and Adam's step is the formula's
+            assertEquals(-scalar[3][i], rate * (scalar[2][i] / (Math.sqrt(scalar[1][i]) / 0.3 + eps)),
+                    1e-5 * Math.abs(scalar[3][i]) + 1e-12, "Adam's step " + i);
+        }
+    }
+
+    private static float[] positive(UniformRandomProvider rng, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rng.nextDouble();
+        }
+        return a;
+    }
+
+    private static void assertSameSteps(float[][] scalar, float[][] vector, String what) {
+        String[] names = {"weights", "second moment", "first moment or mean", "steps"};
+        for (int k = 0; k < 4; k++) {
+            assertArrayEquals(scalar[k], vector[k], what + ": " + names[k]);
+        }
+    }
 }
