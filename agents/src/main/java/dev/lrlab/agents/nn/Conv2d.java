@@ -10,7 +10,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>The kernel is stored {@code [in channel][ky][kx][out channel]} (PyTorch's is
  * {@code [out][in][ky][kx]}) so that each non-zero input cell scatters contiguous rows of output
  * channels: binary boards, mostly zero, then cost a few additions per active cell. The scatter
- * goes into a position-major scratch that is transposed to PyTorch's order at the end.
+ * goes into a position-major scratch that is transposed to PyTorch's order at the end, unless
+ * the network has a dense layer read this one's output: then the output stays position-major
+ * ({@code [oy][ox][o]}) and that layer maps its inputs to PyTorch's order ({@link
+ * Dense#readInputsFrom}), which spares a transpose of every example's output and gradient.
  */
 public final class Conv2d implements Layer {
 
@@ -29,6 +32,8 @@ public final class Conv2d implements Layer {
     private final float[] values;
     private final int[] kernelRows;
     private final int[] positionRows;
+    /** Whether the output is position-major {@code [oy][ox][o]} rather than PyTorch's {@code [o][oy][ox]}. */
+    private boolean positionMajor;
 
     private Conv2d(int channels, int height, int width, int filters, int kernel) {
         if (channels < 1 || filters < 1 || kernel < 1 || height < kernel || width < kernel) {
@@ -54,6 +59,19 @@ public final class Conv2d implements Layer {
     /** {@code filters} kernels of {@code kernel x kernel} over a {@code channels x height x width} input. */
     public static Conv2d of(int channels, int height, int width, int filters, int kernel) {
         return new Conv2d(channels, height, width, filters, kernel);
+    }
+
+    /** Makes the output position-major; the network calls it when a dense layer reads this output. */
+    void emitPositionMajor() {
+        positionMajor = true;
+    }
+
+    /** PyTorch's index, within one example, of this layer's output unit {@code u}. */
+    int torchOutput(int u) {
+        if (!positionMajor) {
+            return u;
+        }
+        return (u % filters) * outH * outW + u / filters;
     }
 
     @Override
@@ -110,9 +128,13 @@ public final class Conv2d implements Layer {
         int biasAt = weightCount();
         int plane = height * width;
         Kernels k = Kernels.best();
+        int size = outputSize();
         for (int b = 0; b < batch; b++) {
+            // position-major: the scatter goes straight into this example's output
+            int at = positionMajor ? b * size : 0;
+            float[] into = positionMajor ? y : t;
             for (int pos = 0; pos < outH * outW; pos++) {
-                System.arraycopy(p, biasAt, t, pos * filters, filters);
+                System.arraycopy(p, biasAt, into, at + pos * filters, filters);
             }
             int xo = b * channels * plane;
             int count = 0;
@@ -127,13 +149,16 @@ public final class Conv2d implements Layer {
                             for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
                                 values[count] = v;
                                 kernelRows[count] = ((c * kernel + ky) * kernel + kx) * filters;
-                                positionRows[count++] = ((iy - ky) * outW + (ix - kx)) * filters;
+                                positionRows[count++] = at + ((iy - ky) * outW + (ix - kx)) * filters;
                             }
                         }
                     }
                 }
             }
-            k.scatterAxpy(values, kernelRows, positionRows, count, p, t, filters);
+            k.scatterAxpy(values, kernelRows, positionRows, count, p, into, filters);
+            if (positionMajor) {
+                continue;
+            }
             int yo = b * filters * outH * outW;
             int positions = outH * outW;
             for (int pos = 0; pos < positions; pos++) {
@@ -156,14 +181,19 @@ public final class Conv2d implements Layer {
         Kernels k = Kernels.best();
         for (int b = 0; b < batch; b++) {
             int yo = b * filters * positions;
-            for (int pos = 0; pos < positions; pos++) {
-                for (int o = 0; o < filters; o++) {
-                    t[pos * filters + o] = dy[yo + o * positions + pos];
+            // position-major: this example's output gradient is read where it is
+            int at = positionMajor ? yo : 0;
+            float[] from = positionMajor ? dy : t;
+            if (!positionMajor) {
+                for (int pos = 0; pos < positions; pos++) {
+                    for (int o = 0; o < filters; o++) {
+                        t[pos * filters + o] = dy[yo + o * positions + pos];
+                    }
                 }
             }
             for (int pos = 0; pos < positions; pos++) {
                 for (int o = 0; o < filters; o++) {
-                    g[biasAt + o] += t[pos * filters + o];
+                    g[biasAt + o] += from[at + pos * filters + o];
                 }
             }
             int xo = b * channels * plane;
@@ -179,7 +209,7 @@ public final class Conv2d implements Layer {
                         for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(kernel - 1, iy); ky++) {
                             for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
                                 int ko = ((c * kernel + ky) * kernel + kx) * filters;
-                                int to = ((iy - ky) * outW + (ix - kx)) * filters;
+                                int to = at + ((iy - ky) * outW + (ix - kx)) * filters;
                                 if (v != 0f) {
                                     values[count] = v;
                                     kernelRows[count] = ko;
@@ -187,7 +217,7 @@ public final class Conv2d implements Layer {
                                 }
                                 if (dx != null) {
                                     for (int o = 0; o < filters; o++) {
-                                        sum += p[ko + o] * t[to + o];
+                                        sum += p[ko + o] * from[to + o];
                                     }
                                 }
                             }
@@ -198,7 +228,7 @@ public final class Conv2d implements Layer {
                     }
                 }
             }
-            k.scatterAxpy(values, positionRows, kernelRows, count, t, g, filters);
+            k.scatterAxpy(values, positionRows, kernelRows, count, from, g, filters);
         }
     }
 

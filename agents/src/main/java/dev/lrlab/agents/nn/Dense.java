@@ -38,6 +38,8 @@ public final class Dense implements Layer {
     /** The input whose transpose {@code inputT} holds (from a forward pass), with its batch; null when none. */
     private float[] transposed;
     private int transposedBatch;
+    /** PyTorch's index of each of our inputs, when they come from a position-major convolution; null when equal. */
+    private int[] torchInputs;
 
     private Dense(int in, int out) {
         if (in < 1 || out < 1) {
@@ -85,7 +87,22 @@ public final class Dense implements Layer {
         System.arraycopy(b, 0, params, in * out, out);
     }
 
-    /** Our {@code W[i][j]} is PyTorch's {@code weight[j][i]}. */
+    /**
+     * Takes the output of {@code conv} as it is laid out, position-major, and maps its units to
+     * PyTorch's flattening ({@code [o][oy][ox]}) in {@link #torchIndex}: the network calls it, before
+     * any parameter is drawn or loaded.
+     */
+    void readInputsFrom(Conv2d conv) {
+        if (conv.outputSize() != in) {
+            throw new IllegalArgumentException(describe() + " cannot read " + conv.describe());
+        }
+        torchInputs = new int[in];
+        for (int i = 0; i < in; i++) {
+            torchInputs[i] = conv.torchOutput(i);
+        }
+    }
+
+    /** Our {@code W[i][j]} is PyTorch's {@code weight[j][i']}, i' our input i in PyTorch's order. */
     @Override
     public int torchIndex(int k) {
         if (k >= in * out) {
@@ -93,7 +110,7 @@ public final class Dense implements Layer {
         }
         int i = k / out;
         int j = k % out;
-        return j * in + i;
+        return j * in + (torchInputs == null ? i : torchInputs[i]);
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class Network {
             }
         }
         this.layers = List.copyOf(layers);
+        linkConvolutionsToDenseLayers(this.layers);
         this.maxBatch = maxBatch;
         this.outputs = new float[layers.size()][];
         this.inputGradients = new float[layers.size()][];
@@ -47,7 +48,31 @@ public final class Network {
         }
     }
 
-    /** A network of {@code layers} in order, for batches of up to {@code maxBatch}. */
+    /**
+     * A convolution whose output reaches a dense layer through layers that keep its units apart
+     * (activations, log-softmax) leaves that output position-major, and the dense layer maps its
+     * inputs to PyTorch's order: no transpose per example, the same parameters and numbers.
+     */
+    private static void linkConvolutionsToDenseLayers(List<Layer> layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            if (layers.get(l) instanceof Conv2d conv) {
+                int m = l + 1;
+                while (m < layers.size() && layers.get(m) instanceof ShapePreservingLayer) {
+                    m++;
+                }
+                if (m < layers.size() && layers.get(m) instanceof Dense dense) {
+                    conv.emitPositionMajor();
+                    dense.readInputsFrom(conv);
+                }
+            }
+        }
+    }
+
+    /**
+     * A network of {@code layers} in order, for batches of up to {@code maxBatch}. Draw or load
+     * parameters after this call: a dense layer that reads a convolution learns here how its
+     * inputs map to PyTorch's.
+     */
     public static Network of(int maxBatch, List<Layer> layers) {
         return new Network(layers, maxBatch);
     }

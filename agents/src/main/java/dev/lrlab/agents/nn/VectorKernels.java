@@ -34,6 +34,14 @@ final class VectorKernels extends Kernels {
 
     @Override
     public void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n) {
+        if (n == L) { // 16 filters on AVX-512 (8 on AVX2): one vector a row, no loop
+            for (int k = 0; k < count; k++) {
+                int t = to[k];
+                FloatVector.fromArray(S, src, from[k]).fma(FloatVector.broadcast(S, xs[k]), FloatVector.fromArray(S, dst, t))
+                        .intoArray(dst, t);
+            }
+            return;
+        }
         if (n == 2 * L) { // 16 filters on AVX2: two vectors a row, no loop
             for (int k = 0; k < count; k++) {
                 FloatVector a = FloatVector.broadcast(S, xs[k]);
@@ -49,9 +57,47 @@ final class VectorKernels extends Kernels {
         }
     }
 
+    // rowDots and sumOfSquares fix their partition of the sum (16 and 32 partial sums), whatever the
+    // vector width. They run on the preferred species when it has 16 lanes instead of on eight-lane
+    // vectors: two species in one JVM leave the Vector API's shared call sites with two receiver
+    // types, C2 then stops inlining them elsewhere too, and every kernel boxes its vectors (a PPO
+    // step allocated 24 bytes to 578 kB, the optimizer step ran on the slow path).
+
+    /** {@code lanes[l] + lanes[l + 8]} into lane l: the pairs of the fixed partitions, lane by lane. */
+    private static final jdk.incubator.vector.VectorShuffle<Float> UPPER_HALF =
+            L == 16 ? jdk.incubator.vector.VectorShuffle.fromOp(S, i -> (i + 8) % 16) : null;
+
     @Override
     public void rowDots(float[] w, int rows, int cols, float[] v, int vo, float[] out, int oo) {
-        VectorSpecies<Float> e = FloatVector.SPECIES_256; // eight lanes everywhere: the partition is fixed
+        if (L != 16) {
+            rowDots8(w, rows, cols, v, vo, out, oo);
+            return;
+        }
+        int blocks = cols / 16 * 16;
+        for (int r = 0; r < rows; r++) {
+            int wo = r * cols;
+            FloatVector p = FloatVector.zero(S);
+            for (int j = 0; j < blocks; j += 16) {
+                p = FloatVector.fromArray(S, w, wo + j).fma(FloatVector.fromArray(S, v, vo + j), p);
+            }
+            FloatVector lanes = p.add(p.rearrange(UPPER_HALF));
+            float sum = lanes.lane(0);
+            sum += lanes.lane(1);
+            sum += lanes.lane(2);
+            sum += lanes.lane(3);
+            sum += lanes.lane(4);
+            sum += lanes.lane(5);
+            sum += lanes.lane(6);
+            sum += lanes.lane(7);
+            for (int j = blocks; j < cols; j++) {
+                sum = Math.fma(w[wo + j], v[vo + j], sum);
+            }
+            out[oo + r] = sum;
+        }
+    }
+
+    private static void rowDots8(float[] w, int rows, int cols, float[] v, int vo, float[] out, int oo) {
+        VectorSpecies<Float> e = FloatVector.SPECIES_256;
         int blocks = cols / 16 * 16;
         for (int r = 0; r < rows; r++) {
             int wo = r * cols;
@@ -80,7 +126,32 @@ final class VectorKernels extends Kernels {
 
     @Override
     public double sumOfSquares(float[] a, int n) {
-        VectorSpecies<Float> e = FloatVector.SPECIES_256; // eight lanes everywhere: the partition is fixed
+        if (L != 16) {
+            return sumOfSquares8(a, n);
+        }
+        FloatVector p0 = FloatVector.zero(S);
+        FloatVector p1 = p0;
+        int blocks = n / 32 * 32;
+        for (int i = 0; i < blocks; i += 32) {
+            FloatVector x0 = FloatVector.fromArray(S, a, i);
+            FloatVector x1 = FloatVector.fromArray(S, a, i + 16);
+            p0 = x0.fma(x0, p0);
+            p1 = x1.fma(x1, p1);
+        }
+        // lane l: ((sum l + sum 8+l) + sum 16+l) + sum 24+l, as the eight-lane kernel adds them
+        FloatVector lanes = p0.add(p0.rearrange(UPPER_HALF)).add(p1).add(p1.rearrange(UPPER_HALF));
+        double sum = 0;
+        for (int l = 0; l < 8; l++) {
+            sum += lanes.lane(l);
+        }
+        for (int i = blocks; i < n; i++) {
+            sum += (double) a[i] * a[i];
+        }
+        return sum;
+    }
+
+    private static double sumOfSquares8(float[] a, int n) {
+        VectorSpecies<Float> e = FloatVector.SPECIES_256;
         FloatVector p0 = FloatVector.zero(e);
         FloatVector p1 = p0;
         FloatVector p2 = p0;
@@ -107,19 +178,22 @@ final class VectorKernels extends Kernels {
         return sum;
     }
 
-    /** {@link Kernels#flush} lane by lane. */
-    private static FloatVector flush(FloatVector x) {
-        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-    }
+    // The optimizer steps below spell flush, squareTerm and linearTerm (Kernels) out in place: a
+    // helper that takes or returns a vector is inlined by C2 only while it has no compiled body of
+    // its own that is too large (a boxed return makes it so), and then every call boxes.
 
     @Override
     public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
             float mix, float rate, float eps) {
+        float tiny1 = tinyLinear(mix);
+        float tiny2 = tinySquare(mix);
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(keep).add(grad.mul(grad).mul(mix)));
-            FloatVector mi = flush(FloatVector.fromArray(S, mean, i).mul(keep).add(grad.mul(mix)));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2)).mul(grad).mul(mix));
+            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            FloatVector mi = FloatVector.fromArray(S, mean, i).mul(keep).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1)).mul(mix));
+            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             vi.intoArray(v, i);
             mi.intoArray(mean, i);
             FloatVector delta = grad.div(vi.sub(mi.mul(mi)).lanewise(VectorOperators.SQRT).add(eps)).mul(rate);
@@ -128,8 +202,8 @@ final class VectorKernels extends Kernels {
         }
         for (; i < n; i++) {
             float grad = g[i];
-            v[i] = flush(v[i] * keep + grad * grad * mix);
-            mean[i] = flush(mean[i] * keep + grad * mix);
+            v[i] = flush(v[i] * keep + squareTerm(grad, mix, tiny2));
+            mean[i] = flush(mean[i] * keep + linearTerm(grad, mix, tiny1));
             float delta = rate * (grad / ((float) Math.sqrt(v[i] - mean[i] * mean[i]) + eps));
             step[i] = delta;
             w[i] -= delta;
@@ -139,10 +213,12 @@ final class VectorKernels extends Kernels {
     @Override
     public void rmsProp(float[] w, float[] g, float[] v, float[] step, int n, float keep, float mix, float rate,
             float eps, boolean inside, float debias) {
+        float tiny2 = tinySquare(mix);
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(keep).add(grad.mul(grad).mul(mix)));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2)).mul(grad).mul(mix));
+            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             vi.intoArray(v, i);
             FloatVector root = inside ? vi.div(debias).add(eps).lanewise(VectorOperators.SQRT)
                     : vi.lanewise(VectorOperators.SQRT).add(eps);
@@ -152,7 +228,7 @@ final class VectorKernels extends Kernels {
         }
         for (; i < n; i++) {
             float grad = g[i];
-            v[i] = flush(v[i] * keep + grad * grad * mix);
+            v[i] = flush(v[i] * keep + squareTerm(grad, mix, tiny2));
             float root = inside ? (float) Math.sqrt(v[i] / debias + eps) : (float) Math.sqrt(v[i]) + eps;
             float delta = rate * (grad / root);
             step[i] = delta;
@@ -163,11 +239,15 @@ final class VectorKernels extends Kernels {
     @Override
     public void adam(float[] w, float[] g, float[] m, float[] v, float[] step, int n, float beta1, float mix1,
             float keep2, float mix2, float stepSize, float rootDebias, float eps) {
+        float tiny1 = tinyLinear(mix1);
+        float tiny2 = tinySquare(mix2);
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector mi = flush(FloatVector.fromArray(S, m, i).mul(beta1).add(grad.mul(mix1)));
-            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(keep2).add(grad.mul(grad).mul(mix2)));
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1)).mul(mix1));
+            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep2).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2)).mul(grad).mul(mix2));
+            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector delta = mi.div(vi.lanewise(VectorOperators.SQRT).div(rootDebias).add(eps)).mul(stepSize);
@@ -176,8 +256,8 @@ final class VectorKernels extends Kernels {
         }
         for (; i < n; i++) {
             float grad = g[i];
-            m[i] = flush(m[i] * beta1 + grad * mix1);
-            v[i] = flush(v[i] * keep2 + grad * grad * mix2);
+            m[i] = flush(m[i] * beta1 + linearTerm(grad, mix1, tiny1));
+            v[i] = flush(v[i] * keep2 + squareTerm(grad, mix2, tiny2));
             float delta = stepSize * (m[i] / ((float) Math.sqrt(v[i]) / rootDebias + eps));
             step[i] = -delta;
             w[i] -= delta;

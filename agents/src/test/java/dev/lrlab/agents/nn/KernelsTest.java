@@ -199,11 +199,25 @@ class KernelsTest {
         VECTOR.centeredRmsProp(vector[0], g, vector[1], vector[2], vector[3], n, keep, mix, rate, eps);
         SCALAR.centeredRmsProp(scalar[0], g, scalar[1], scalar[2], scalar[3], n, keep, mix, rate, eps);
         assertSameSteps(scalar, vector, "centered RMSprop");
+        for (int i = 0; i < n; i++) { // gradients whose square (or product with mix) would be subnormal
+            if (rng.nextInt(6) == 0) {
+                g[i] = (float) ((rng.nextBoolean() ? 1 : -1) * Math.pow(10, -40 + 24 * rng.nextDouble()));
+            }
+        }
+        float[] before = scalar[1].clone();
         for (boolean inside : new boolean[] {false, true}) {
             float debias = inside ? (float) (0.01 + rng.nextDouble()) : 1f;
             VECTOR.rmsProp(vector[0], g, vector[1], vector[3], n, keep, mix, rate, eps, inside, debias);
             SCALAR.rmsProp(scalar[0], g, scalar[1], scalar[3], n, keep, mix, rate, eps, inside, debias);
             assertSameSteps(scalar, vector, "RMSprop, eps " + (inside ? "inside" : "outside"));
+            for (int i = 0; i < n && !inside; i++) { // the average is PyTorch's wherever no product is subnormal
+                float square = g[i] * g[i] * mix;
+                if (square >= Float.MIN_NORMAL) {
+                    assertEquals(Kernels.flush(before[i] * keep + square), scalar[1][i], "v at " + i);
+                } else {
+                    assertEquals(Kernels.flush(before[i] * keep), scalar[1][i], "v at " + i + ", a subnormal g^2 mix flushed");
+                }
+            }
         }
         float beta1 = (float) (0.8 + 0.2 * rng.nextDouble());
         VECTOR.adam(vector[0], g, vector[2], vector[1], vector[3], n, beta1, 1 - beta1, keep, mix, rate, 0.3f, eps);
