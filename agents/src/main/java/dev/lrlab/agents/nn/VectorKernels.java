@@ -14,6 +14,12 @@ final class VectorKernels extends Kernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * Summed indices per pass of {@link #combine}. Measured on the PPO and DQN shapes (1024 x 128
+     * weights, batches of 128 and 32, AVX-512): one pass over all of them 47-67 GFLOP/s, chunks of
+     * 256 or 128 61-95, of 64 or 32 58-110 (runs on a shared machine vary by a third).
+     */
+    private static final int CHUNK = 64;
 
     @Override
     public boolean vectorized() {
@@ -331,36 +337,40 @@ final class VectorKernels extends Kernels {
             float[] outT) {
         // register-blocked: twelve accumulators (three outputs x four vectors of examples, or six
         // x two) or eight (eight outputs x one vector), so that independent FMA chains fill the
-        // pipeline; each block of examples outer, so that its slice of the input stays in cache
-        // while W streams past it. With 16 lanes a DQN batch of 32 is two vectors: without the
-        // six-by-two block it ran one latency-bound chain per output.
+        // pipeline. With 16 lanes a DQN batch of 32 is two vectors: without the six-by-two block
+        // it ran one latency-bound chain per output.
         int quad = batch / (4 * L) * (4 * L);
         int pair = quad + (batch - quad) / (2 * L) * (2 * L);
         int whole = batch / L * L;
         int threes = outputs / 3 * 3;
         int sixes = outputs / 6 * 6;
         int eights = outputs / 8 * 8;
-        for (int b0 = 0; b0 < quad; b0 += 4 * L) {
-            for (int o = 0; o < threes; o += 3) {
-                combine3x4(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
+        // the summed index in chunks, so that a block's slice of the input stays in L1 while every
+        // block of outputs passes over it; a chunk after the first continues each output's chain
+        // from where the last one stored it (a float stored and loaded is the same float)
+        for (int s0 = 0; s0 < summed; s0 += CHUNK) {
+            int s1 = Math.min(summed, s0 + CHUNK);
+            boolean more = s0 > 0;
+            for (int b0 = 0; b0 < quad; b0 += 4 * L) {
+                for (int o = 0; o < threes; o += 3) {
+                    combine3x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                }
+                for (int o = threes; o < outputs; o++) {
+                    combine1x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                }
             }
-        }
-        for (int b0 = 0; b0 < quad; b0 += 4 * L) {
-            for (int o = threes; o < outputs; o++) {
-                combine1x4(w, wo + o * oStride, sStride, summed, inT, batch, outT, o * batch, b0);
+            for (int b0 = quad; b0 < pair; b0 += 2 * L) {
+                for (int o = 0; o < sixes; o += 6) {
+                    combine6x2(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                }
             }
-        }
-        for (int b0 = quad; b0 < pair; b0 += 2 * L) {
-            for (int o = 0; o < sixes; o += 6) {
-                combine6x2(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
+            for (int b0 = pair; b0 < whole; b0 += L) {
+                for (int o = 0; o < eights; o += 8) {
+                    combine8x1(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                }
             }
         }
         combineVectors(w, wo, oStride, sStride, sixes, outputs, summed, inT, batch, quad, pair, outT);
-        for (int b0 = pair; b0 < whole; b0 += L) {
-            for (int o = 0; o < eights; o += 8) {
-                combine8x1(w, wo + o * oStride, oStride, sStride, summed, inT, batch, outT, o * batch, b0);
-            }
-        }
         combineVectors(w, wo, oStride, sStride, eights, outputs, summed, inT, batch, pair, whole, outT);
         for (int b = whole; b < batch; b++) {
             column(w, wo, oStride, sStride, outputs, summed, inT, batch, b, outT);
@@ -381,45 +391,103 @@ final class VectorKernels extends Kernels {
         }
     }
 
-    /** One output of four vectors of examples from {@code b0}: four chains side by side. */
-    private static void combine1x4(float[] w, int wo, int sStride, int summed, float[] inT, int batch, float[] outT,
-            int row, int b0) {
+    /** Three outputs of four vectors of examples from {@code b0}, over {@code s} in [s0, s1): twelve accumulators in registers. */
+    private static void combine3x4(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
         int at = row + b0;
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        for (int s = 0; s < summed; s++) {
+        FloatVector a00 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a01 = accumulate ? FloatVector.fromArray(S, outT, at + L) : FloatVector.zero(S);
+        FloatVector a02 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * L) : FloatVector.zero(S);
+        FloatVector a03 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * L) : FloatVector.zero(S);
+        FloatVector a10 = accumulate ? FloatVector.fromArray(S, outT, at + batch) : FloatVector.zero(S);
+        FloatVector a11 = accumulate ? FloatVector.fromArray(S, outT, at + batch + L) : FloatVector.zero(S);
+        FloatVector a12 = accumulate ? FloatVector.fromArray(S, outT, at + batch + 2 * L) : FloatVector.zero(S);
+        FloatVector a13 = accumulate ? FloatVector.fromArray(S, outT, at + batch + 3 * L) : FloatVector.zero(S);
+        FloatVector a20 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch) : FloatVector.zero(S);
+        FloatVector a21 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + L) : FloatVector.zero(S);
+        FloatVector a22 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + 2 * L) : FloatVector.zero(S);
+        FloatVector a23 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + 3 * L) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
             int xo = s * batch + b0;
-            FloatVector v = FloatVector.broadcast(S, w[wo + s * sStride]);
-            a0 = FloatVector.fromArray(S, inT, xo).fma(v, a0);
-            a1 = FloatVector.fromArray(S, inT, xo + L).fma(v, a1);
-            a2 = FloatVector.fromArray(S, inT, xo + 2 * L).fma(v, a2);
-            a3 = FloatVector.fromArray(S, inT, xo + 3 * L).fma(v, a3);
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);
+            FloatVector x3 = FloatVector.fromArray(S, inT, xo + 3 * L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a00 = x0.fma(v, a00);
+            a01 = x1.fma(v, a01);
+            a02 = x2.fma(v, a02);
+            a03 = x3.fma(v, a03);
+            v = FloatVector.broadcast(S, w[c + oStride]);
+            a10 = x0.fma(v, a10);
+            a11 = x1.fma(v, a11);
+            a12 = x2.fma(v, a12);
+            a13 = x3.fma(v, a13);
+            v = FloatVector.broadcast(S, w[c + 2 * oStride]);
+            a20 = x0.fma(v, a20);
+            a21 = x1.fma(v, a21);
+            a22 = x2.fma(v, a22);
+            a23 = x3.fma(v, a23);
         }
-        a0.intoArray(outT, at);
-        a1.intoArray(outT, at + L);
-        a2.intoArray(outT, at + 2 * L);
-        a3.intoArray(outT, at + 3 * L);
+        a00.intoArray(outT, at);
+        a01.intoArray(outT, at + L);
+        a02.intoArray(outT, at + 2 * L);
+        a03.intoArray(outT, at + 3 * L);
+        a10.intoArray(outT, at + batch);
+        a11.intoArray(outT, at + batch + L);
+        a12.intoArray(outT, at + batch + 2 * L);
+        a13.intoArray(outT, at + batch + 3 * L);
+        a20.intoArray(outT, at + 2 * batch);
+        a21.intoArray(outT, at + 2 * batch + L);
+        a22.intoArray(outT, at + 2 * batch + 2 * L);
+        a23.intoArray(outT, at + 2 * batch + 3 * L);
     }
 
-    /** Six outputs of two vectors of examples from {@code b0}: twelve accumulators in registers. */
-    private static void combine6x2(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
-            float[] outT, int row, int b0) {
+    /** One output of four vectors of examples from {@code b0}, over {@code s} in [s0, s1): four chains side by side. */
+    private static void combine1x4(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
         int at = row + b0;
-        FloatVector a00 = FloatVector.zero(S);
-        FloatVector a01 = a00;
-        FloatVector a10 = a00;
-        FloatVector a11 = a00;
-        FloatVector a20 = a00;
-        FloatVector a21 = a00;
-        FloatVector a30 = a00;
-        FloatVector a31 = a00;
-        FloatVector a40 = a00;
-        FloatVector a41 = a00;
-        FloatVector a50 = a00;
-        FloatVector a51 = a00;
-        for (int s = 0; s < summed; s++) {
+        FloatVector a00 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a01 = accumulate ? FloatVector.fromArray(S, outT, at + L) : FloatVector.zero(S);
+        FloatVector a02 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * L) : FloatVector.zero(S);
+        FloatVector a03 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * L) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
+            int xo = s * batch + b0;
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);
+            FloatVector x3 = FloatVector.fromArray(S, inT, xo + 3 * L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a00 = x0.fma(v, a00);
+            a01 = x1.fma(v, a01);
+            a02 = x2.fma(v, a02);
+            a03 = x3.fma(v, a03);
+        }
+        a00.intoArray(outT, at);
+        a01.intoArray(outT, at + L);
+        a02.intoArray(outT, at + 2 * L);
+        a03.intoArray(outT, at + 3 * L);
+    }
+
+    /** Six outputs of two vectors of examples from {@code b0}, over {@code s} in [s0, s1): twelve accumulators. */
+    private static void combine6x2(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
+        int at = row + b0;
+        FloatVector a00 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a01 = accumulate ? FloatVector.fromArray(S, outT, at + L) : FloatVector.zero(S);
+        FloatVector a10 = accumulate ? FloatVector.fromArray(S, outT, at + batch) : FloatVector.zero(S);
+        FloatVector a11 = accumulate ? FloatVector.fromArray(S, outT, at + batch + L) : FloatVector.zero(S);
+        FloatVector a20 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch) : FloatVector.zero(S);
+        FloatVector a21 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + L) : FloatVector.zero(S);
+        FloatVector a30 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch) : FloatVector.zero(S);
+        FloatVector a31 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch + L) : FloatVector.zero(S);
+        FloatVector a40 = accumulate ? FloatVector.fromArray(S, outT, at + 4 * batch) : FloatVector.zero(S);
+        FloatVector a41 = accumulate ? FloatVector.fromArray(S, outT, at + 4 * batch + L) : FloatVector.zero(S);
+        FloatVector a50 = accumulate ? FloatVector.fromArray(S, outT, at + 5 * batch) : FloatVector.zero(S);
+        FloatVector a51 = accumulate ? FloatVector.fromArray(S, outT, at + 5 * batch + L) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
             int xo = s * batch + b0;
             FloatVector x0 = FloatVector.fromArray(S, inT, xo);
             FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
@@ -457,90 +525,46 @@ final class VectorKernels extends Kernels {
         a51.intoArray(outT, at + 5 * batch + L);
     }
 
-    /** Eight outputs of one vector of examples from {@code b0}: eight accumulators in registers. */
-    private static void combine8x1(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
-            float[] outT, int row, int b0) {
+    /** Eight outputs of one vector of examples from {@code b0}, over {@code s} in [s0, s1): eight accumulators. */
+    private static void combine8x1(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
         int at = row + b0;
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        FloatVector a4 = a0;
-        FloatVector a5 = a0;
-        FloatVector a6 = a0;
-        FloatVector a7 = a0;
-        for (int s = 0; s < summed; s++) {
-            FloatVector x = FloatVector.fromArray(S, inT, s * batch + b0);
-            int c = wo + s * sStride;
-            a0 = x.fma(FloatVector.broadcast(S, w[c]), a0);
-            a1 = x.fma(FloatVector.broadcast(S, w[c + oStride]), a1);
-            a2 = x.fma(FloatVector.broadcast(S, w[c + 2 * oStride]), a2);
-            a3 = x.fma(FloatVector.broadcast(S, w[c + 3 * oStride]), a3);
-            a4 = x.fma(FloatVector.broadcast(S, w[c + 4 * oStride]), a4);
-            a5 = x.fma(FloatVector.broadcast(S, w[c + 5 * oStride]), a5);
-            a6 = x.fma(FloatVector.broadcast(S, w[c + 6 * oStride]), a6);
-            a7 = x.fma(FloatVector.broadcast(S, w[c + 7 * oStride]), a7);
-        }
-        a0.intoArray(outT, at);
-        a1.intoArray(outT, at + batch);
-        a2.intoArray(outT, at + 2 * batch);
-        a3.intoArray(outT, at + 3 * batch);
-        a4.intoArray(outT, at + 4 * batch);
-        a5.intoArray(outT, at + 5 * batch);
-        a6.intoArray(outT, at + 6 * batch);
-        a7.intoArray(outT, at + 7 * batch);
-    }
-
-    /** Three outputs of four vectors of examples from {@code b0}: twelve accumulators in registers. */
-    private static void combine3x4(float[] w, int wo, int oStride, int sStride, int summed, float[] inT, int batch,
-            float[] outT, int row, int b0) {
-        int at = row + b0;
-        FloatVector a00 = FloatVector.zero(S);
-        FloatVector a01 = a00;
-        FloatVector a02 = a00;
-        FloatVector a03 = a00;
-        FloatVector a10 = a00;
-        FloatVector a11 = a00;
-        FloatVector a12 = a00;
-        FloatVector a13 = a00;
-        FloatVector a20 = a00;
-        FloatVector a21 = a00;
-        FloatVector a22 = a00;
-        FloatVector a23 = a00;
-        for (int s = 0; s < summed; s++) {
+        FloatVector a00 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a10 = accumulate ? FloatVector.fromArray(S, outT, at + batch) : FloatVector.zero(S);
+        FloatVector a20 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch) : FloatVector.zero(S);
+        FloatVector a30 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch) : FloatVector.zero(S);
+        FloatVector a40 = accumulate ? FloatVector.fromArray(S, outT, at + 4 * batch) : FloatVector.zero(S);
+        FloatVector a50 = accumulate ? FloatVector.fromArray(S, outT, at + 5 * batch) : FloatVector.zero(S);
+        FloatVector a60 = accumulate ? FloatVector.fromArray(S, outT, at + 6 * batch) : FloatVector.zero(S);
+        FloatVector a70 = accumulate ? FloatVector.fromArray(S, outT, at + 7 * batch) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
             int xo = s * batch + b0;
             FloatVector x0 = FloatVector.fromArray(S, inT, xo);
-            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
-            FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);
-            FloatVector x3 = FloatVector.fromArray(S, inT, xo + 3 * L);
             int c = wo + s * sStride;
             FloatVector v = FloatVector.broadcast(S, w[c]);
             a00 = x0.fma(v, a00);
-            a01 = x1.fma(v, a01);
-            a02 = x2.fma(v, a02);
-            a03 = x3.fma(v, a03);
             v = FloatVector.broadcast(S, w[c + oStride]);
             a10 = x0.fma(v, a10);
-            a11 = x1.fma(v, a11);
-            a12 = x2.fma(v, a12);
-            a13 = x3.fma(v, a13);
             v = FloatVector.broadcast(S, w[c + 2 * oStride]);
             a20 = x0.fma(v, a20);
-            a21 = x1.fma(v, a21);
-            a22 = x2.fma(v, a22);
-            a23 = x3.fma(v, a23);
+            v = FloatVector.broadcast(S, w[c + 3 * oStride]);
+            a30 = x0.fma(v, a30);
+            v = FloatVector.broadcast(S, w[c + 4 * oStride]);
+            a40 = x0.fma(v, a40);
+            v = FloatVector.broadcast(S, w[c + 5 * oStride]);
+            a50 = x0.fma(v, a50);
+            v = FloatVector.broadcast(S, w[c + 6 * oStride]);
+            a60 = x0.fma(v, a60);
+            v = FloatVector.broadcast(S, w[c + 7 * oStride]);
+            a70 = x0.fma(v, a70);
         }
         a00.intoArray(outT, at);
-        a01.intoArray(outT, at + L);
-        a02.intoArray(outT, at + 2 * L);
-        a03.intoArray(outT, at + 3 * L);
         a10.intoArray(outT, at + batch);
-        a11.intoArray(outT, at + batch + L);
-        a12.intoArray(outT, at + batch + 2 * L);
-        a13.intoArray(outT, at + batch + 3 * L);
         a20.intoArray(outT, at + 2 * batch);
-        a21.intoArray(outT, at + 2 * batch + L);
-        a22.intoArray(outT, at + 2 * batch + 2 * L);
-        a23.intoArray(outT, at + 2 * batch + 3 * L);
+        a30.intoArray(outT, at + 3 * batch);
+        a40.intoArray(outT, at + 4 * batch);
+        a50.intoArray(outT, at + 5 * batch);
+        a60.intoArray(outT, at + 6 * batch);
+        a70.intoArray(outT, at + 7 * batch);
     }
 }

@@ -138,7 +138,8 @@ class KernelsTest {
 
     /**
      * The register-blocked product on every block shape: rows and columns drawn so that blocks of
-     * four, two and one vectors of columns, leftover rows and a scalar tail all occur, in the three
+     * four, two and one vectors of columns, leftover rows, a scalar tail and several chunks of the
+     * summed index all occur, in the three
      * stride forms a dense layer uses (forward from batch-major rows, weight gradient, input gradient).
      */
     @ParameterizedTest
@@ -146,7 +147,7 @@ class KernelsTest {
     void everyBlockOfTheProductAgreesBitForBit(long seed) {
         UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(1000 + seed);
         int rows = 1 + rng.nextInt(40);
-        int summed = 1 + rng.nextInt(70);
+        int summed = 1 + rng.nextInt(300); // past one chunk of the summed index (128) and not a multiple of it
         int cols = 1 + rng.nextInt(200);
         float[] b = values(rng, summed * cols, 0.4);
         for (boolean rowMajor : new boolean[] {true, false}) {
