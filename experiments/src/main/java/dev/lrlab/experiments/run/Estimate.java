@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * What a plan will probably cost, from a short probe: one trial of each agent runs for a fraction
- * of a second, which gives its steps per second and, under an episode budget, its steps per
- * episode so far. A forecast, not a bound ({@link Footprint} gives the bounds): episodes shorten
+ * of a second (longer, up to 16 times, while its speed is still changing), which gives its steps
+ * per second and, under an episode budget, its steps per episode so far. A forecast, not a bound ({@link Footprint} gives the bounds): episodes shorten
  * as a gridworld agent learns and lengthen as a Breakout agent does.
  *
  * @param steps the environment steps the sweep is expected to take
@@ -48,7 +48,13 @@ public record Estimate(double steps, double seconds, int threads, int probedAgen
             if (probed == maxAgents) {
                 break;
             }
-            Probe probe = Probe.run(plan, spread(ofAgent), seconds);
+            Probe probe = null;
+            for (double length : probeLengths(seconds, 16 * seconds)) {
+                probe = Probe.run(plan, spread(ofAgent), length);
+                if (probe == null || probe.steady) {
+                    break;
+                }
+            }
             if (probe != null) {
                 stepsPerTrialSum += probe.stepsPerTrial;
                 secondsPerTrialSum += probe.stepsPerTrial / probe.stepsPerSecond;
@@ -64,6 +70,22 @@ public record Estimate(double steps, double seconds, int threads, int probedAgen
         double steps = stepsPerTrialSum / probed * trialCount;
         double wall = secondsPerTrialSum / probed * trialCount / Math.min(threads, trialCount);
         return new Estimate(steps, wall, threads, probed, probeSeconds, steady);
+    }
+
+    /**
+     * The probe lengths tried for an agent until one is steady: {@code seconds}, then twice as long
+     * each time while the lengths tried add up to at most {@code cap}. A neural agent runs its first
+     * updates before the JIT has compiled its kernels, hundreds of times slower than later: a PPO
+     * spec's one-second probe said 2.2 h where probes of 9 and 20 s said 13 and 12 min.
+     */
+    static List<Double> probeLengths(double seconds, double cap) {
+        List<Double> lengths = new ArrayList<>(List.of(seconds));
+        double total = seconds;
+        for (double next = 2 * seconds; total + next <= cap; next *= 2) {
+            lengths.add(next);
+            total += next;
+        }
+        return lengths;
     }
 
     /** The trials in an order that visits every point early: seed 0 of each point first, then seed 1, ... */
@@ -154,8 +176,9 @@ public record Estimate(double steps, double seconds, int threads, int probedAgen
                 + "probe of %d agent%s; episode lengths change as agents learn, so take it as a guide)", steps,
                 duration(seconds), threads, threads == 1 ? "" : "s", probeSeconds, probedAgents,
                 probedAgents == 1 ? "" : "s") + (steady ? "" : String.format(Locale.ROOT, "; the probe saw too "
-                + "few episodes, or a speed still changing (the JIT compiling, updates starting), so a longer probe "
-                + "(--estimate-seconds %.0f) gives a steadier estimate", Math.max(5, 8 * probeSeconds)));
+                + "few episodes, or a speed still changing (the JIT compiling, updates starting), even at 16 times its "
+                + "length, so a longer probe (--estimate-seconds %.0f) gives a steadier estimate",
+                Math.max(5, 2 * probeSeconds)));
     }
 
     static String duration(double s) {
