@@ -49,6 +49,13 @@ public abstract class Kernels {
     public abstract void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n);
 
     /**
+     * One input cell's taps of a convolution: for t in [start, end), {@code dst[toAt + to[t] + j] =
+     * fma(a, src[fromAt + from[t] + j], dst[toAt + to[t] + j])} for j in [0, n), in t order.
+     */
+    public abstract void taps(float a, int[] from, int fromAt, int[] to, int toAt, int start, int end, float[] src,
+            float[] dst, int n);
+
+    /**
      * {@code sum a[i]^2} over {@code a[0..n)}, for norms: 32 float partial sums (element i goes to
      * sum i mod 32) over the whole blocks of 32, combined as four groups of eight added lane by
      * lane then the eight summed in double, plus the rest in double: the same partition on every
@@ -268,6 +275,14 @@ public abstract class Kernels {
         public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
             for (int j = 0; j < n; j++) {
                 y[yo + j] = Math.fma(a, x[xo + j], y[yo + j]);
+            }
+        }
+
+        @Override
+        public void taps(float a, int[] from, int fromAt, int[] to, int toAt, int start, int end, float[] src,
+                float[] dst, int n) {
+            for (int t = start; t < end; t++) {
+                axpy(a, src, fromAt + from[t], dst, toAt + to[t], n);
             }
         }
 

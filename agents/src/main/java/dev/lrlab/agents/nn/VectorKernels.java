@@ -39,6 +39,22 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public void taps(float a, int[] from, int fromAt, int[] to, int toAt, int start, int end, float[] src, float[] dst,
+            int n) {
+        if (n == L) { // 16 filters on AVX-512: one vector a tap
+            FloatVector av = FloatVector.broadcast(S, a);
+            for (int t = start; t < end; t++) {
+                int d = toAt + to[t];
+                FloatVector.fromArray(S, src, fromAt + from[t]).fma(av, FloatVector.fromArray(S, dst, d)).intoArray(dst, d);
+            }
+            return;
+        }
+        for (int t = start; t < end; t++) {
+            axpy(a, src, fromAt + from[t], dst, toAt + to[t], n);
+        }
+    }
+
+    @Override
     public void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n) {
         if (n == L) { // 16 filters on AVX-512 (8 on AVX2): one vector a row, no loop
             for (int k = 0; k < count; k++) {

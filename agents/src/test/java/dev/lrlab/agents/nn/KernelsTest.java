@@ -98,8 +98,8 @@ class KernelsTest {
 
         int pairs = 1 + rng.nextInt(50);
         int width = rng.nextBoolean() ? 16 : 1 + rng.nextInt(20); // 16: the two-vector special case
-        float[] src = values(rng, 64 * width, 0);
-        float[] s1 = values(rng, 64 * width, 0);
+        float[] src = values(rng, 64 * width + 3, 0);
+        float[] s1 = values(rng, 64 * width + 5, 0);
         float[] s2 = s1.clone();
         float[] weightsOf = values(rng, pairs, 0);
         int[] from = new int[pairs];
@@ -111,6 +111,11 @@ class KernelsTest {
         VECTOR.scatterAxpy(weightsOf, from, to, pairs, src, s1, width);
         SCALAR.scatterAxpy(weightsOf, from, to, pairs, src, s2, width);
         assertArrayEquals(s2, s1, "scatterAxpy");
+        int start = rng.nextInt(pairs);
+        float tap = (float) (2 * rng.nextDouble() - 1);
+        VECTOR.taps(tap, from, 3, to, 5, start, pairs, src, s1, width);
+        SCALAR.taps(tap, from, 3, to, 5, start, pairs, src, s2, width);
+        assertArrayEquals(s2, s1, "taps");
 
         int length = rng.nextInt(300);
         float[] norms = values(rng, length, 0.2);
