@@ -371,8 +371,10 @@ final class VectorKernels extends Kernels {
                 for (int o = 0; o < threes; o += 3) {
                     combine3x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
                 }
-                for (int o = threes; o < outputs; o++) {
-                    combine1x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                if (outputs - threes == 2) {
+                    combine2x4(w, wo + threes * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, threes * batch, b0);
+                } else if (outputs - threes == 1) {
+                    combine1x4(w, wo + threes * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, threes * batch, b0);
                 }
             }
             for (int b0 = quad; b0 < pair; b0 += 2 * L) {
@@ -458,6 +460,46 @@ final class VectorKernels extends Kernels {
         a21.intoArray(outT, at + 2 * batch + L);
         a22.intoArray(outT, at + 2 * batch + 2 * L);
         a23.intoArray(outT, at + 2 * batch + 3 * L);
+    }
+
+    /** Two outputs of four vectors of examples from {@code b0}, over {@code s} in [s0, s1): eight accumulators (two rows left over by the blocks of three). */
+    private static void combine2x4(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
+        int at = row + b0;
+        FloatVector a00 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a01 = accumulate ? FloatVector.fromArray(S, outT, at + L) : FloatVector.zero(S);
+        FloatVector a02 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * L) : FloatVector.zero(S);
+        FloatVector a03 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * L) : FloatVector.zero(S);
+        FloatVector a10 = accumulate ? FloatVector.fromArray(S, outT, at + batch) : FloatVector.zero(S);
+        FloatVector a11 = accumulate ? FloatVector.fromArray(S, outT, at + batch + L) : FloatVector.zero(S);
+        FloatVector a12 = accumulate ? FloatVector.fromArray(S, outT, at + batch + 2 * L) : FloatVector.zero(S);
+        FloatVector a13 = accumulate ? FloatVector.fromArray(S, outT, at + batch + 3 * L) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
+            int xo = s * batch + b0;
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);
+            FloatVector x3 = FloatVector.fromArray(S, inT, xo + 3 * L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a00 = x0.fma(v, a00);
+            a01 = x1.fma(v, a01);
+            a02 = x2.fma(v, a02);
+            a03 = x3.fma(v, a03);
+            v = FloatVector.broadcast(S, w[c + oStride]);
+            a10 = x0.fma(v, a10);
+            a11 = x1.fma(v, a11);
+            a12 = x2.fma(v, a12);
+            a13 = x3.fma(v, a13);
+        }
+        a00.intoArray(outT, at);
+        a01.intoArray(outT, at + L);
+        a02.intoArray(outT, at + 2 * L);
+        a03.intoArray(outT, at + 3 * L);
+        a10.intoArray(outT, at + batch);
+        a11.intoArray(outT, at + batch + L);
+        a12.intoArray(outT, at + batch + 2 * L);
+        a13.intoArray(outT, at + batch + 3 * L);
     }
 
     /** One output of four vectors of examples from {@code b0}, over {@code s} in [s0, s1): four chains side by side. */
