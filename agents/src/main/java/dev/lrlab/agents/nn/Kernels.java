@@ -201,9 +201,27 @@ public abstract class Kernels {
         @Override
         public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
                 float mix, float rate, float eps) {
+            centeredRmsProp(w, g, v, mean, step, 0, n, keep, mix, rate, eps);
+        }
+
+        @Override
+        public void rmsProp(float[] w, float[] g, float[] v, float[] step, int n, float keep, float mix, float rate,
+                float eps, boolean inside, float debias) {
+            rmsProp(w, g, v, step, 0, n, keep, mix, rate, eps, inside, debias);
+        }
+
+        @Override
+        public void adam(float[] w, float[] g, float[] m, float[] v, float[] step, int n, float beta1, float mix1,
+                float keep2, float mix2, float stepSize, float rootDebias, float eps) {
+            adam(w, g, m, v, step, 0, n, beta1, mix1, keep2, mix2, stepSize, rootDebias, eps);
+        }
+
+        /** {@link #centeredRmsProp} over {@code [from, to)}: the scalar kernel, and the vector kernel's tail. */
+        static void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int from, int to,
+                float keep, float mix, float rate, float eps) {
             float tiny1 = tinyLinear(mix);
             float tiny2 = tinySquare(mix);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float grad = g[i];
                 v[i] = flush(v[i] * keep + squareTerm(grad, mix, tiny2));
                 mean[i] = flush(mean[i] * keep + linearTerm(grad, mix, tiny1));
@@ -213,11 +231,11 @@ public abstract class Kernels {
             }
         }
 
-        @Override
-        public void rmsProp(float[] w, float[] g, float[] v, float[] step, int n, float keep, float mix, float rate,
-                float eps, boolean inside, float debias) {
+        /** {@link #rmsProp} over {@code [from, to)}. */
+        static void rmsProp(float[] w, float[] g, float[] v, float[] step, int from, int to, float keep, float mix,
+                float rate, float eps, boolean inside, float debias) {
             float tiny2 = tinySquare(mix);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float grad = g[i];
                 v[i] = flush(v[i] * keep + squareTerm(grad, mix, tiny2));
                 float root = inside ? (float) Math.sqrt(v[i] / debias + eps) : (float) Math.sqrt(v[i]) + eps;
@@ -227,12 +245,12 @@ public abstract class Kernels {
             }
         }
 
-        @Override
-        public void adam(float[] w, float[] g, float[] m, float[] v, float[] step, int n, float beta1, float mix1,
-                float keep2, float mix2, float stepSize, float rootDebias, float eps) {
+        /** {@link #adam} over {@code [from, to)}. */
+        static void adam(float[] w, float[] g, float[] m, float[] v, float[] step, int from, int to, float beta1,
+                float mix1, float keep2, float mix2, float stepSize, float rootDebias, float eps) {
             float tiny1 = tinyLinear(mix1);
             float tiny2 = tinySquare(mix2);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float grad = g[i];
                 m[i] = flush(m[i] * beta1 + linearTerm(grad, mix1, tiny1));
                 v[i] = flush(v[i] * keep2 + squareTerm(grad, mix2, tiny2));

@@ -212,9 +212,11 @@ final class VectorKernels extends Kernels {
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2)).mul(grad).mul(mix));
+            FloatVector forSquare = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(forSquare.mul(forSquare).mul(mix));
             vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-            FloatVector mi = FloatVector.fromArray(S, mean, i).mul(keep).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1)).mul(mix));
+            FloatVector forMean = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1));
+            FloatVector mi = FloatVector.fromArray(S, mean, i).mul(keep).add(forMean.mul(mix));
             mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             vi.intoArray(v, i);
             mi.intoArray(mean, i);
@@ -222,14 +224,7 @@ final class VectorKernels extends Kernels {
             delta.intoArray(step, i);
             FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
         }
-        for (; i < n; i++) {
-            float grad = g[i];
-            v[i] = flush(v[i] * keep + squareTerm(grad, mix, tiny2));
-            mean[i] = flush(mean[i] * keep + linearTerm(grad, mix, tiny1));
-            float delta = rate * (grad / ((float) Math.sqrt(v[i] - mean[i] * mean[i]) + eps));
-            step[i] = delta;
-            w[i] -= delta;
-        }
+        ScalarKernels.centeredRmsProp(w, g, v, mean, step, i, n, keep, mix, rate, eps);
     }
 
     @Override
@@ -239,7 +234,8 @@ final class VectorKernels extends Kernels {
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2)).mul(grad).mul(mix));
+            FloatVector forSquare = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(forSquare.mul(forSquare).mul(mix));
             vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             vi.intoArray(v, i);
             FloatVector root = inside ? vi.div(debias).add(eps).lanewise(VectorOperators.SQRT)
@@ -248,14 +244,7 @@ final class VectorKernels extends Kernels {
             delta.intoArray(step, i);
             FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
         }
-        for (; i < n; i++) {
-            float grad = g[i];
-            v[i] = flush(v[i] * keep + squareTerm(grad, mix, tiny2));
-            float root = inside ? (float) Math.sqrt(v[i] / debias + eps) : (float) Math.sqrt(v[i]) + eps;
-            float delta = rate * (grad / root);
-            step[i] = delta;
-            w[i] -= delta;
-        }
+        ScalarKernels.rmsProp(w, g, v, step, i, n, keep, mix, rate, eps, inside, debias);
     }
 
     @Override
@@ -266,9 +255,11 @@ final class VectorKernels extends Kernels {
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1)).mul(mix1));
+            FloatVector forMean = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1));
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(forMean.mul(mix1));
             mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep2).add(grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2)).mul(grad).mul(mix2));
+            FloatVector forSquare = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep2).add(forSquare.mul(forSquare).mul(mix2));
             vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
@@ -276,14 +267,7 @@ final class VectorKernels extends Kernels {
             delta.neg().intoArray(step, i);
             FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
         }
-        for (; i < n; i++) {
-            float grad = g[i];
-            m[i] = flush(m[i] * beta1 + linearTerm(grad, mix1, tiny1));
-            v[i] = flush(v[i] * keep2 + squareTerm(grad, mix2, tiny2));
-            float delta = stepSize * (m[i] / ((float) Math.sqrt(v[i]) / rootDebias + eps));
-            step[i] = -delta;
-            w[i] -= delta;
-        }
+        ScalarKernels.adam(w, g, m, v, step, i, n, beta1, mix1, keep2, mix2, stepSize, rootDebias, eps);
     }
 
     @Override
