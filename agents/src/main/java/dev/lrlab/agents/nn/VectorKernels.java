@@ -201,8 +201,8 @@ final class VectorKernels extends Kernels {
     }
 
     // The optimizer steps below spell flush, squareTerm and linearTerm (Kernels) out in place: a
-    // helper that takes or returns a vector is inlined by C2 only while it has no compiled body of
-    // its own that is too large (a boxed return makes it so), and then every call boxes.
+    // helper that takes or returns a vector is free only when C2 inlines it; a call it does not
+    // inline boxes the vectors, which allocates in the hot loop.
 
     @Override
     public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
