@@ -207,20 +207,30 @@ final class VectorKernels extends Kernels {
     @Override
     public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
             float mix, float rate, float eps) {
-        float tiny1 = tinyLinear(mix);
-        float tiny2 = tinySquare(mix);
+        // every scalar broadcast once, before the loop: a vector op given a float broadcasts it by a
+        // virtual call on the vector, which C2 has failed to bind when it compiled a kernel without a
+        // profile of its own (an AC(lambda) step ran 1,400-1,600 us instead of 550, its vectors boxed)
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector keepV = FloatVector.broadcast(S, keep);
+        FloatVector mixV = FloatVector.broadcast(S, mix);
+        FloatVector rateV = FloatVector.broadcast(S, rate);
+        FloatVector epsV = FloatVector.broadcast(S, eps);
+        FloatVector normal = FloatVector.broadcast(S, Float.MIN_NORMAL);
+        FloatVector tiny1 = FloatVector.broadcast(S, tinyLinear(mix));
+        FloatVector tiny2 = FloatVector.broadcast(S, tinySquare(mix));
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector forSquare = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(forSquare.mul(forSquare).mul(mix));
-            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-            FloatVector forMean = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1));
-            FloatVector mi = FloatVector.fromArray(S, mean, i).mul(keep).add(forMean.mul(mix));
-            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            FloatVector size = grad.abs();
+            FloatVector forSquare = grad.blend(zero, size.compare(VectorOperators.LT, tiny2));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keepV).add(forSquare.mul(forSquare).mul(mixV));
+            vi = vi.blend(zero, vi.abs().compare(VectorOperators.LT, normal));
+            FloatVector forMean = grad.blend(zero, size.compare(VectorOperators.LT, tiny1));
+            FloatVector mi = FloatVector.fromArray(S, mean, i).mul(keepV).add(forMean.mul(mixV));
+            mi = mi.blend(zero, mi.abs().compare(VectorOperators.LT, normal));
             vi.intoArray(v, i);
             mi.intoArray(mean, i);
-            FloatVector delta = grad.div(vi.sub(mi.mul(mi)).lanewise(VectorOperators.SQRT).add(eps)).mul(rate);
+            FloatVector delta = grad.div(vi.sub(mi.mul(mi)).lanewise(VectorOperators.SQRT).add(epsV)).mul(rateV);
             delta.intoArray(step, i);
             FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
         }
@@ -230,19 +240,38 @@ final class VectorKernels extends Kernels {
     @Override
     public void rmsProp(float[] w, float[] g, float[] v, float[] step, int n, float keep, float mix, float rate,
             float eps, boolean inside, float debias) {
-        float tiny2 = tinySquare(mix);
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector keepV = FloatVector.broadcast(S, keep);
+        FloatVector mixV = FloatVector.broadcast(S, mix);
+        FloatVector rateV = FloatVector.broadcast(S, rate);
+        FloatVector epsV = FloatVector.broadcast(S, eps);
+        FloatVector debiasV = FloatVector.broadcast(S, debias);
+        FloatVector normal = FloatVector.broadcast(S, Float.MIN_NORMAL);
+        FloatVector tiny2 = FloatVector.broadcast(S, tinySquare(mix));
         int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector forSquare = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep).add(forSquare.mul(forSquare).mul(mix));
-            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-            vi.intoArray(v, i);
-            FloatVector root = inside ? vi.div(debias).add(eps).lanewise(VectorOperators.SQRT)
-                    : vi.lanewise(VectorOperators.SQRT).add(eps);
-            FloatVector delta = grad.div(root).mul(rate);
-            delta.intoArray(step, i);
-            FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+        // one loop for each place of eps, so that no vector is chosen by a branch inside the loop
+        if (inside) {
+            for (; i <= n - L; i += L) {
+                FloatVector grad = FloatVector.fromArray(S, g, i);
+                FloatVector forSquare = grad.blend(zero, grad.abs().compare(VectorOperators.LT, tiny2));
+                FloatVector vi = FloatVector.fromArray(S, v, i).mul(keepV).add(forSquare.mul(forSquare).mul(mixV));
+                vi = vi.blend(zero, vi.abs().compare(VectorOperators.LT, normal));
+                vi.intoArray(v, i);
+                FloatVector delta = grad.div(vi.div(debiasV).add(epsV).lanewise(VectorOperators.SQRT)).mul(rateV);
+                delta.intoArray(step, i);
+                FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+            }
+        } else {
+            for (; i <= n - L; i += L) {
+                FloatVector grad = FloatVector.fromArray(S, g, i);
+                FloatVector forSquare = grad.blend(zero, grad.abs().compare(VectorOperators.LT, tiny2));
+                FloatVector vi = FloatVector.fromArray(S, v, i).mul(keepV).add(forSquare.mul(forSquare).mul(mixV));
+                vi = vi.blend(zero, vi.abs().compare(VectorOperators.LT, normal));
+                vi.intoArray(v, i);
+                FloatVector delta = grad.div(vi.lanewise(VectorOperators.SQRT).add(epsV)).mul(rateV);
+                delta.intoArray(step, i);
+                FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+            }
         }
         ScalarKernels.rmsProp(w, g, v, step, i, n, keep, mix, rate, eps, inside, debias);
     }
@@ -250,20 +279,30 @@ final class VectorKernels extends Kernels {
     @Override
     public void adam(float[] w, float[] g, float[] m, float[] v, float[] step, int n, float beta1, float mix1,
             float keep2, float mix2, float stepSize, float rootDebias, float eps) {
-        float tiny1 = tinyLinear(mix1);
-        float tiny2 = tinySquare(mix2);
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector beta1V = FloatVector.broadcast(S, beta1);
+        FloatVector mix1V = FloatVector.broadcast(S, mix1);
+        FloatVector keep2V = FloatVector.broadcast(S, keep2);
+        FloatVector mix2V = FloatVector.broadcast(S, mix2);
+        FloatVector stepV = FloatVector.broadcast(S, stepSize);
+        FloatVector rootDebiasV = FloatVector.broadcast(S, rootDebias);
+        FloatVector epsV = FloatVector.broadcast(S, eps);
+        FloatVector normal = FloatVector.broadcast(S, Float.MIN_NORMAL);
+        FloatVector tiny1 = FloatVector.broadcast(S, tinyLinear(mix1));
+        FloatVector tiny2 = FloatVector.broadcast(S, tinySquare(mix2));
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
-            FloatVector forMean = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny1));
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(forMean.mul(mix1));
-            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-            FloatVector forSquare = grad.blend(0f, grad.abs().compare(VectorOperators.LT, tiny2));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep2).add(forSquare.mul(forSquare).mul(mix2));
-            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            FloatVector size = grad.abs();
+            FloatVector forMean = grad.blend(zero, size.compare(VectorOperators.LT, tiny1));
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1V).add(forMean.mul(mix1V));
+            mi = mi.blend(zero, mi.abs().compare(VectorOperators.LT, normal));
+            FloatVector forSquare = grad.blend(zero, size.compare(VectorOperators.LT, tiny2));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keep2V).add(forSquare.mul(forSquare).mul(mix2V));
+            vi = vi.blend(zero, vi.abs().compare(VectorOperators.LT, normal));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
-            FloatVector delta = mi.div(vi.lanewise(VectorOperators.SQRT).div(rootDebias).add(eps)).mul(stepSize);
+            FloatVector delta = mi.div(vi.lanewise(VectorOperators.SQRT).div(rootDebiasV).add(epsV)).mul(stepV);
             delta.neg().intoArray(step, i);
             FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
         }
@@ -287,7 +326,7 @@ final class VectorKernels extends Kernels {
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
         for (; i <= n - L; i += L) {
-            var on = FloatVector.fromArray(S, y, i).compare(jdk.incubator.vector.VectorOperators.GT, 0f);
+            var on = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, zero);
             zero.blend(FloatVector.fromArray(S, dy, i), on).intoArray(dx, i);
         }
         for (; i < n; i++) {
