@@ -119,6 +119,7 @@ public final class Dense implements Layer {
         Kernels k = Kernels.best();
         if (batch >= SMALL_BATCH && out >= 8 && dense(x, batch)) {
             // dense activations: a register-blocked product straight from batch-major rows
+            transposed = null;
             k.combine(x, 0, in, 1, batch, in, params, out, y);
             for (int b = 0; b < batch; b++) {
                 addBias(y, b * out);
@@ -177,7 +178,8 @@ public final class Dense implements Layer {
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int batch) {
         reserve(batch);
         Kernels k = Kernels.best();
-        if (batch >= SMALL_BATCH && out >= 8 && dense(x, batch)) {
+        boolean direct = batch >= SMALL_BATCH && out >= 8 && dense(x, batch);
+        if (direct) {
             // dense activations: g[i][j] = sum over b of x[b][i] dy[b][j], register-blocked, no transpose
             k.combine(x, 0, 1, in, in, batch, dy, out, grads);
         } else {
@@ -192,7 +194,8 @@ public final class Dense implements Layer {
             transposed = null; // inputT becomes scratch
             inputGradient(dy, dx, batch);
         } else {
-            transposed = x;
+            // inputT holds x's transpose only when the weight gradient made or reused it
+            transposed = direct ? null : x;
             transposedBatch = batch;
         }
     }
