@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Kernels} on the Vector API: the same fused multiply-add chains as the scalar kernels,
  * eight (AVX2) or sixteen (AVX-512) lanes at a time, with up to twelve accumulators kept in
  * registers across the summed index so the loops are bound by arithmetic, not by stores or by one
- * chain's latency. One species (the preferred one) throughout. Loaded only when the incubator
- * module is present.
+ * chain's latency. One species per JVM where the preferred one has 8 or 16 lanes. Loaded only
+ * when the incubator module is present.
  */
 final class VectorKernels extends Kernels {
 
