@@ -1361,9 +1361,11 @@ public final class Charts {
         double clip = Double.POSITIVE_INFINITY;
         for (Group g : a.groups()) {
             double[] mean = g.curve().mean();
+            double[] low = g.curve().low();
             for (int j = mean.length / 20; j < mean.length; j++) {
                 if (!Double.isNaN(mean[j]) && g.curve().count()[j] == g.completedCount()) {
-                    clip = Math.min(clip, mean[j]);
+                    // the band too: a late fall with a wide band stays inside the axis (sarsa at alpha 1)
+                    clip = Math.min(clip, Double.isNaN(low[j]) ? mean[j] : Math.min(mean[j], low[j]));
                 }
             }
         }

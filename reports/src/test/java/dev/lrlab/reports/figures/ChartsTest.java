@@ -42,6 +42,30 @@ class ChartsTest {
         assertEquals(-300, Charts.lowerClip(a), 1e-9);
     }
 
+    /** Seeds that differ late give a band below the mean curve: the axis keeps the band in view too. */
+    @Test
+    void theCurvesAxisKeepsALateBandInView() {
+        List<TrialRecord> trials = new ArrayList<>();
+        for (int seed = 0; seed < 5; seed++) {
+            double[] returns = new double[200];
+            for (int e = 0; e < returns.length; e++) {
+                returns[e] = e < 5 ? -1000 : (e >= 150 ? -20 - 100 * seed : -20);
+            }
+            trials.add(trial(0.5, seed, returns));
+        }
+        Analysis a = Analysis.of(trials, new ReportOptions(1, ReportOptions.XAxis.EPISODES, 0, 200, 0.95, 0));
+        double lowestMean = -220; // the mean of -20, -120, ..., -420
+        double clip = Charts.lowerClip(a);
+        assertTrue(clip < lowestMean - 1, "the band's lower edge, below the mean's " + lowestMean + ": " + clip);
+        double lowestBand = Double.POSITIVE_INFINITY;
+        for (var g : a.groups()) {
+            for (int j = 10; j < g.curve().low().length; j++) {
+                lowestBand = Math.min(lowestBand, g.curve().low()[j]);
+            }
+        }
+        assertEquals(lowestBand, clip, 1e-9);
+    }
+
     /**
      * A fraction (a name ending in _fraction) is summarised by its mean over seeds: the seeds'
      * median of a share over a few steps jumps between a handful of values. The band is the
