@@ -70,6 +70,10 @@ final class ReportCommand implements Callable<Integer> {
     /** Writes the report and says what it wrote; shared with {@code lrlab run}. */
     static int write(Path dir, ReportOptions options, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
+        // the figure classes load and initialise while the trials are read, not after
+        Thread warmUp = new Thread(dev.lrlab.reports.figures.FigureWriter::warmUp, "lrlab-figure-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         RunData run;
         try {
             run = RunData.load(dir);

@@ -20,6 +20,42 @@ public final class FigureWriter {
     private FigureWriter() {
     }
 
+    /**
+     * Draws a small chart of the report's kinds (log axis, bands, lines, legend, the theme's fonts)
+     * as SVG, PNG and PDF into memory and throws the result away. Called on a thread of its own
+     * while a report reads its trials: the first figure of a report otherwise spends a few hundred
+     * milliseconds loading and initialising the chart, font, image and PDF classes on one core
+     * while the other waits on the same class initialisations; done early, that work overlaps the
+     * reading (a 30,000-trial report on 2 cores: see the README's timings). Any failure here is
+     * ignored: the report's own figures meet it again and say what it is.
+     */
+    public static void warmUp() {
+        try {
+            org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries("warm-up");
+            for (int i = 1; i <= 64; i++) {
+                band.add(i, Math.log(i), Math.log(i) - 0.5, Math.log(i) + 0.5);
+            }
+            org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+            data.addSeries(band);
+            org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data,
+                    new org.jfree.chart.axis.LogAxis("x"), new org.jfree.chart.axis.NumberAxis("y"),
+                    new org.jfree.chart.renderer.xy.DeviationRenderer(true, true));
+            org.jfree.chart.JFreeChart chart = new org.jfree.chart.JFreeChart("warm-up",
+                    org.jfree.chart.JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+            Theme.apply(chart);
+            Figure figure = new Figure("warm-up", "", chart::draw, 320, 200);
+            svg(figure);
+            BufferedImage image = render(figure, 1);
+            ImageIO.write(image, "png", java.io.OutputStream.nullOutputStream());
+            PDFDocument document = new PDFDocument();
+            Page page = document.createPage(new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
+            figure.drawing().draw(page.getGraphics2D(), new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
+            document.getPDFBytes();
+        } catch (RuntimeException | IOException | LinkageError ignored) {
+            // only a head start; the report's own figures meet the same failure and report it
+        }
+    }
+
     /** The SVG element of a figure, for inlining in HTML. */
     public static String svg(Figure figure) {
         SVGGraphics2D g = new SVGGraphics2D(figure.width(), figure.height());
@@ -38,6 +74,10 @@ public final class FigureWriter {
     }
 
     public static void png(Figure figure, Path file, int scale) throws IOException {
+        ImageIO.write(render(figure, scale), "png", file.toFile());
+    }
+
+    private static BufferedImage render(Figure figure, int scale) {
         BufferedImage image = new BufferedImage(figure.width() * scale, figure.height() * scale,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -48,7 +88,7 @@ public final class FigureWriter {
         g.scale(scale, scale);
         figure.drawing().draw(g, new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
         g.dispose();
-        ImageIO.write(image, "png", file.toFile());
+        return image;
     }
 
     public static void pdf(Figure figure, Path file) {

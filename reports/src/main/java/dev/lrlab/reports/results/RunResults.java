@@ -116,25 +116,41 @@ public final class RunResults {
             readJournal(segment).records().forEach(r -> journal.put(r.key(), r));
         }
         // parts are decoded ahead on every core while the one before is handed over, in order
-        List<Path> parts = files(dir.resolve(TRIALS), ".parquet");
+        inOrderAhead(files(dir.resolve(TRIALS), ".parquet"), part -> decode(dir, part), (part, records) -> {
+            for (TrialRecord r : records) {
+                journal.remove(r.key());
+                each.accept(r);
+            }
+        }, dir);
+        journal.values().forEach(each);
+        TrialsFile.forEach(dir.resolve(TrialsFile.NAME), each);
+    }
+
+    /** A part's glances, or what is wrong with it. */
+    private record Glanced(List<Glance> glances, String damage) {
+    }
+
+    /**
+     * Works {@code work} out for each part on every core, as many parts ahead as there are cores,
+     * and hands the results to {@code use} on this thread in the parts' order.
+     */
+    private static <T> void inOrderAhead(List<Path> parts, java.util.function.Function<Path, T> work,
+            java.util.function.BiConsumer<Path, T> use, Path dir) throws IOException {
         int ahead = Math.max(1, Runtime.getRuntime().availableProcessors());
-        java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newFixedThreadPool(ahead, r -> {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(ahead, r -> {
             Thread t = new Thread(r, "lrlab-read");
             t.setDaemon(true);
             return t;
         });
         try {
-            java.util.ArrayDeque<java.util.concurrent.Future<List<TrialRecord>>> queue = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<java.util.concurrent.Future<T>> queue = new java.util.ArrayDeque<>();
             int submitted = 0;
             for (int i = 0; i < parts.size(); i++) {
                 while (submitted < parts.size() && submitted < i + ahead) {
                     Path part = parts.get(submitted++);
-                    queue.add(decoder.submit(() -> decode(dir, part)));
+                    queue.add(pool.submit(() -> work.apply(part)));
                 }
-                for (TrialRecord r : queue.poll().get()) {
-                    journal.remove(r.key());
-                    each.accept(r);
-                }
+                use.accept(parts.get(i), queue.poll().get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -142,10 +158,8 @@ public final class RunResults {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
         } finally {
-            decoder.shutdownNow();
+            pool.shutdownNow();
         }
-        journal.values().forEach(each);
-        TrialsFile.forEach(dir.resolve(TrialsFile.NAME), each);
     }
 
     /**
@@ -228,17 +242,24 @@ public final class RunResults {
             }
             j.damage().forEach(d -> damage.add(name + " " + d));
         }
-        for (Path part : files(dir.resolve(TRIALS), ".parquet")) {
+        // parts are glanced at ahead on every core while the one before is handed over, in order
+        List<Path> parts = files(dir.resolve(TRIALS), ".parquet");
+        inOrderAhead(parts, part -> {
             String name = TRIALS + "/" + part.getFileName();
             try {
-                for (Glance g : TrialTable.glance(part, name)) {
-                    journalKeys.remove(g.key());
-                    each.accept(g);
-                }
+                return new Glanced(TrialTable.glance(part, name), null);
             } catch (IOException e) {
-                damage.add(name + ": " + e.getMessage());
+                return new Glanced(List.of(), name + ": " + e.getMessage());
             }
-        }
+        }, (part, glanced) -> {
+            if (glanced.damage() != null) {
+                damage.add(glanced.damage());
+            }
+            for (Glance g : glanced.glances()) {
+                journalKeys.remove(g.key());
+                each.accept(g);
+            }
+        }, dir);
         journalGlances.stream().filter(g -> journalKeys.contains(g.key())).forEach(each);
         TrialsFile.Contents legacy = TrialsFile.read(dir.resolve(TrialsFile.NAME));
         for (int i = 0; i < legacy.records().size(); i++) {
