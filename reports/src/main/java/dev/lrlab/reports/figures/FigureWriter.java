@@ -26,10 +26,12 @@ public final class FigureWriter {
      * while a report reads its trials: the first figure of a report otherwise spends a few hundred
      * milliseconds loading and initialising the chart, font, image and PDF classes on one core
      * while the other waits on the same class initialisations; done early, that work overlaps the
-     * reading (a 30,000-trial report on 2 cores: see the README's timings). Any failure here is
-     * ignored: the report's own figures meet it again and say what it is.
+     * reading. Any failure here is ignored: the report's own figures meet it again and say what it
+     * is.
+     *
+     * @return whether all three were drawn
      */
-    public static void warmUp() {
+    public static boolean warmUp() {
         try {
             org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries("warm-up");
             for (int i = 1; i <= 64; i++) {
@@ -50,9 +52,10 @@ public final class FigureWriter {
             PDFDocument document = new PDFDocument();
             Page page = document.createPage(new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
             figure.drawing().draw(page.getGraphics2D(), new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
-            document.getPDFBytes();
+            return document.getPDFBytes().length > 0;
         } catch (RuntimeException | IOException | LinkageError ignored) {
             // only a head start; the report's own figures meet the same failure and report it
+            return false;
         }
     }
 
