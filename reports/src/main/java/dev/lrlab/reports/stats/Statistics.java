@@ -58,17 +58,56 @@ public final class Statistics {
     /**
      * P(X > Y) + P(X = Y) / 2 for a score X of configuration x and Y of configuration y drawn
      * independently (rliable's probability of improvement: the Mann-Whitney U statistic over n m).
+     * Each pair counts 1 when {@code a > b}, 1/2 when {@code a == b} (so -0.0 ties 0.0) and 0
+     * otherwise (a NaN wins nothing and loses nothing). The count comes from y sorted and two
+     * binary searches per a, in O((n + m) log m), not from all n m pairs (33,334 seeds a side took
+     * a report 30 s); the counts are integers and halves, exact in a double, so the result is the
+     * pairwise sum's to the bit.
      */
     public static double probabilityOfImprovement(double[] x, double[] y) {
         if (x.length == 0 || y.length == 0) {
             return Double.NaN;
         }
+        double[] sorted = Arrays.stream(y).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double wins = 0;
         for (double a : x) {
-            for (double b : y) {
-                wins += a > b ? 1 : a == b ? 0.5 : 0;
+            if (Double.isNaN(a)) {
+                continue;
             }
+            int below = firstNotBelow(sorted, a);
+            int notAbove = firstAbove(sorted, a, below);
+            wins += below + 0.5 * (notAbove - below);
         }
         return wins / ((double) x.length * y.length);
+    }
+
+    /** The first index whose value is not {@code < a} (the count of values below a). */
+    private static int firstNotBelow(double[] sorted, double a) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < a) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index from {@code from} whose value is {@code > a}. */
+    private static int firstAbove(double[] sorted, double a, int from) {
+        int lo = from;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= a) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

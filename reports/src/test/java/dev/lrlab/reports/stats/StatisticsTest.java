@@ -257,4 +257,39 @@ class StatisticsTest {
             assertEquals(Double.valueOf(expected), Double.valueOf(actual));
         }
     }
+
+    /** The pairwise definition, every pair counted: what the sorted count must equal to the bit. */
+    private static double pairwise(double[] x, double[] y) {
+        double wins = 0;
+        for (double a : x) {
+            for (double b : y) {
+                wins += a > b ? 1 : a == b ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) x.length * y.length);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void theProbabilityOfImprovementIsThePairwiseCount(long seed) {
+        UniformRandomProvider data = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[][] sides = new double[2][];
+        for (int s = 0; s < 2; s++) {
+            sides[s] = new double[1 + data.nextInt(seed < 4 ? 5 : 300)];
+            for (int i = 0; i < sides[s].length; i++) {
+                // ties (integers), both zeros, infinities and NaN, as scores can have them
+                sides[s][i] = switch (data.nextInt(8)) {
+                    case 0 -> data.nextInt(5);
+                    case 1 -> data.nextBoolean() ? 0.0 : -0.0;
+                    case 2 -> seed % 3 == 0 ? Double.NaN : data.nextInt(3);
+                    case 3 -> seed % 4 == 0 ? (data.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : 1.5;
+                    default -> 10 * data.nextDouble() - 5;
+                };
+            }
+        }
+        assertEquals(Double.doubleToLongBits(pairwise(sides[0], sides[1])),
+                Double.doubleToLongBits(Statistics.probabilityOfImprovement(sides[0], sides[1])));
+        assertEquals(Double.doubleToLongBits(pairwise(sides[1], sides[0])),
+                Double.doubleToLongBits(Statistics.probabilityOfImprovement(sides[1], sides[0])));
+    }
 }
