@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 
 /** Writes a figure as SVG (text kept as text), PNG (at twice its size, for print) and PDF. */
@@ -48,7 +47,7 @@ public final class FigureWriter {
             Figure figure = new Figure("warm-up", "", chart::draw, 320, 200);
             svg(figure);
             BufferedImage image = render(figure, 1);
-            ImageIO.write(image, "png", java.io.OutputStream.nullOutputStream());
+            PngWriter.write(image, java.io.OutputStream.nullOutputStream());
             PDFDocument document = new PDFDocument();
             Page page = document.createPage(new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
             figure.drawing().draw(page.getGraphics2D(), new Rectangle2D.Double(0, 0, figure.width(), figure.height()));
@@ -77,7 +76,9 @@ public final class FigureWriter {
     }
 
     public static void png(Figure figure, Path file, int scale) throws IOException {
-        ImageIO.write(render(figure, scale), "png", file.toFile());
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            PngWriter.write(render(figure, scale), out);
+        }
     }
 
     private static BufferedImage render(Figure figure, int scale) {
