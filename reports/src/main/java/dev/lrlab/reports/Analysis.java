@@ -484,9 +484,8 @@ public final class Analysis {
                 scores[k][completed] = score(t, metrics[k], window);
             }
             double[] r = t.returns();
-            scores[metrics.length][completed] = java.util.Arrays.stream(r, 0, Math.min(firstEpisodes, r.length))
-                    .average().orElse(Double.NaN);
-            scores[metrics.length + 1][completed] = java.util.Arrays.stream(r).average().orElse(Double.NaN);
+            scores[metrics.length][completed] = Statistics.compensatedMean(r, 0, Math.min(firstEpisodes, r.length));
+            scores[metrics.length + 1][completed] = Statistics.compensatedMean(r, 0, r.length);
             completed++;
         }
 
@@ -630,8 +629,8 @@ public final class Analysis {
         }
         int n = window > 0 ? Math.min(window, r.length) : Math.max(1, r.length / 10);
         return switch (metric) {
-            case INTERIM -> Statistics.mean(java.util.Arrays.copyOfRange(r, 0, n));
-            case ASYMPTOTIC -> Statistics.mean(java.util.Arrays.copyOfRange(r, r.length - n, r.length));
+            case INTERIM -> Statistics.mean(r, 0, n);
+            case ASYMPTOTIC -> Statistics.mean(r, r.length - n, r.length);
             default -> Statistics.mean(r);
         };
     }

@@ -292,4 +292,26 @@ class StatisticsTest {
         assertEquals(Double.doubleToLongBits(pairwise(sides[1], sides[0])),
                 Double.doubleToLongBits(Statistics.probabilityOfImprovement(sides[1], sides[0])));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void theCompensatedMeanIsTheStreamsAverageAndTheRangeMeanTheCopys(long seed) {
+        UniformRandomProvider data = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] x = new double[data.nextInt(2000)];
+        for (int i = 0; i < x.length; i++) {
+            // magnitudes far apart (where compensation matters), both zeros, and in two seeds infinities
+            x[i] = switch (data.nextInt(6)) {
+                case 0 -> 1e16 * (data.nextDouble() - 0.5);
+                case 1 -> data.nextBoolean() ? 0.0 : -0.0;
+                case 2 -> seed > 6 ? (data.nextBoolean() ? Double.POSITIVE_INFINITY : 1e300) : 1e-8 * data.nextDouble();
+                default -> 100 * data.nextDouble() - 50;
+            };
+        }
+        int from = x.length == 0 ? 0 : data.nextInt(x.length);
+        int to = from + (x.length == from ? 0 : data.nextInt(x.length - from + 1));
+        double stream = java.util.Arrays.stream(x, from, to).average().orElse(Double.NaN);
+        assertEquals(Double.doubleToLongBits(stream), Double.doubleToLongBits(Statistics.compensatedMean(x, from, to)));
+        double copy = Statistics.mean(java.util.Arrays.copyOfRange(x, from, to));
+        assertEquals(Double.doubleToLongBits(copy), Double.doubleToLongBits(Statistics.mean(x, from, to)));
+    }
 }
