@@ -13,6 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ProgressReporter implements AutoCloseable {
 
     private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
+    /** As often as the bar redraws. */
+    private static final long BAR_INTERVAL_NANOS = 200_000_000L;
 
     private final PrintWriter log;
     private final ProgressBar bar;
@@ -32,21 +34,34 @@ final class ProgressReporter implements AutoCloseable {
                 : null;
     }
 
+    /**
+     * Counts a finished trial. Every worker calls it, under one lock: the message is formatted only
+     * when it is shown (the bar's every 200 ms, a line's every 5 s), not once per trial, so that the
+     * lock is held for two additions (formatting per trial held it 1-2 us, 30,000 times a sweep).
+     */
     synchronized void trialDone(long trialSteps) {
         done++;
         steps += trialSteps;
-        double seconds = (System.nanoTime() - started) / 1e9;
-        String rate = String.format(Locale.ROOT, "%.2f M steps/s", seconds > 0 ? steps / seconds / 1e6 : 0.0);
+        long now = System.nanoTime();
         if (bar != null) {
-            bar.step();
-            bar.setExtraMessage(" " + rate);
-        } else if (System.nanoTime() - lastLine >= LINE_INTERVAL_NANOS || done == total) {
-            lastLine = System.nanoTime();
-            double eta = done == 0 ? 0 : seconds / done * (total - done);
-            log.printf(Locale.ROOT, "%d/%d trials, %s, %.0f s elapsed, ETA %.0f s%n", done, total, rate,
+            if (now - lastLine >= BAR_INTERVAL_NANOS || done == total) {
+                lastLine = now;
+                bar.stepTo(done);
+                bar.setExtraMessage(" " + rate(now));
+            }
+        } else if (now - lastLine >= LINE_INTERVAL_NANOS || done == total) {
+            lastLine = now;
+            double seconds = (now - started) / 1e9;
+            double eta = seconds / done * (total - done);
+            log.printf(Locale.ROOT, "%d/%d trials, %s, %.0f s elapsed, ETA %.0f s%n", done, total, rate(now),
                     seconds, eta);
             log.flush();
         }
+    }
+
+    private String rate(long now) {
+        double seconds = (now - started) / 1e9;
+        return String.format(Locale.ROOT, "%.2f M steps/s", seconds > 0 ? steps / seconds / 1e6 : 0.0);
     }
 
     @Override
