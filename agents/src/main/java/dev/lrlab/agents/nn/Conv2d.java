@@ -161,11 +161,9 @@ public final class Conv2d implements Layer {
             // position-major: the scatter goes straight into this example's output
             int at = positionMajor ? b * size : 0;
             float[] into = positionMajor ? y : t;
-            for (int pos = 0; pos < outH * outW; pos++) {
-                System.arraycopy(p, biasAt, into, at + pos * filters, filters);
-            }
+            k.repeatRow(p, biasAt, filters, into, at, outH * outW);
             int xo = b * channels * plane;
-            int active = nonZeroCells(x, xo);
+            int active = k.nonZeros(x, xo, nonZero.length, nonZero);
             for (int n = 0; n < active; n++) { // each set cell adds its kernel rows to the outputs it reaches
                 int cell = nonZero[n];
                 k.taps(x[xo + cell], tapKernel, 0, tapPosition, at, tapStart[cell], tapStart[cell + 1], p, into, filters);
@@ -205,13 +203,11 @@ public final class Conv2d implements Layer {
                     }
                 }
             }
-            for (int pos = 0; pos < positions; pos++) { // fma(1, d, g) is d + g, rounded once as the sum is
-                k.axpy(1f, from, at + pos * filters, g, biasAt, filters);
-            }
+            k.addRows(from, at, positions, g, biasAt, filters);
             int xo = b * channels * plane;
             int count = 0;
             if (dx == null) { // the weight gradient only: each set cell's kernel rows gather its outputs' gradients
-                int active = nonZeroCells(x, xo);
+                int active = k.nonZeros(x, xo, nonZero.length, nonZero);
                 for (int n = 0; n < active; n++) {
                     int cell = nonZero[n];
                     k.taps(x[xo + cell], tapPosition, at, tapKernel, 0, tapStart[cell], tapStart[cell + 1], from, g,
@@ -251,19 +247,6 @@ public final class Conv2d implements Layer {
             }
             k.scatterAxpy(values, positionRows, kernelRows, count, from, g, filters);
         }
-    }
-
-    /**
-     * Writes the indices of the example's non-zero input cells into {@link #nonZero}, in order, and
-     * returns how many: without a branch per cell, which a sparse board (8% set) mispredicts.
-     */
-    private int nonZeroCells(float[] x, int xo) {
-        int count = 0;
-        for (int i = 0, cells = nonZero.length; i < cells; i++) {
-            nonZero[count] = i;
-            count += x[xo + i] != 0f ? 1 : 0;
-        }
-        return count;
     }
 
     @Override

@@ -56,6 +56,24 @@ public abstract class Kernels {
             float[] dst, int n);
 
     /**
+     * {@code dst[at + r * n + j] = row[rowAt + j]} for r in [0, count) and j in [0, n): one row in
+     * every position (a convolution's bias, before its taps are added).
+     */
+    public abstract void repeatRow(float[] row, int rowAt, int n, float[] dst, int at, int count);
+
+    /**
+     * {@code dst[dstAt + j] += src[at + r * n + j]} for r in [0, count) in order, rounded after each
+     * addition, for j in [0, n): a convolution's bias gradient, summed over its positions.
+     */
+    public abstract void addRows(float[] src, int at, int count, float[] dst, int dstAt, int n);
+
+    /**
+     * Writes the indices i in [0, n) where {@code x[xo + i] != 0} (NaN counts as non-zero), in
+     * ascending order, into {@code out}, and returns how many there are.
+     */
+    public abstract int nonZeros(float[] x, int xo, int n, int[] out);
+
+    /**
      * {@code sum a[i]^2} over {@code a[0..n)}, for norms: 32 float partial sums (element i goes to
      * sum i mod 32) over the whole blocks of 32, combined as four groups of eight added lane by
      * lane then the eight summed in double, plus the rest in double: the same partition on every
@@ -309,6 +327,32 @@ public abstract class Kernels {
             for (int k = 0; k < count; k++) {
                 axpy(xs[k], src, from[k], dst, to[k], n);
             }
+        }
+
+        @Override
+        public void repeatRow(float[] row, int rowAt, int n, float[] dst, int at, int count) {
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(row, rowAt, dst, at + r * n, n);
+            }
+        }
+
+        @Override
+        public void addRows(float[] src, int at, int count, float[] dst, int dstAt, int n) {
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < n; j++) {
+                    dst[dstAt + j] += src[at + r * n + j];
+                }
+            }
+        }
+
+        @Override
+        public int nonZeros(float[] x, int xo, int n, int[] out) {
+            int count = 0;
+            for (int i = 0; i < n; i++) { // without a branch per cell, which a sparse board (8% set) mispredicts
+                out[count] = i;
+                count += x[xo + i] != 0f ? 1 : 0;
+            }
+            return count;
         }
 
         @Override

@@ -21,6 +21,11 @@ final class VectorKernels extends Kernels {
      * 256 or 128 61-95, of 64 or 32 58-110 (runs on a shared machine vary by a third).
      */
     private static final int CHUNK = 64;
+    /**
+     * Whether the blocks of sixteen accumulators are used: with 16 lanes (AVX-512, 32 vector
+     * registers) they hold 21 vectors live; on eight lanes (AVX2, 16 registers) they would spill.
+     */
+    private static final boolean WIDE = L == 16;
 
     @Override
     public boolean vectorized() {
@@ -53,6 +58,59 @@ final class VectorKernels extends Kernels {
         for (int t = start; t < end; t++) {
             axpy(a, src, fromAt + from[t], dst, toAt + to[t], n);
         }
+    }
+
+    @Override
+    public void repeatRow(float[] row, int rowAt, int n, float[] dst, int at, int count) {
+        if (n == L) { // 16 filters on AVX-512: the row loaded once, a store a position (arraycopy cost a call each)
+            FloatVector v = FloatVector.fromArray(S, row, rowAt);
+            for (int r = 0; r < count; r++) {
+                v.intoArray(dst, at + r * L);
+            }
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(row, rowAt, dst, at + r * n, n);
+        }
+    }
+
+    @Override
+    public void addRows(float[] src, int at, int count, float[] dst, int dstAt, int n) {
+        if (n == L) { // the running sum stays in a register: the same additions in the same order
+            FloatVector sum = FloatVector.fromArray(S, dst, dstAt);
+            for (int r = 0; r < count; r++) {
+                sum = sum.add(FloatVector.fromArray(S, src, at + r * L));
+            }
+            sum.intoArray(dst, dstAt);
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            axpy(1f, src, at + r * n, dst, dstAt, n); // fma(1, d, g) is d + g, rounded once
+        }
+    }
+
+    @Override
+    public int nonZeros(float[] x, int xo, int n, int[] out) {
+        // a board's set cells come in a few runs (bricks, the paddle's row): whole vectors of zeros
+        // are skipped by one test, the others read cell by cell without a branch. (A mask's
+        // toLong() is not an intrinsic in JDK 17: it allocated an array a call.)
+        FloatVector zero = FloatVector.zero(S);
+        int count = 0;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            if (!FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.NE, zero).anyTrue()) {
+                continue;
+            }
+            for (int l = i; l < i + L; l++) {
+                out[count] = l;
+                count += x[xo + l] != 0f ? 1 : 0;
+            }
+        }
+        for (; i < n; i++) {
+            out[count] = i;
+            count += x[xo + i] != 0f ? 1 : 0;
+        }
+        return count;
     }
 
     @Override
@@ -382,8 +440,10 @@ final class VectorKernels extends Kernels {
         int quad = batch / (4 * L) * (4 * L);
         int pair = quad + (batch - quad) / (2 * L) * (2 * L);
         int whole = batch / L * L;
-        int threes = outputs / 3 * 3;
-        int sixes = outputs / 6 * 6;
+        int fours = outputs / 4 * 4;
+        int eightsOfPairs = outputs / 8 * 8;
+        // the outputs the pair blocks leave to one chain each: what is left after eights, then sixes
+        int sixes = WIDE ? eightsOfPairs + (outputs - eightsOfPairs) / 6 * 6 : outputs / 6 * 6;
         int eights = outputs / 8 * 8;
         // the summed index in chunks, so that a block's slice of the input stays in L1 while every
         // block of outputs passes over it; a chunk after the first continues each output's chain
@@ -392,17 +452,29 @@ final class VectorKernels extends Kernels {
             int s1 = Math.min(summed, s0 + CHUNK);
             boolean more = s0 > 0;
             for (int b0 = 0; b0 < quad; b0 += 4 * L) {
-                for (int o = 0; o < threes; o += 3) {
+                int o = 0;
+                if (WIDE) {
+                    for (; o < fours; o += 4) {
+                        combine4x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                    }
+                }
+                for (; o + 3 <= outputs; o += 3) {
                     combine3x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
                 }
-                if (outputs - threes == 2) {
-                    combine2x4(w, wo + threes * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, threes * batch, b0);
-                } else if (outputs - threes == 1) {
-                    combine1x4(w, wo + threes * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, threes * batch, b0);
+                if (outputs - o == 2) {
+                    combine2x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                } else if (outputs - o == 1) {
+                    combine1x4(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
                 }
             }
             for (int b0 = quad; b0 < pair; b0 += 2 * L) {
-                for (int o = 0; o < sixes; o += 6) {
+                int o = 0;
+                if (WIDE) {
+                    for (; o < eightsOfPairs; o += 8) {
+                        combine8x2(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
+                    }
+                }
+                for (; o + 6 <= outputs; o += 6) {
                     combine6x2(w, wo + o * oStride, oStride, sStride, s0, s1, more, inT, batch, outT, o * batch, b0);
                 }
             }
@@ -485,6 +557,141 @@ final class VectorKernels extends Kernels {
         a22.intoArray(outT, at + 2 * batch + 2 * L);
         a23.intoArray(outT, at + 2 * batch + 3 * L);
     }
+
+    /** Four outputs of four vectors of examples from {@code b0}, over {@code s} in [s0, s1): sixteen accumulators, for AVX-512's 32 registers. */
+    private static void combine4x4(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
+        int at = row + b0;
+        FloatVector a0_0 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a0_1 = accumulate ? FloatVector.fromArray(S, outT, at + L) : FloatVector.zero(S);
+        FloatVector a0_2 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * L) : FloatVector.zero(S);
+        FloatVector a0_3 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * L) : FloatVector.zero(S);
+        FloatVector a1_0 = accumulate ? FloatVector.fromArray(S, outT, at + batch) : FloatVector.zero(S);
+        FloatVector a1_1 = accumulate ? FloatVector.fromArray(S, outT, at + batch + L) : FloatVector.zero(S);
+        FloatVector a1_2 = accumulate ? FloatVector.fromArray(S, outT, at + batch + 2 * L) : FloatVector.zero(S);
+        FloatVector a1_3 = accumulate ? FloatVector.fromArray(S, outT, at + batch + 3 * L) : FloatVector.zero(S);
+        FloatVector a2_0 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch) : FloatVector.zero(S);
+        FloatVector a2_1 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + L) : FloatVector.zero(S);
+        FloatVector a2_2 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + 2 * L) : FloatVector.zero(S);
+        FloatVector a2_3 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + 3 * L) : FloatVector.zero(S);
+        FloatVector a3_0 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch) : FloatVector.zero(S);
+        FloatVector a3_1 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch + L) : FloatVector.zero(S);
+        FloatVector a3_2 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch + 2 * L) : FloatVector.zero(S);
+        FloatVector a3_3 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch + 3 * L) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
+            int xo = s * batch + b0;
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            FloatVector x2 = FloatVector.fromArray(S, inT, xo + 2 * L);
+            FloatVector x3 = FloatVector.fromArray(S, inT, xo + 3 * L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a0_0 = x0.fma(v, a0_0);
+            a0_1 = x1.fma(v, a0_1);
+            a0_2 = x2.fma(v, a0_2);
+            a0_3 = x3.fma(v, a0_3);
+            v = FloatVector.broadcast(S, w[c + oStride]);
+            a1_0 = x0.fma(v, a1_0);
+            a1_1 = x1.fma(v, a1_1);
+            a1_2 = x2.fma(v, a1_2);
+            a1_3 = x3.fma(v, a1_3);
+            v = FloatVector.broadcast(S, w[c + 2 * oStride]);
+            a2_0 = x0.fma(v, a2_0);
+            a2_1 = x1.fma(v, a2_1);
+            a2_2 = x2.fma(v, a2_2);
+            a2_3 = x3.fma(v, a2_3);
+            v = FloatVector.broadcast(S, w[c + 3 * oStride]);
+            a3_0 = x0.fma(v, a3_0);
+            a3_1 = x1.fma(v, a3_1);
+            a3_2 = x2.fma(v, a3_2);
+            a3_3 = x3.fma(v, a3_3);
+        }
+        a0_0.intoArray(outT, at);
+        a0_1.intoArray(outT, at + L);
+        a0_2.intoArray(outT, at + 2 * L);
+        a0_3.intoArray(outT, at + 3 * L);
+        a1_0.intoArray(outT, at + batch);
+        a1_1.intoArray(outT, at + batch + L);
+        a1_2.intoArray(outT, at + batch + 2 * L);
+        a1_3.intoArray(outT, at + batch + 3 * L);
+        a2_0.intoArray(outT, at + 2 * batch);
+        a2_1.intoArray(outT, at + 2 * batch + L);
+        a2_2.intoArray(outT, at + 2 * batch + 2 * L);
+        a2_3.intoArray(outT, at + 2 * batch + 3 * L);
+        a3_0.intoArray(outT, at + 3 * batch);
+        a3_1.intoArray(outT, at + 3 * batch + L);
+        a3_2.intoArray(outT, at + 3 * batch + 2 * L);
+        a3_3.intoArray(outT, at + 3 * batch + 3 * L);
+    }
+
+    /** Eight outputs of two vectors of examples from {@code b0}, over {@code s} in [s0, s1): sixteen accumulators, for AVX-512's 32 registers. */
+    private static void combine8x2(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,
+            float[] inT, int batch, float[] outT, int row, int b0) {
+        int at = row + b0;
+        FloatVector a0_0 = accumulate ? FloatVector.fromArray(S, outT, at) : FloatVector.zero(S);
+        FloatVector a0_1 = accumulate ? FloatVector.fromArray(S, outT, at + L) : FloatVector.zero(S);
+        FloatVector a1_0 = accumulate ? FloatVector.fromArray(S, outT, at + batch) : FloatVector.zero(S);
+        FloatVector a1_1 = accumulate ? FloatVector.fromArray(S, outT, at + batch + L) : FloatVector.zero(S);
+        FloatVector a2_0 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch) : FloatVector.zero(S);
+        FloatVector a2_1 = accumulate ? FloatVector.fromArray(S, outT, at + 2 * batch + L) : FloatVector.zero(S);
+        FloatVector a3_0 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch) : FloatVector.zero(S);
+        FloatVector a3_1 = accumulate ? FloatVector.fromArray(S, outT, at + 3 * batch + L) : FloatVector.zero(S);
+        FloatVector a4_0 = accumulate ? FloatVector.fromArray(S, outT, at + 4 * batch) : FloatVector.zero(S);
+        FloatVector a4_1 = accumulate ? FloatVector.fromArray(S, outT, at + 4 * batch + L) : FloatVector.zero(S);
+        FloatVector a5_0 = accumulate ? FloatVector.fromArray(S, outT, at + 5 * batch) : FloatVector.zero(S);
+        FloatVector a5_1 = accumulate ? FloatVector.fromArray(S, outT, at + 5 * batch + L) : FloatVector.zero(S);
+        FloatVector a6_0 = accumulate ? FloatVector.fromArray(S, outT, at + 6 * batch) : FloatVector.zero(S);
+        FloatVector a6_1 = accumulate ? FloatVector.fromArray(S, outT, at + 6 * batch + L) : FloatVector.zero(S);
+        FloatVector a7_0 = accumulate ? FloatVector.fromArray(S, outT, at + 7 * batch) : FloatVector.zero(S);
+        FloatVector a7_1 = accumulate ? FloatVector.fromArray(S, outT, at + 7 * batch + L) : FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
+            int xo = s * batch + b0;
+            FloatVector x0 = FloatVector.fromArray(S, inT, xo);
+            FloatVector x1 = FloatVector.fromArray(S, inT, xo + L);
+            int c = wo + s * sStride;
+            FloatVector v = FloatVector.broadcast(S, w[c]);
+            a0_0 = x0.fma(v, a0_0);
+            a0_1 = x1.fma(v, a0_1);
+            v = FloatVector.broadcast(S, w[c + oStride]);
+            a1_0 = x0.fma(v, a1_0);
+            a1_1 = x1.fma(v, a1_1);
+            v = FloatVector.broadcast(S, w[c + 2 * oStride]);
+            a2_0 = x0.fma(v, a2_0);
+            a2_1 = x1.fma(v, a2_1);
+            v = FloatVector.broadcast(S, w[c + 3 * oStride]);
+            a3_0 = x0.fma(v, a3_0);
+            a3_1 = x1.fma(v, a3_1);
+            v = FloatVector.broadcast(S, w[c + 4 * oStride]);
+            a4_0 = x0.fma(v, a4_0);
+            a4_1 = x1.fma(v, a4_1);
+            v = FloatVector.broadcast(S, w[c + 5 * oStride]);
+            a5_0 = x0.fma(v, a5_0);
+            a5_1 = x1.fma(v, a5_1);
+            v = FloatVector.broadcast(S, w[c + 6 * oStride]);
+            a6_0 = x0.fma(v, a6_0);
+            a6_1 = x1.fma(v, a6_1);
+            v = FloatVector.broadcast(S, w[c + 7 * oStride]);
+            a7_0 = x0.fma(v, a7_0);
+            a7_1 = x1.fma(v, a7_1);
+        }
+        a0_0.intoArray(outT, at);
+        a0_1.intoArray(outT, at + L);
+        a1_0.intoArray(outT, at + batch);
+        a1_1.intoArray(outT, at + batch + L);
+        a2_0.intoArray(outT, at + 2 * batch);
+        a2_1.intoArray(outT, at + 2 * batch + L);
+        a3_0.intoArray(outT, at + 3 * batch);
+        a3_1.intoArray(outT, at + 3 * batch + L);
+        a4_0.intoArray(outT, at + 4 * batch);
+        a4_1.intoArray(outT, at + 4 * batch + L);
+        a5_0.intoArray(outT, at + 5 * batch);
+        a5_1.intoArray(outT, at + 5 * batch + L);
+        a6_0.intoArray(outT, at + 6 * batch);
+        a6_1.intoArray(outT, at + 6 * batch + L);
+        a7_0.intoArray(outT, at + 7 * batch);
+        a7_1.intoArray(outT, at + 7 * batch + L);
+    }
+
 
     /** Two outputs of four vectors of examples from {@code b0}, over {@code s} in [s0, s1): eight accumulators (two rows left over by the blocks of three). */
     private static void combine2x4(float[] w, int wo, int oStride, int sStride, int s0, int s1, boolean accumulate,

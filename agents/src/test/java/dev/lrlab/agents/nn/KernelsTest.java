@@ -255,4 +255,59 @@ class KernelsTest {
             assertArrayEquals(scalar[k], vector[k], what + ": " + names[k]);
         }
     }
+
+    /**
+     * A convolution's bias rows, bias-gradient sums and non-zero cells: the same on both paths, for
+     * rows of the vector width (MinAtar's 16 filters) and of other widths, with NaN and signed zeros.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void convolutionHelpersAgreeBitForBit(long seed) {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(3000 + seed);
+        int n = seed % 2 == 0 ? 16 : 1 + rng.nextInt(40);
+        int count = 1 + rng.nextInt(70);
+        float[] row = values(rng, n + 3, 0.2);
+        float[] r1 = values(rng, 5 + count * n, 0);
+        float[] r2 = r1.clone();
+        VECTOR.repeatRow(row, 3, n, r1, 5, count);
+        SCALAR.repeatRow(row, 3, n, r2, 5, count);
+        assertArrayEquals(r2, r1, "repeated rows");
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(row[3 + j], r1[5 + r * n + j]);
+            }
+        }
+
+        float[] src = values(rng, 7 + count * n, 0.3);
+        float[] g1 = values(rng, n + 2, 0);
+        float[] g2 = g1.clone();
+        float expected = g1[2];
+        VECTOR.addRows(src, 7, count, g1, 2, n);
+        SCALAR.addRows(src, 7, count, g2, 2, n);
+        assertArrayEquals(g2, g1, "rows added");
+        for (int r = 0; r < count; r++) {
+            expected += src[7 + r * n];
+        }
+        assertEquals(expected, g1[2], "the first column, summed row by row");
+
+        int cells = 1 + rng.nextInt(500);
+        float[] x = values(rng, cells + 9, 0.9);
+        if (cells > 3) {
+            x[9 + rng.nextInt(cells)] = Float.NaN;
+            x[9 + rng.nextInt(cells)] = -0f;
+        }
+        int[] i1 = new int[cells];
+        int[] i2 = new int[cells];
+        int c1 = VECTOR.nonZeros(x, 9, cells, i1);
+        int c2 = SCALAR.nonZeros(x, 9, cells, i2);
+        assertEquals(c2, c1, "non-zero count");
+        int expectedCount = 0;
+        for (int i = 0; i < cells; i++) {
+            if (x[9 + i] != 0f) {
+                assertEquals(i, i1[expectedCount++], "non-zero cell " + expectedCount);
+            }
+        }
+        assertEquals(expectedCount, c1);
+        assertArrayEquals(java.util.Arrays.copyOf(i2, c2), java.util.Arrays.copyOf(i1, c1));
+    }
 }
