@@ -198,6 +198,19 @@ public abstract class Kernels {
             float mix, float rate, float eps);
 
     /**
+     * {@link #centeredRmsProp}, and the squared norms of the step and of the gradient, exactly as
+     * {@link #sumOfSquares} gives them, into {@code squaredNorms[0]} and {@code [1]} (an optimizer's
+     * update-size and gradient-norm metrics, read every update). This implementation makes the
+     * two passes; the vector kernel sums in its update loop, which spares reading both arrays again.
+     */
+    public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
+            float mix, float rate, float eps, double[] squaredNorms) {
+        centeredRmsProp(w, g, v, mean, step, n, keep, mix, rate, eps);
+        squaredNorms[0] = sumOfSquares(step, n);
+        squaredNorms[1] = sumOfSquares(g, n);
+    }
+
+    /**
      * RMSprop's float step, eps outside the root ({@code inside} false: {@code step = rate * (g /
      * (sqrt(v) + eps))}) or inside it over a debiased average (MinAtar's: {@code step = rate * (g /
      * sqrt(v / debias + eps))}), after {@code v = v * keep + g * g * mix} ({@link #flush flushed});

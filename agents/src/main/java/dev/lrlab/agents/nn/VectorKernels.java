@@ -297,6 +297,69 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
+            float mix, float rate, float eps, double[] squaredNorms) {
+        if (L != 16) {
+            super.centeredRmsProp(w, g, v, mean, step, n, keep, mix, rate, eps, squaredNorms);
+            return;
+        }
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector keepV = FloatVector.broadcast(S, keep);
+        FloatVector mixV = FloatVector.broadcast(S, mix);
+        FloatVector rateV = FloatVector.broadcast(S, rate);
+        FloatVector epsV = FloatVector.broadcast(S, eps);
+        FloatVector normal = FloatVector.broadcast(S, Float.MIN_NORMAL);
+        FloatVector tiny1 = FloatVector.broadcast(S, tinyLinear(mix));
+        FloatVector tiny2 = FloatVector.broadcast(S, tinySquare(mix));
+        // sumOfSquares's partition: element i into partial sum i mod 32, over the whole blocks of 32
+        FloatVector step0 = zero;
+        FloatVector step1 = zero;
+        FloatVector grad0 = zero;
+        FloatVector grad1 = zero;
+        int blocks = n / 32 * 32;
+        // one body (two copies of it made C2 give up inlining the vector calls, and every vector was
+        // boxed); the accumulators swap after each vector so that even vectors add to the first
+        for (int i = 0; i < blocks; i += 16) {
+            FloatVector grad = FloatVector.fromArray(S, g, i);
+            FloatVector size = grad.abs();
+            FloatVector forSquare = grad.blend(zero, size.compare(VectorOperators.LT, tiny2));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(keepV).add(forSquare.mul(forSquare).mul(mixV));
+            vi = vi.blend(zero, vi.abs().compare(VectorOperators.LT, normal));
+            FloatVector forMean = grad.blend(zero, size.compare(VectorOperators.LT, tiny1));
+            FloatVector mi = FloatVector.fromArray(S, mean, i).mul(keepV).add(forMean.mul(mixV));
+            mi = mi.blend(zero, mi.abs().compare(VectorOperators.LT, normal));
+            vi.intoArray(v, i);
+            mi.intoArray(mean, i);
+            FloatVector delta = grad.div(vi.sub(mi.mul(mi)).lanewise(VectorOperators.SQRT).add(epsV)).mul(rateV);
+            delta.intoArray(step, i);
+            FloatVector.fromArray(S, w, i).sub(delta).intoArray(w, i);
+            FloatVector nextStep = step1;
+            step1 = delta.fma(delta, step0);
+            step0 = nextStep;
+            FloatVector nextGrad = grad1;
+            grad1 = grad.fma(grad, grad0);
+            grad0 = nextGrad;
+        }
+        // the rest (fewer than 32) one at a time, as the vector kernel's tail is: its squares are added in double below
+        Kernels.ScalarKernels.centeredRmsProp(w, g, v, mean, step, blocks, n, keep, mix, rate, eps);
+        // sumOfSquares's ending: the 32 partial sums combined lane by lane, then the rest added in double
+        FloatVector stepLanes = step0.add(step0.rearrange(UPPER_HALF)).add(step1).add(step1.rearrange(UPPER_HALF));
+        FloatVector gradLanes = grad0.add(grad0.rearrange(UPPER_HALF)).add(grad1).add(grad1.rearrange(UPPER_HALF));
+        double stepSum = 0;
+        double gradSum = 0;
+        for (int l = 0; l < 8; l++) {
+            stepSum += stepLanes.lane(l);
+            gradSum += gradLanes.lane(l);
+        }
+        for (int i = blocks; i < n; i++) {
+            stepSum += (double) step[i] * step[i];
+            gradSum += (double) g[i] * g[i];
+        }
+        squaredNorms[0] = stepSum;
+        squaredNorms[1] = gradSum;
+    }
+
+    @Override
     public void rmsProp(float[] w, float[] g, float[] v, float[] step, int n, float keep, float mix, float rate,
             float eps, boolean inside, float debias) {
         FloatVector zero = FloatVector.zero(S);

@@ -98,6 +98,18 @@ abstract class AbstractOptimizer implements Optimizer {
         }
     }
 
+    /**
+     * Records one finished float32 update whose kernel summed the squares of the change and of the
+     * gradient as it went (as {@code Kernels.sumOfSquares} sums them).
+     */
+    protected final void finish(double rate, float[] params, double stepSquared, double gradientSquared) {
+        updates++;
+        lastRate = rate;
+        lastParams = params;
+        metrics.add(updateSize, Math.sqrt(stepSquared));
+        metrics.add(gradNorm, Math.sqrt(gradientSquared));
+    }
+
     @Override
     public final void publishTo(MetricSink sink, String prefix) {
         metrics = sink;

@@ -24,6 +24,8 @@ final class RmsProp extends AbstractOptimizer {
     private float[] squareAvgF;
     private float[] gradAvgF;
     private float[] bufferF;
+    /** The squared norms of the last float32 step and gradient, when the kernel summed them. */
+    private final double[] squaredNorms = new double[2];
 
     RmsProp(int size, OptimizerConfig config) {
         super(size, config);
@@ -90,7 +92,9 @@ final class RmsProp extends AbstractOptimizer {
         boolean plain = !epsInside && !debiased;
         float c = (float) correction(updates + 1);
         if (plain && bufferF == null && decay == 0f && mean != null) {
-            Kernels.best().centeredRmsProp(w, g, v, mean, step, size, keep, mix, r, e);
+            Kernels.best().centeredRmsProp(w, g, v, mean, step, size, keep, mix, r, e, squaredNorms);
+            finish(rate, w, squaredNorms[0], squaredNorms[1]);
+            return;
         } else if (epsInside && mean == null && bufferF == null && decay == 0f) {
             // MinAtar's AC(lambda) form: sqrt(v / c + eps), c the debiasing
             Kernels.best().rmsProp(w, g, v, step, size, keep, mix, r, e, true, c);

@@ -202,9 +202,20 @@ class KernelsTest {
             scalar[1][i] = vector[1][i];
             scalar[2][i] = vector[2][i];
         }
+        float[][] fused = {vector[0].clone(), vector[1].clone(), vector[2].clone(), new float[n]};
         VECTOR.centeredRmsProp(vector[0], g, vector[1], vector[2], vector[3], n, keep, mix, rate, eps);
         SCALAR.centeredRmsProp(scalar[0], g, scalar[1], scalar[2], scalar[3], n, keep, mix, rate, eps);
         assertSameSteps(scalar, vector, "centered RMSprop");
+        // with the norms summed in the update loop: the same step, and sumOfSquares's sums to the bit
+        double[] norms = new double[2];
+        VECTOR.centeredRmsProp(fused[0], g, fused[1], fused[2], fused[3], n, keep, mix, rate, eps, norms);
+        assertSameSteps(scalar, fused, "centered RMSprop, norms summed in the loop");
+        assertEquals(SCALAR.sumOfSquares(scalar[3], n), norms[0], "the step's squared norm");
+        assertEquals(SCALAR.sumOfSquares(g, n), norms[1], "the gradient's squared norm");
+        double[] scalarNorms = new double[2];
+        float[][] again = {fused[0].clone(), fused[1].clone(), fused[2].clone(), new float[n]};
+        SCALAR.centeredRmsProp(again[0], g, again[1], again[2], again[3], n, keep, mix, rate, eps, scalarNorms);
+        assertEquals(SCALAR.sumOfSquares(again[3], n), scalarNorms[0], "the scalar path's step norm");
         for (int i = 0; i < n; i++) { // gradients whose square (or product with mix) would be subnormal
             if (rng.nextInt(6) == 0) {
                 g[i] = (float) ((rng.nextBoolean() ? 1 : -1) * Math.pow(10, -40 + 24 * rng.nextDouble()));
