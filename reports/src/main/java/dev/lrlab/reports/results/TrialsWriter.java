@@ -96,11 +96,18 @@ public final class TrialsWriter implements Closeable {
 
     /** One trial as a journal entry: a marker, the length, a CRC-32 of the entry, the entry. */
     public static byte[] journalEntry(TrialRecord record) {
-        byte[] entry = TrialTable.journalEntry(record);
+        JournalCodec.Out framed = framed(record);
+        return framed.bytes.length == framed.size ? framed.bytes : java.util.Arrays.copyOf(framed.bytes, framed.size);
+    }
+
+    /** The entry encoded after room for its frame, the frame then written in place: no copy of the entry. */
+    private static JournalCodec.Out framed(TrialRecord record) {
+        JournalCodec.Out out = JournalCodec.encode(record, 12);
+        int length = out.size - 12;
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(entry);
-        return java.nio.ByteBuffer.allocate(12 + entry.length).putInt(RunResults.ENTRY_MAGIC).putInt(entry.length)
-                .putInt((int) crc.getValue()).put(entry).array();
+        crc.update(out.bytes, 12, length);
+        java.nio.ByteBuffer.wrap(out.bytes, 0, 12).putInt(RunResults.ENTRY_MAGIC).putInt(length).putInt((int) crc.getValue());
+        return out;
     }
 
     /**
@@ -111,15 +118,15 @@ public final class TrialsWriter implements Closeable {
      */
     public void write(TrialRecord record) throws IOException {
         // encode outside the lock, so that workers wait only for the write itself
-        byte[] entry = journalEntry(record);
+        JournalCodec.Out entry = framed(record);
         List<TrialRecord> full = null;
         Path done = null;
         int part = -1;
         synchronized (this) {
-            segment.write(entry);
+            segment.write(entry.bytes, 0, entry.size);
             segment.flush();
             batch.add(record);
-            batchBytes += entry.length;
+            batchBytes += entry.size;
             if (batch.size() >= partTrials || batchBytes >= PART_BYTES) {
                 segment.close();
                 full = batch;

@@ -73,6 +73,45 @@ class TrialTableTest {
         }
     }
 
+    /**
+     * What a worker appends to the journal is the entry's frame (marker, length, CRC-32) and its
+     * encoding, byte for byte, whatever the record's size (a params string past the buffer's first
+     * guess makes it grow).
+     */
+    @Test
+    void theJournalHoldsEachEntryFramedAsItsEncoding() throws Exception {
+        List<TrialRecord> records = new java.util.ArrayList<>(everyField());
+        TrialRecord full = records.get(0);
+        Map<String, Object> long_ = new LinkedHashMap<>();
+        long_.put("agent.note", "x".repeat(5000));
+        records.add(new TrialRecord("k5", full.environment(), full.agent(), full.schedule(), 0.25, 9, TrialStatus.completed,
+                null, null, new double[] {1, 2, 3}, new int[] {4, 5, 6}, 15, 0.5, null, null, null, long_, null, null, null));
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        for (TrialRecord r : records) {
+            byte[] entry = TrialTable.journalEntry(r);
+            byte[] framed = TrialsWriter.journalEntry(r);
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.wrap(framed);
+            assertEquals(RunResults.ENTRY_MAGIC, head.getInt(), r.key());
+            assertEquals(entry.length, head.getInt(), r.key());
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(entry);
+            assertEquals((int) crc.getValue(), head.getInt(), r.key());
+            assertEquals(12 + entry.length, framed.length, r.key());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(entry, java.util.Arrays.copyOfRange(framed, 12, framed.length));
+            expected.write(framed);
+        }
+        Path dir = tmp.resolve("run");
+        try (TrialsWriter w = TrialsWriter.open(dir, Map.of())) {
+            for (TrialRecord r : records) {
+                w.write(r);
+            }
+            List<Path> segments = RunResults.files(dir.resolve(RunResults.JOURNAL), ".bin");
+            assertEquals(1, segments.size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.toByteArray(),
+                    java.nio.file.Files.readAllBytes(segments.get(0)), "the segment, flushed after every entry");
+        }
+    }
+
     @Test
     void anOldRecordsDiagnosticsAreStoredAsTodaysMetrics() throws Exception {
         Diagnostics d = new Diagnostics(5, new int[] {5, 10}, new double[] {0.1, 0.2}, null, null,
