@@ -114,4 +114,32 @@ class MetricLogTest {
         log.closeInterval(1, 3, 1);
         assertEquals(3, log.recordedSeries().get("abs_td_error")[0]);
     }
+
+    /** Room made up front changes no value: the same log with and without it, past the room and with a late metric. */
+    @Test
+    void roomForTheExpectedIntervalsChangesNothing() {
+        MetricLog[] logs = {new MetricLog(), new MetricLog()};
+        logs[1].expectIntervals(40);
+        for (MetricLog log : logs) {
+            int a = log.register("a", Reduction.MEAN);
+            for (int i = 0; i < 70; i++) {
+                log.add(a, i * 0.5);
+                if (i == 30) {
+                    log.register("late", Reduction.MAX);
+                }
+                if (i > 30) {
+                    log.add(1, -i);
+                }
+                log.closeInterval(i + 1, 10L * (i + 1), 1);
+            }
+        }
+        assertEquals(logs[0].intervals(), logs[1].intervals());
+        assertArrayEquals(logs[0].intervalEpisodes(), logs[1].intervalEpisodes());
+        assertArrayEquals(logs[0].intervalSteps(), logs[1].intervalSteps());
+        for (String name : List.of("a", "late")) {
+            assertArrayEquals(logs[0].recordedSeries().get(name), logs[1].recordedSeries().get(name), name);
+        }
+        assertEquals(70, logs[1].recordedSeries().get("a").length);
+        assertTrue(Double.isNaN(logs[1].recordedSeries().get("late")[30]), "nothing before it was registered");
+    }
 }

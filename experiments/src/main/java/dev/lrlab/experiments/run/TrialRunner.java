@@ -93,7 +93,7 @@ public final class TrialRunner {
         UniformRandomProvider agentRng = RandomSource.XO_RO_SHI_RO_128_PP.create(
                 new long[] {trialRng.nextLong(), trialRng.nextLong()});
 
-        Progress progress = new Progress();
+        Progress progress = new Progress(trial.budgetCap());
         TrialStatus status = TrialStatus.completed;
         Long divergedAt = null;
         Long stoppedAt = null;
@@ -290,6 +290,9 @@ public final class TrialRunner {
     }
 
     /** What a trial has produced so far; what its listeners see. */
+    /** The most episodes a trial's curves are allocated for up front; longer ones grow from there. */
+    private static final int MOST_EPISODES_RESERVED = 1 << 16;
+
     private final class Progress implements TrialProgress {
         final List<Evaluation> evaluations = new ArrayList<>();
         final MetricLog metrics = runnerMetrics(plan);
@@ -297,9 +300,23 @@ public final class TrialRunner {
         private final int lengthMetric = metrics.id("episode_length");
         private final int evaluationMetric = metrics.id("evaluation_return");
         long steps;
-        private double[] returns = new double[64];
-        private int[] lengths = new int[64];
+        private double[] returns;
+        private int[] lengths;
         private int episodes;
+
+        Progress(long budgetCap) {
+            // a budget in episodes says how long the curves get: allocated once, not grown by doubling
+            int expected = 64;
+            if (!plan.budget().inSteps()) {
+                long episodesPlanned = budgetCap > 0 ? Math.min(budgetCap, plan.budget().episodes()) : plan.budget().episodes();
+                expected = (int) Math.max(1, Math.min(episodesPlanned, MOST_EPISODES_RESERVED));
+                if (plan.metricsEvery() > 0) {
+                    metrics.expectIntervals(expected / plan.metricsEvery() + 1);
+                }
+            }
+            returns = new double[expected];
+            lengths = new int[expected];
+        }
 
         @Override
         public int episodes() {
@@ -321,8 +338,8 @@ public final class TrialRunner {
 
         void episodeDone(double g, int length) {
             if (episodes == returns.length) {
-                returns = Arrays.copyOf(returns, episodes * 2);
-                lengths = Arrays.copyOf(lengths, episodes * 2);
+                returns = Arrays.copyOf(returns, Math.max(16, episodes * 2));
+                lengths = Arrays.copyOf(lengths, Math.max(16, episodes * 2));
             }
             returns[episodes] = g;
             lengths[episodes] = length;
