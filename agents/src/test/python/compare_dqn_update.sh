@@ -11,7 +11,7 @@ torch_rows() {
   "$python" "$root/agents/src/test/python/dqn_update_timing.py" | "$python" -c '
 import json, sys
 for r in json.load(sys.stdin)["networks"]:
-    print("%-16s %-14s %10d %14.1f %14.1f" % (r["name"], r["implementation"], r["parameters"],
+    print("%-16s %-30s %10d %14.1f %14.1f" % (r["name"], r["implementation"], r["parameters"],
           r["microseconds_per_forward"], r["microseconds_per_update"]))'
 }
 if [ "${1:-}" = "--together" ]; then

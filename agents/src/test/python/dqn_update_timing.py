@@ -15,13 +15,36 @@ Run:  /usr/bin/python3 agents/src/test/python/dqn_update_timing.py      (prints 
 or    bash agents/src/test/python/compare_dqn_update.sh                  (both, side by side)
 """
 import json
+import os
 import time
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+# one thread for every library torch may call: its own pool, OpenMP, and a BLAS chosen by the
+# system (Debian's torch links the libblas.so.3 alternative: OpenBLAS once libopenblas0 is
+# installed, else the reference BLAS, several times slower), which has a pool of its own
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
+
+import torch  # noqa: E402  (after the thread settings, which are read when the libraries load)
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 torch.set_num_threads(1)
+
+
+def blas():
+    """The BLAS library this process loaded (the same torch build is fast or slow by it)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            text = maps.read()
+    except OSError:
+        return "unknown BLAS"
+    for name, mark in (("OpenBLAS", "openblas"), ("MKL", "libmkl"), ("reference BLAS", "/blas/libblas")):
+        if mark in text:
+            return name
+    return "bundled BLAS"
+
+
+IMPLEMENTATION = "pytorch %s, %s" % (torch.__version__, blas())
 torch.manual_seed(0)
 
 
@@ -174,11 +197,11 @@ def ppo_epoch():
 
 rows = []
 for name, make in [("dqn-conv", conv), ("dqn-mlp", mlp)]:
-    row = {"name": name, "implementation": "pytorch " + torch.__version__, "threads": 1, "batch": 32}
+    row = {"name": name, "implementation": IMPLEMENTATION, "threads": 1, "batch": 32}
     row.update(measure(make))
     rows.append(row)
 for name, fn in [("ac-lambda-conv", ac_lambda), ("ppo-conv-epoch", ppo_epoch)]:
-    row = {"name": name, "implementation": "pytorch " + torch.__version__, "threads": 1}
+    row = {"name": name, "implementation": IMPLEMENTATION, "threads": 1}
     row.update(fn())
     rows.append(row)
 print(json.dumps({"networks": rows}, indent=2))
