@@ -141,6 +141,11 @@ public final class SweepRunner {
         Tally tally = new Tally(source.needsRecords());
         List<TrialListener.Factory> listeners = new ArrayList<>(options.listeners());
         listeners.addAll(source.listeners());
+        int toRun = Math.max(0, source.planned() - done.size());
+        // a grid's trials all run the whole budget: when it counts steps, the steps to come are known
+        long plannedSteps = source instanceof GridSource && spec.budget().inSteps() ? toRun * spec.budget().steps() : 0;
+        ProgressReporter progress = new ProgressReporter(log, toRun, plannedSteps, options.terminal());
+        listeners.add(progress.live());
         TrialRunner runner = new TrialRunner(spec, listeners);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
             Thread t = new Thread(r, "lrlab-trial");
@@ -152,7 +157,7 @@ public final class SweepRunner {
         int todoCount = 0;
         try (TrialsWriter writer = TrialsWriter.open(dir, Map.of("lrlab.version", manifest.lrlabVersion() == null ? ""
                     : manifest.lrlabVersion()));
-                ProgressReporter progress = new ProgressReporter(log, Math.max(0, source.planned() - done.size()), options.terminal())) {
+                progress) {
             // ask the source for trials until it has none left; each batch runs in parallel
             for (List<Trial> batch = source.next(finished); !batch.isEmpty() && !cancelled.get();
                     batch = source.next(finished)) {
@@ -182,7 +187,7 @@ public final class SweepRunner {
                             return;
                         }
                         tally.add(record);
-                        progress.trialDone(record.steps());
+                        progress.trialDone(trial.key(), record.steps());
                     }));
                 }
                 for (Future<?> f : futures) {

@@ -28,10 +28,10 @@ public record SweepSummary(int planned, int skipped, int completed, int diverged
         // a search that stops configurations early plans an upper bound; a finished run says what ran
         int shown = interrupted ? planned : skipped + completed + diverged + failed + stopped;
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%d trials: %d completed, %d diverged, %d failed%s%s; %,d steps in %.1f s (%.2f M steps/s)%s",
+                "%d trials: %d completed, %d diverged, %d failed%s%s; %,d steps in %.1f s (%s steps/s)%s",
                 shown, completed, diverged, failed, stopped > 0 ? ", " + stopped + " stopped" : "",
                 skipped > 0 ? ", " + skipped + " already done" : "", steps, wallSeconds,
-                wallSeconds > 0 ? steps / wallSeconds / 1e6 : 0.0,
+                ProgressReporter.count(wallSeconds > 0 ? steps / wallSeconds : 0.0),
                 interrupted ? "; INTERRUPTED: rerun the same command to resume" : ""));
         if (neverEnded > 0) {
             out.append(String.format(java.util.Locale.ROOT, "%n  %d completed trial%s never ended an episode: every "
