@@ -155,9 +155,9 @@ public final class SweepRunner {
         List<String> writeErrors = new ArrayList<>();
         int skipped = 0;
         int todoCount = 0;
-        try (TrialsWriter writer = TrialsWriter.open(dir, Map.of("lrlab.version", manifest.lrlabVersion() == null ? ""
-                    : manifest.lrlabVersion()));
-                progress) {
+        // the bar first: closed even when the writer cannot open
+        try (progress; TrialsWriter writer = TrialsWriter.open(dir, Map.of("lrlab.version",
+                manifest.lrlabVersion() == null ? "" : manifest.lrlabVersion()))) {
             // ask the source for trials until it has none left; each batch runs in parallel
             for (List<Trial> batch = source.next(finished); !batch.isEmpty() && !cancelled.get();
                     batch = source.next(finished)) {
