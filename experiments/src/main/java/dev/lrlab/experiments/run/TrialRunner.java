@@ -289,10 +289,10 @@ public final class TrialRunner {
         return new GridPolicy(grid.mapRows().toArray(new String[0]), glyphs, table.stateValues());
     }
 
-    /** What a trial has produced so far; what its listeners see. */
     /** The most episodes a trial's curves are allocated for up front; longer ones grow from there. */
     private static final int MOST_EPISODES_RESERVED = 1 << 16;
 
+    /** What a trial has produced so far; what its listeners see. */
     private final class Progress implements TrialProgress {
         final List<Evaluation> evaluations = new ArrayList<>();
         final MetricLog metrics = runnerMetrics(plan);
