@@ -371,7 +371,11 @@ public final class Charts {
                 markDiverged((XYPlot) sub, a, xp);
             }
         }
-        chart.addSubtitle(new TextTitle("mean over the seeds that completed; bars: 95% bootstrap intervals"
+        // a point resting on one seed has no interval: the subtitle and caption then say so rather
+        // than promise bars that are not drawn
+        boolean anyInterval = a.groups().stream().anyMatch(g -> g.completedCount() > 1);
+        chart.addSubtitle(new TextTitle((anyInterval ? "mean over the seeds that completed; bars: 95% bootstrap intervals"
+                : "one seed per point, so no intervals")
                 + (anyDiverged ? "; \u00d7 at the foot: seeds diverged (%)" : ""), new Font("DejaVu Sans", Font.PLAIN, 12)));
         LegendItemCollection legend = new LegendItemCollection();
         XYPlot first = (XYPlot) combined.getSubplots().get(0);
@@ -380,8 +384,9 @@ public final class Charts {
         }
         combined.setFixedLegendItems(legend);
         return new Figure("sensitivity", "Mean return over the first " + a.windowLabel() + " (interim) and "
-                + "the last " + a.windowLabel() + " (asymptotic) against " + describe(xp) + ", with 95% bootstrap "
-                + "intervals over the seeds that completed"
+                + "the last " + a.windowLabel() + " (asymptotic) against " + describe(xp)
+                + (anyInterval ? ", with 95% bootstrap intervals over the seeds that completed"
+                        : ", one seed per point (no intervals)")
                 + (anyDiverged ? "; a \u00d7 at the foot of a panel marks a point where seeds diverged, with the "
                         + "percentage that did (a point whose seeds all diverged has only the \u00d7)" : "")
                 + "." + note(rateNote), chart::draw, WIDTH, 560 + 22 * legendRows(a));

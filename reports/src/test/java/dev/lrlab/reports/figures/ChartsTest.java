@@ -93,4 +93,23 @@ class ChartsTest {
         assertEquals(0, band[2][1], "0.3 - 0.3437 is cut at 0");
         assertEquals(1, band[3][2], "cut at 1");
     }
+
+    /** A sensitivity figure whose points rest on one seed each says so, and promises no bars. */
+    @Test
+    void theSensitivityFigureSaysWhenItsPointsHaveNoInterval() {
+        for (int seeds : new int[] {1, 2}) {
+            List<TrialRecord> trials = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                for (int seed = 0; seed < seeds; seed++) {
+                    double[] returns = new double[200];
+                    java.util.Arrays.fill(returns, -20 - r - seed);
+                    trials.add(trial(0.1 * (r + 1), seed, returns));
+                }
+            }
+            Analysis a = Analysis.of(trials, new ReportOptions(1, ReportOptions.XAxis.EPISODES, 0, 200, 0.95, 0));
+            String caption = Charts.sensitivity(a, null).caption();
+            assertEquals(seeds > 1, caption.contains("95% bootstrap intervals"), caption);
+            assertEquals(seeds == 1, caption.contains("one seed per point (no intervals)"), caption);
+        }
+    }
 }
