@@ -168,9 +168,11 @@ public final class Charts {
             }
         }
         String smoothing = a.smoothing() > 1 ? ", smoothed over " + a.smoothing() + " episodes" : "";
+        boolean anyBand = a.groups().stream().anyMatch(g -> g.completedCount() > 1);
         return new Figure("return-curves", "Mean training return across seeds" + smoothing
-                + ", with 95% bands for the mean (a percentile bootstrap across seeds; a t-interval from "
-                + MeanCurve.BOOTSTRAP_BELOW + " seeds on), never wider than the returns themselves; one panel per "
+                + (anyBand ? ", with 95% bands for the mean (a percentile bootstrap across seeds; a t-interval from "
+                        + MeanCurve.BOOTSTRAP_BELOW + " seeds on), never wider than the returns themselves"
+                        : ", one seed per curve (no bands)") + "; one panel per "
                 + "configuration" + (a.swept().size() > 1 ? " and value of the other swept settings" : "")
                 + ", shared axes; each curve ends where its shortest trial does"
                 + (anyFaint ? "; in each panel the smallest, the largest and the best value are drawn in full, the "

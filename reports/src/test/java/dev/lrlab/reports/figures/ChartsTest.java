@@ -94,9 +94,9 @@ class ChartsTest {
         assertEquals(1, band[3][2], "cut at 1");
     }
 
-    /** A sensitivity figure whose points rest on one seed each says so, and promises no bars. */
+    /** Figures whose points and curves rest on one seed each say so, and promise no bars or bands. */
     @Test
-    void theSensitivityFigureSaysWhenItsPointsHaveNoInterval() {
+    void figuresSayWhenTheirPointsAndCurvesHaveNoInterval() {
         for (int seeds : new int[] {1, 2}) {
             List<TrialRecord> trials = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
@@ -110,6 +110,9 @@ class ChartsTest {
             String caption = Charts.sensitivity(a, null).caption();
             assertEquals(seeds > 1, caption.contains("95% bootstrap intervals"), caption);
             assertEquals(seeds == 1, caption.contains("one seed per point (no intervals)"), caption);
+            String curves = Charts.returnCurves(a).caption();
+            assertEquals(seeds > 1, curves.contains("95% bands"), curves);
+            assertEquals(seeds == 1, curves.contains("one seed per curve (no bands)"), curves);
         }
     }
 }
