@@ -168,7 +168,7 @@ public final class Charts {
             }
         }
         String smoothing = a.smoothing() > 1 ? ", smoothed over " + a.smoothing() + " episodes" : "";
-        boolean anyBand = a.groups().stream().anyMatch(g -> g.completedCount() > 1);
+        boolean anyBand = anySpread(a);
         return new Figure("return-curves", "Mean training return across seeds" + smoothing
                 + (anyBand ? ", with 95% bands for the mean (a percentile bootstrap across seeds; a t-interval from "
                         + MeanCurve.BOOTSTRAP_BELOW + " seeds on), never wider than the returns themselves"
@@ -373,9 +373,7 @@ public final class Charts {
                 markDiverged((XYPlot) sub, a, xp);
             }
         }
-        // a point resting on one seed has no interval: the subtitle and caption then say so rather
-        // than promise bars that are not drawn
-        boolean anyInterval = a.groups().stream().anyMatch(g -> g.completedCount() > 1);
+        boolean anyInterval = anySpread(a);
         chart.addSubtitle(new TextTitle((anyInterval ? "mean over the seeds that completed; bars: 95% bootstrap intervals"
                 : "one seed per point, so no intervals")
                 + (anyDiverged ? "; \u00d7 at the foot: seeds diverged (%)" : ""), new Font("DejaVu Sans", Font.PLAIN, 12)));
@@ -1212,6 +1210,14 @@ public final class Charts {
 
     private static String describe(Parameter p) {
         return p.path().equals(Analysis.LEARNING_RATE) ? "the learning rate" : p.path();
+    }
+
+    /**
+     * Whether any point rests on two or more completed seeds: where none does there is no interval
+     * or band to draw, and a figure's subtitle and caption say so rather than promise one.
+     */
+    private static boolean anySpread(Analysis a) {
+        return a.groups().stream().anyMatch(g -> g.completedCount() > 1);
     }
 
     private static String note(String rateNote) {
