@@ -8,9 +8,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * width per example, as PyTorch's.
  *
  * <p>The kernel is stored {@code [in channel][ky][kx][out channel]} (PyTorch's is
- * {@code [out][in][ky][kx]}) so that each non-zero input cell scatters contiguous rows of output
- * channels: binary boards, mostly zero, then cost a few additions per active cell. The scatter
- * goes into a position-major scratch that is transposed to PyTorch's order at the end, unless
+ * {@code [out][in][ky][kx]}) so that a tap's weights for every output channel are one contiguous
+ * row, added to a row of output positions held in registers. Input rows that are all zero are
+ * skipped, so a binary board (Breakout's: a few rows of bricks, the paddle's row, the ball's)
+ * costs its non-empty rows only. The outputs go into a position-major scratch that is transposed
+ * to PyTorch's order at the end, unless
  * the network has a dense layer read this one's output: then the output stays position-major
  * ({@code [oy][ox][o]}) and that layer maps its inputs to PyTorch's order ({@link
  * Dense#readInputsFrom}), which spares a transpose of every example's output and gradient.
@@ -32,15 +34,10 @@ public final class Conv2d implements Layer {
     private final float[] values;
     private final int[] kernelRows;
     private final int[] positionRows;
-    /**
-     * Each input cell's taps, from {@code tapStart[cell]} to {@code tapStart[cell + 1]}: the kernel
-     * row and the (position-major) output row it joins, ky then kx ascending.
-     */
-    private final int[] tapStart;
-    private final int[] tapKernel;
-    private final int[] tapPosition;
-    /** One example's non-zero input cells, in index order. */
-    private final int[] nonZero;
+    /** One example's input rows ({@code c * height + iy}) that hold a non-zero value. */
+    private final boolean[] activeRows;
+    /** Scratch for the kernel's list of taps of one row of outputs. */
+    private final int[] taps;
     /** Whether the output is position-major {@code [oy][ox][o]} rather than PyTorch's {@code [o][oy][ox]}. */
     private boolean positionMajor;
 
@@ -63,25 +60,8 @@ public final class Conv2d implements Layer {
         this.values = new float[most];
         this.kernelRows = new int[most];
         this.positionRows = new int[most];
-        int cells = channels * height * width;
-        this.nonZero = new int[cells];
-        this.tapStart = new int[cells + 1];
-        this.tapKernel = new int[most];
-        this.tapPosition = new int[most];
-        int t = 0;
-        for (int i = 0; i < cells; i++) {
-            tapStart[i] = t;
-            int c = i / (height * width); // the cell is (c * height + iy) * width + ix
-            int iy = i / width % height;
-            int ix = i % width;
-            for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(kernel - 1, iy); ky++) {
-                for (int kx = Math.max(0, ix - outW + 1); kx <= Math.min(kernel - 1, ix); kx++) {
-                    tapKernel[t] = ((c * kernel + ky) * kernel + kx) * filters;
-                    tapPosition[t++] = ((iy - ky) * outW + (ix - kx)) * filters;
-                }
-            }
-        }
-        tapStart[cells] = t;
+        this.activeRows = new boolean[channels * height];
+        this.taps = new int[2 * channels * kernel * kernel];
     }
 
     /** {@code filters} kernels of {@code kernel x kernel} over a {@code channels x height x width} input. */
@@ -158,16 +138,12 @@ public final class Conv2d implements Layer {
         Kernels k = Kernels.best();
         int size = outputSize();
         for (int b = 0; b < batch; b++) {
-            // position-major: the scatter goes straight into this example's output
+            // position-major: the outputs go straight into this example's row of y
             int at = positionMajor ? b * size : 0;
             float[] into = positionMajor ? y : t;
-            k.repeatRow(p, biasAt, filters, into, at, outH * outW);
             int xo = b * channels * plane;
-            int active = k.nonZeros(x, xo, nonZero.length, nonZero);
-            for (int n = 0; n < active; n++) { // each set cell adds its kernel rows to the outputs it reaches
-                int cell = nonZero[n];
-                k.taps(x[xo + cell], tapKernel, 0, tapPosition, at, tapStart[cell], tapStart[cell + 1], p, into, filters);
-            }
+            markActiveRows(x, xo);
+            k.convolve(x, xo, activeRows, channels, height, width, kernel, p, biasAt, filters, into, at, taps);
             if (positionMajor) {
                 continue;
             }
@@ -178,6 +154,21 @@ public final class Conv2d implements Layer {
                     y[yo + o * positions + pos] = t[pos * filters + o];
                 }
             }
+        }
+    }
+
+    /**
+     * Marks the input rows of one example that hold a non-zero value: a board is mostly empty
+     * rows (Breakout's: the bricks, the paddle's row, the ball's), which the kernels skip.
+     */
+    private void markActiveRows(float[] x, int xo) {
+        for (int row = 0; row < activeRows.length; row++) {
+            int from = xo + row * width;
+            boolean any = false;
+            for (int ix = 0; ix < width; ix++) {
+                any |= x[from + ix] != 0f;
+            }
+            activeRows[row] = any;
         }
     }
 
@@ -206,13 +197,9 @@ public final class Conv2d implements Layer {
             k.addRows(from, at, positions, g, biasAt, filters);
             int xo = b * channels * plane;
             int count = 0;
-            if (dx == null) { // the weight gradient only: each set cell's kernel rows gather its outputs' gradients
-                int active = k.nonZeros(x, xo, nonZero.length, nonZero);
-                for (int n = 0; n < active; n++) {
-                    int cell = nonZero[n];
-                    k.taps(x[xo + cell], tapPosition, at, tapKernel, 0, tapStart[cell], tapStart[cell + 1], from, g,
-                            filters);
-                }
+            if (dx == null) { // the weight gradient only, from the rows of the input that hold a value
+                markActiveRows(x, xo);
+                k.convolutionWeightGradient(x, xo, activeRows, channels, height, width, kernel, from, at, g, filters);
                 continue;
             }
             for (int c = 0; c < channels; c++) {

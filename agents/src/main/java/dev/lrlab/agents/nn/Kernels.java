@@ -49,29 +49,91 @@ public abstract class Kernels {
     public abstract void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n);
 
     /**
-     * One input cell's taps of a convolution: for t in [start, end), {@code dst[toAt + to[t] + j] =
-     * fma(a, src[fromAt + from[t] + j], dst[toAt + to[t] + j])} for j in [0, n), in t order.
+     * One example's convolution (square kernel {@code k}, stride 1, valid) into position-major
+     * outputs: {@code y[yo + (oy * outW + ox) * filters + o]} is {@code w[biasAt + o]} plus, in
+     * (c, ky, kx) order, one FMA chain of {@code w[((c * k + ky) * k + kx) * filters + o] *
+     * x[xo + (c * height + oy + ky) * width + ox + kx]}, where the input rows {@code c * height + iy}
+     * that {@code activeRows} marks false (all zero) are left out. Inside an active row a zero input
+     * is multiplied in (it adds an exact zero), which keeps the loops free of data-dependent branches.
+     * {@code taps} is scratch of at least {@code 2 * channels * k * k} ints.
      */
-    public abstract void taps(float a, int[] from, int fromAt, int[] to, int toAt, int start, int end, float[] src,
-            float[] dst, int n);
+    public abstract void convolve(float[] x, int xo, boolean[] activeRows, int channels, int height, int width,
+            int k, float[] w, int biasAt, int filters, float[] y, int yo, int[] taps);
 
     /**
-     * {@code dst[at + r * n + j] = row[rowAt + j]} for r in [0, count) and j in [0, n): one row in
-     * every position (a convolution's bias, before its taps are added).
+     * One example's part of a convolution's weight gradient, added to {@code g}: for every active
+     * input row, in (c, iy) order, each weight {@code g[((c * k + ky) * k + kx) * filters + o]}
+     * continues its FMA chain with {@code x[xo + (c * height + iy) * width + ox + kx] *
+     * dy[yo + (oy * outW + ox) * filters + o]}, oy = iy - ky, ox ascending: over a batch, the
+     * examples, then the output positions, in order.
      */
-    public abstract void repeatRow(float[] row, int rowAt, int n, float[] dst, int at, int count);
+    public abstract void convolutionWeightGradient(float[] x, int xo, boolean[] activeRows, int channels, int height,
+            int width, int k, float[] dy, int yo, float[] g, int filters);
+
+    /** The scalar {@link #convolve}, for every shape. */
+    static void convolveScalar(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
+            float[] w, int biasAt, int filters, float[] y, int yo) {
+        int outH = height - k + 1;
+        int outW = width - k + 1;
+        for (int oy = 0; oy < outH; oy++) {
+            int rowAt = yo + oy * outW * filters;
+            for (int ox = 0; ox < outW; ox++) {
+                System.arraycopy(w, biasAt, y, rowAt + ox * filters, filters);
+            }
+            for (int c = 0; c < channels; c++) {
+                for (int ky = 0; ky < k; ky++) {
+                    int row = c * height + oy + ky;
+                    if (!activeRows[row]) {
+                        continue;
+                    }
+                    for (int kx = 0; kx < k; kx++) {
+                        int wi = ((c * k + ky) * k + kx) * filters;
+                        for (int ox = 0; ox < outW; ox++) {
+                            float v = x[xo + row * width + ox + kx];
+                            int at = rowAt + ox * filters;
+                            for (int o = 0; o < filters; o++) {
+                                y[at + o] = Math.fma(w[wi + o], v, y[at + o]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The scalar {@link #convolutionWeightGradient}, for every shape. */
+    static void convolutionWeightGradientScalar(float[] x, int xo, boolean[] activeRows, int channels, int height,
+            int width, int k, float[] dy, int yo, float[] g, int filters) {
+        int outH = height - k + 1;
+        int outW = width - k + 1;
+        for (int c = 0; c < channels; c++) {
+            for (int iy = 0; iy < height; iy++) {
+                int row = c * height + iy;
+                if (!activeRows[row]) {
+                    continue;
+                }
+                for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(k - 1, iy); ky++) {
+                    int dyRow = yo + (iy - ky) * outW * filters;
+                    for (int kx = 0; kx < k; kx++) {
+                        int gi = ((c * k + ky) * k + kx) * filters;
+                        for (int ox = 0; ox < outW; ox++) {
+                            float v = x[xo + row * width + ox + kx];
+                            int at = dyRow + ox * filters;
+                            for (int o = 0; o < filters; o++) {
+                                g[gi + o] = Math.fma(dy[at + o], v, g[gi + o]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /**
      * {@code dst[dstAt + j] += src[at + r * n + j]} for r in [0, count) in order, rounded after each
      * addition, for j in [0, n): a convolution's bias gradient, summed over its positions.
      */
     public abstract void addRows(float[] src, int at, int count, float[] dst, int dstAt, int n);
-
-    /**
-     * Writes the indices i in [0, n) where {@code x[xo + i] != 0} (NaN counts as non-zero), in
-     * ascending order, into {@code out}, and returns how many there are.
-     */
-    public abstract int nonZeros(float[] x, int xo, int n, int[] out);
 
     /**
      * {@code sum a[i]^2} over {@code a[0..n)}, for norms: 32 float partial sums (element i goes to
@@ -328,14 +390,6 @@ public abstract class Kernels {
         }
 
         @Override
-        public void taps(float a, int[] from, int fromAt, int[] to, int toAt, int start, int end, float[] src,
-                float[] dst, int n) {
-            for (int t = start; t < end; t++) {
-                axpy(a, src, fromAt + from[t], dst, toAt + to[t], n);
-            }
-        }
-
-        @Override
         public void scatterAxpy(float[] xs, int[] from, int[] to, int count, float[] src, float[] dst, int n) {
             for (int k = 0; k < count; k++) {
                 axpy(xs[k], src, from[k], dst, to[k], n);
@@ -343,10 +397,15 @@ public abstract class Kernels {
         }
 
         @Override
-        public void repeatRow(float[] row, int rowAt, int n, float[] dst, int at, int count) {
-            for (int r = 0; r < count; r++) {
-                System.arraycopy(row, rowAt, dst, at + r * n, n);
-            }
+        public void convolve(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
+                float[] w, int biasAt, int filters, float[] y, int yo, int[] taps) {
+            convolveScalar(x, xo, activeRows, channels, height, width, k, w, biasAt, filters, y, yo);
+        }
+
+        @Override
+        public void convolutionWeightGradient(float[] x, int xo, boolean[] activeRows, int channels, int height,
+                int width, int k, float[] dy, int yo, float[] g, int filters) {
+            convolutionWeightGradientScalar(x, xo, activeRows, channels, height, width, k, dy, yo, g, filters);
         }
 
         @Override
@@ -356,16 +415,6 @@ public abstract class Kernels {
                     dst[dstAt + j] += src[at + r * n + j];
                 }
             }
-        }
-
-        @Override
-        public int nonZeros(float[] x, int xo, int n, int[] out) {
-            int count = 0;
-            for (int i = 0; i < n; i++) { // without a branch per cell, which a sparse board (8% set) mispredicts
-                out[count] = i;
-                count += x[xo + i] != 0f ? 1 : 0;
-            }
-            return count;
         }
 
         @Override
