@@ -179,9 +179,20 @@ public final class Dense implements Layer {
         reserve(batch);
         Kernels k = Kernels.best();
         boolean direct = batch >= SMALL_BATCH && out >= 8 && dense(x, batch);
+        boolean head = batch >= SMALL_BATCH && out < 8 && in >= 16;
         if (direct) {
             // dense activations: g[i][j] = sum over b of x[b][i] dy[b][j], register-blocked, no transpose
             k.combine(x, 0, 1, in, in, batch, dy, out, grads);
+        } else if (head) {
+            // a few outputs (action values): g transposed, g[j][i] = sum over b of dy[b][j] x[b][i],
+            // is a register-blocked product over whole vectors of inputs; the per-input lists of
+            // non-zero examples made chains of a few scalar FMAs, each waiting on the last
+            k.combine(dy, 0, 1, out, out, batch, x, in, gradOutT);
+            for (int j = 0; j < out; j++) {
+                for (int i = 0; i < in; i++) {
+                    grads[i * out + j] = gradOutT[j * in + i];
+                }
+            }
         } else {
             weightGradientOfNonZeros(x, dy, batch, k);
         }
@@ -190,7 +201,17 @@ public final class Dense implements Layer {
             rows[b] = b * out;
         }
         k.weightedRows(weights, rows, batch, dy, grads, in * out, out);
-        if (dx != null) {
+        if (dx != null && head) {
+            // dx[b][i] = sum over j of dy[b][j] W[i][j], on W transposed (a few rows): straight into
+            // batch-major rows, with no transpose of the result
+            transposed = null;
+            for (int i = 0; i < in; i++) {
+                for (int j = 0; j < out; j++) {
+                    gradOutT[j * in + i] = params[i * out + j];
+                }
+            }
+            k.combine(dy, 0, out, 1, batch, out, gradOutT, in, dx);
+        } else if (dx != null) {
             transposed = null; // inputT becomes scratch
             inputGradient(dy, dx, batch);
         } else {
@@ -269,7 +290,7 @@ public final class Dense implements Layer {
     public void reserve(int batch) {
         if (capacity < batch) {
             capacity = batch;
-            gradOutT = new float[out * batch];
+            gradOutT = new float[out * Math.max(batch, in)];
             weights = new float[Math.max(batch, in) + 1];
             rows = new int[Math.max(batch, in) + 1];
             inputT = new float[in * batch];

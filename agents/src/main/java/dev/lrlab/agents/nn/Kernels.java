@@ -263,7 +263,9 @@ public abstract class Kernels {
      * {@link #centeredRmsProp}, and the squared norms of the step and of the gradient, exactly as
      * {@link #sumOfSquares} gives them, into {@code squaredNorms[0]} and {@code [1]} (an optimizer's
      * update-size and gradient-norm metrics, read every update). This implementation makes the
-     * two passes; the vector kernel sums in its update loop, which spares reading both arrays again.
+     * two passes; the vector kernel sums in its update loop, which spares reading both arrays again,
+     * and leaves {@code step} unwritten but for its last few elements (its norm is all a caller
+     * reads after this form).
      */
     public void centeredRmsProp(float[] w, float[] g, float[] v, float[] mean, float[] step, int n, float keep,
             float mix, float rate, float eps, double[] squaredNorms) {

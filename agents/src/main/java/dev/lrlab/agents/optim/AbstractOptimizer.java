@@ -21,6 +21,8 @@ abstract class AbstractOptimizer implements Optimizer {
     /** float32 only: the parameters of the last update and the change it made to each, for norms on demand. */
     private float[] lastParams;
     private float[] lastStep;
+    /** Whether the last float32 update's step norm is {@code updateNormSq} (its kernel summed it) rather than in {@code lastStep}. */
+    private boolean stepNormSummed;
     private int updateSize;
     private int gradNorm;
 
@@ -92,6 +94,7 @@ abstract class AbstractOptimizer implements Optimizer {
         updates++;
         lastRate = rate;
         lastParams = params;
+        stepNormSummed = false;
         if (metrics != MetricSink.NONE) {
             metrics.add(updateSize, Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastStep, size)));
             metrics.add(gradNorm, Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(gradient, size)));
@@ -106,6 +109,8 @@ abstract class AbstractOptimizer implements Optimizer {
         updates++;
         lastRate = rate;
         lastParams = params;
+        updateNormSq = stepSquared;
+        stepNormSummed = true;
         metrics.add(updateSize, Math.sqrt(stepSquared));
         metrics.add(gradNorm, Math.sqrt(gradientSquared));
     }
@@ -143,7 +148,7 @@ abstract class AbstractOptimizer implements Optimizer {
 
     @Override
     public final double lastUpdateNorm() {
-        if (lastParams != null) {
+        if (lastParams != null && !stepNormSummed) {
             return Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastStep, size));
         }
         return Math.sqrt(updateNormSq);

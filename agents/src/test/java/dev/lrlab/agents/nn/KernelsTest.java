@@ -204,7 +204,9 @@ class KernelsTest {
         // with the norms summed in the update loop: the same step, and sumOfSquares's sums to the bit
         double[] norms = new double[2];
         VECTOR.centeredRmsProp(fused[0], g, fused[1], fused[2], fused[3], n, keep, mix, rate, eps, norms);
-        assertSameSteps(scalar, fused, "centered RMSprop, norms summed in the loop");
+        // the step itself is not stored (its norm is what the optimizer keeps): weights and averages
+        assertSameSteps(java.util.Arrays.copyOf(scalar, 3), java.util.Arrays.copyOf(fused, 3),
+                "centered RMSprop, norms summed in the loop");
         assertEquals(SCALAR.sumOfSquares(scalar[3], n), norms[0], "the step's squared norm");
         assertEquals(SCALAR.sumOfSquares(g, n), norms[1], "the gradient's squared norm");
         double[] scalarNorms = new double[2];
@@ -257,7 +259,7 @@ class KernelsTest {
 
     private static void assertSameSteps(float[][] scalar, float[][] vector, String what) {
         String[] names = {"weights", "second moment", "first moment or mean", "steps"};
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < scalar.length; k++) {
             assertArrayEquals(scalar[k], vector[k], what + ": " + names[k]);
         }
     }
