@@ -143,6 +143,26 @@ public abstract class Kernels {
      */
     public abstract double sumOfSquares(float[] a, int n);
 
+    /**
+     * Lists the non-zero values of {@code x[xo .. xo + n)} (NaN counts as non-zero), in index
+     * order, into {@code values}, with {@code base + i * stride} for each one's index i into
+     * {@code rows}, and returns how many there are: the rows a sparse input's product with a
+     * matrix sums.
+     */
+    public abstract int nonZeroRows(float[] x, int xo, int n, int base, int stride, float[] values, int[] rows);
+
+    /** {@link #nonZeroRows} over {@code [from, n)}, continuing lists that hold {@code count} entries. */
+    static int nonZeroRows(float[] x, int xo, int from, int n, int base, int stride, float[] values, int[] rows,
+            int count) {
+        for (int i = from; i < n; i++) { // without a branch per input, which a sparse input mispredicts
+            float v = x[xo + i];
+            values[count] = v;
+            rows[count] = base + i * stride;
+            count += v != 0f ? 1 : 0;
+        }
+        return count;
+    }
+
     /** {@code y[i] = max(x[i], 0)} for i in [0, n) (NaN stays NaN, so divergence shows). */
     public abstract void relu(float[] x, float[] y, int n);
 
@@ -152,9 +172,12 @@ public abstract class Kernels {
     /**
      * A weighted sum of rows, which is a dense layer's weight gradient for one input over the
      * examples where that input is non-zero: {@code g[go + j] = sum over k of xs[k] * dy[ds[k] + j]},
-     * summed in k order from 0, for j in [0, out).
+     * summed in k order from 0, for j in [0, out); with {@code accumulate}, the chains continue from
+     * what {@code g} holds (a sum taken in pieces, each piece's rows kept in cache while they serve
+     * every example), which gives the floats of one chain.
      */
-    public abstract void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out);
+    public abstract void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out,
+            boolean accumulate);
 
     /**
      * A matrix product with the batch inner, for dense activations: {@code outT[o * batch + b] =
@@ -399,6 +422,11 @@ public abstract class Kernels {
         }
 
         @Override
+        public int nonZeroRows(float[] x, int xo, int n, int base, int stride, float[] values, int[] rows) {
+            return nonZeroRows(x, xo, 0, n, base, stride, values, rows, 0);
+        }
+
+        @Override
         public void convolve(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
                 float[] w, int biasAt, int filters, float[] y, int yo, int[] taps) {
             convolveScalar(x, xo, activeRows, channels, height, width, k, w, biasAt, filters, y, yo);
@@ -461,9 +489,10 @@ public abstract class Kernels {
         }
 
         @Override
-        public void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out) {
+        public void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out,
+                boolean accumulate) {
             for (int j = 0; j < out; j++) {
-                float acc = 0f;
+                float acc = accumulate ? g[go + j] : 0f;
                 for (int k = 0; k < count; k++) {
                     acc = Math.fma(xs[k], dy[ds[k] + j], acc);
                 }

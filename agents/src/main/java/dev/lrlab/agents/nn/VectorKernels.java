@@ -45,6 +45,23 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public int nonZeroRows(float[] x, int xo, int n, int base, int stride, float[] values, int[] rows) {
+        // ReLU outputs of a convolution over a mostly empty board are zero in whole runs (every
+        // filter of a position whose window is empty, when the biases are not positive): a vector
+        // of zeros is skipped by one test, the others listed input by input without a branch.
+        // (A mask's toLong() is not an intrinsic in JDK 17: it allocated an array a call.)
+        FloatVector zero = FloatVector.zero(S);
+        int count = 0;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            if (FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.NE, zero).anyTrue()) {
+                count = nonZeroRows(x, xo, i, i + L, base, stride, values, rows, count);
+            }
+        }
+        return nonZeroRows(x, xo, i, n, base, stride, values, rows, count);
+    }
+
+    @Override
     public void convolve(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
             float[] w, int biasAt, int filters, float[] y, int yo, int[] taps) {
         int outH = height - k + 1;
@@ -608,13 +625,20 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
-    public void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out) {
+    public void weightedRows(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int out,
+            boolean accumulate) {
         int j = 0;
+        if (WIDE) { // eight chains (128 outputs) in flight: four ran at half the FMA rate, latency-bound
+            for (; j <= out - 8 * L; j += 8 * L) {
+                weightedRows8(xs, ds, count, dy, g, go, j, accumulate);
+            }
+        }
         for (; j <= out - 4 * L; j += 4 * L) {
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = FloatVector.zero(S);
-            FloatVector a2 = FloatVector.zero(S);
-            FloatVector a3 = FloatVector.zero(S);
+            int at = go + j;
+            FloatVector a0 = accumulate ? FloatVector.fromArray(S, g, at) : FloatVector.zero(S);
+            FloatVector a1 = accumulate ? FloatVector.fromArray(S, g, at + L) : FloatVector.zero(S);
+            FloatVector a2 = accumulate ? FloatVector.fromArray(S, g, at + 2 * L) : FloatVector.zero(S);
+            FloatVector a3 = accumulate ? FloatVector.fromArray(S, g, at + 3 * L) : FloatVector.zero(S);
             for (int k = 0; k < count; k++) {
                 FloatVector xv = FloatVector.broadcast(S, xs[k]);
                 int d = ds[k] + j;
@@ -623,25 +647,59 @@ final class VectorKernels extends Kernels {
                 a2 = xv.fma(FloatVector.fromArray(S, dy, d + 2 * L), a2);
                 a3 = xv.fma(FloatVector.fromArray(S, dy, d + 3 * L), a3);
             }
-            a0.intoArray(g, go + j);
-            a1.intoArray(g, go + j + L);
-            a2.intoArray(g, go + j + 2 * L);
-            a3.intoArray(g, go + j + 3 * L);
+            a0.intoArray(g, at);
+            a1.intoArray(g, at + L);
+            a2.intoArray(g, at + 2 * L);
+            a3.intoArray(g, at + 3 * L);
         }
         for (; j <= out - L; j += L) {
-            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a0 = accumulate ? FloatVector.fromArray(S, g, go + j) : FloatVector.zero(S);
             for (int k = 0; k < count; k++) {
                 a0 = FloatVector.broadcast(S, xs[k]).fma(FloatVector.fromArray(S, dy, ds[k] + j), a0);
             }
             a0.intoArray(g, go + j);
         }
         for (; j < out; j++) {
-            float acc = 0f;
+            float acc = accumulate ? g[go + j] : 0f;
             for (int k = 0; k < count; k++) {
                 acc = Math.fma(xs[k], dy[ds[k] + j], acc);
             }
             g[go + j] = acc;
         }
+    }
+
+    /** {@link #weightedRows} for the eight vectors of outputs from {@code j}. */
+    private static void weightedRows8(float[] xs, int[] ds, int count, float[] dy, float[] g, int go, int j,
+            boolean accumulate) {
+        int at = go + j;
+        FloatVector a0 = accumulate ? FloatVector.fromArray(S, g, at) : FloatVector.zero(S);
+        FloatVector a1 = accumulate ? FloatVector.fromArray(S, g, at + L) : FloatVector.zero(S);
+        FloatVector a2 = accumulate ? FloatVector.fromArray(S, g, at + 2 * L) : FloatVector.zero(S);
+        FloatVector a3 = accumulate ? FloatVector.fromArray(S, g, at + 3 * L) : FloatVector.zero(S);
+        FloatVector a4 = accumulate ? FloatVector.fromArray(S, g, at + 4 * L) : FloatVector.zero(S);
+        FloatVector a5 = accumulate ? FloatVector.fromArray(S, g, at + 5 * L) : FloatVector.zero(S);
+        FloatVector a6 = accumulate ? FloatVector.fromArray(S, g, at + 6 * L) : FloatVector.zero(S);
+        FloatVector a7 = accumulate ? FloatVector.fromArray(S, g, at + 7 * L) : FloatVector.zero(S);
+        for (int k = 0; k < count; k++) {
+            FloatVector xv = FloatVector.broadcast(S, xs[k]);
+            int d = ds[k] + j;
+            a0 = xv.fma(FloatVector.fromArray(S, dy, d), a0);
+            a1 = xv.fma(FloatVector.fromArray(S, dy, d + L), a1);
+            a2 = xv.fma(FloatVector.fromArray(S, dy, d + 2 * L), a2);
+            a3 = xv.fma(FloatVector.fromArray(S, dy, d + 3 * L), a3);
+            a4 = xv.fma(FloatVector.fromArray(S, dy, d + 4 * L), a4);
+            a5 = xv.fma(FloatVector.fromArray(S, dy, d + 5 * L), a5);
+            a6 = xv.fma(FloatVector.fromArray(S, dy, d + 6 * L), a6);
+            a7 = xv.fma(FloatVector.fromArray(S, dy, d + 7 * L), a7);
+        }
+        a0.intoArray(g, go + j);
+        a1.intoArray(g, go + j + L);
+        a2.intoArray(g, go + j + 2 * L);
+        a3.intoArray(g, go + j + 3 * L);
+        a4.intoArray(g, go + j + 4 * L);
+        a5.intoArray(g, go + j + 5 * L);
+        a6.intoArray(g, go + j + 6 * L);
+        a7.intoArray(g, go + j + 7 * L);
     }
 
     @Override

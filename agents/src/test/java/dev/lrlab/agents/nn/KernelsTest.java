@@ -121,17 +121,61 @@ class KernelsTest {
         }
         assertEquals(exact, VECTOR.sumOfSquares(norms, length), 1e-5 * Math.max(1, exact), "sumOfSquares");
 
+        // weighted rows, as wide as a dense layer's 128 outputs (the eight-vector block) or narrower
+        int rowWidth = rng.nextBoolean() ? 128 + rng.nextInt(80) : 1 + rng.nextInt(70);
+        float[] rowsOf = values(rng, batch * rowWidth, 0.3);
         int count = 1 + rng.nextInt(batch);
         float[] xs = values(rng, count, 0);
         int[] ds = new int[count];
         for (int k = 0; k < count; k++) {
-            ds[k] = rng.nextInt(batch) * out;
+            ds[k] = rng.nextInt(batch) * rowWidth;
         }
-        float[] g1 = new float[in * out + out];
-        float[] g2 = new float[in * out + out];
-        VECTOR.weightedRows(xs, ds, count, dy, g1, out, out);
-        SCALAR.weightedRows(xs, ds, count, dy, g2, out, out);
+        float[] g1 = new float[3 * rowWidth];
+        float[] g2 = new float[3 * rowWidth];
+        VECTOR.weightedRows(xs, ds, count, rowsOf, g1, rowWidth, rowWidth, false);
+        SCALAR.weightedRows(xs, ds, count, rowsOf, g2, rowWidth, rowWidth, false);
         assertArrayEquals(g2, g1, "weightedRows");
+        // taken in two pieces, the second continuing the first's chains: the same floats as one
+        int split = rng.nextInt(count + 1);
+        float[] g3 = new float[3 * rowWidth];
+        VECTOR.weightedRows(xs, ds, split, rowsOf, g3, rowWidth, rowWidth, false);
+        VECTOR.weightedRows(java.util.Arrays.copyOfRange(xs, split, count), java.util.Arrays.copyOfRange(ds, split, count),
+                count - split, rowsOf, g3, rowWidth, rowWidth, true);
+        assertArrayEquals(g1, g3, "weightedRows in two pieces");
+        float[] g4 = new float[3 * rowWidth];
+        SCALAR.weightedRows(xs, ds, split, rowsOf, g4, rowWidth, rowWidth, false);
+        SCALAR.weightedRows(java.util.Arrays.copyOfRange(xs, split, count), java.util.Arrays.copyOfRange(ds, split, count),
+                count - split, rowsOf, g4, rowWidth, rowWidth, true);
+        assertArrayEquals(g1, g4, "weightedRows in two pieces, scalar");
+
+        // the non-zero inputs' values and rows, with runs of zeros as a convolution's ReLU leaves them
+        int cells = 1 + rng.nextInt(300);
+        float[] sparse = values(rng, cells + 7, 0.6);
+        for (int i = rng.nextInt(cells); i < cells && rng.nextInt(4) > 0; i++) { // a run of zeros
+            sparse[7 + i] = 0f;
+        }
+        if (cells > 3) {
+            sparse[7 + rng.nextInt(cells)] = Float.NaN;
+            sparse[7 + rng.nextInt(cells)] = -0f;
+        }
+        int base = rng.nextInt(100);
+        float[] values1 = new float[cells + 1];
+        float[] values2 = new float[cells + 1];
+        int[] list1 = new int[cells + 1];
+        int[] list2 = new int[cells + 1];
+        int c1 = VECTOR.nonZeroRows(sparse, 7, cells, base, rowWidth, values1, list1);
+        int c2 = SCALAR.nonZeroRows(sparse, 7, cells, base, rowWidth, values2, list2);
+        assertEquals(c2, c1, "non-zero count");
+        int expected = 0;
+        for (int i = 0; i < cells; i++) {
+            if (sparse[7 + i] != 0f) { // NaN counts as non-zero
+                assertEquals(Float.floatToRawIntBits(sparse[7 + i]), Float.floatToRawIntBits(values1[expected]), "value " + i);
+                assertEquals(base + i * rowWidth, list1[expected++], "row of input " + i);
+            }
+        }
+        assertEquals(expected, c1, "non-zero count");
+        assertArrayEquals(java.util.Arrays.copyOf(values2, c2), java.util.Arrays.copyOf(values1, c1));
+        assertArrayEquals(java.util.Arrays.copyOf(list2, c2), java.util.Arrays.copyOf(list1, c1));
 
 
     }
