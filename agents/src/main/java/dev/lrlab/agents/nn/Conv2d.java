@@ -142,7 +142,7 @@ public final class Conv2d implements Layer {
             int at = positionMajor ? b * size : 0;
             float[] into = positionMajor ? y : t;
             int xo = b * channels * plane;
-            markActiveRows(x, xo);
+            k.markActiveRows(x, xo, activeRows.length, width, activeRows);
             k.convolve(x, xo, activeRows, channels, height, width, kernel, p, biasAt, filters, into, at, taps);
             if (positionMajor) {
                 continue;
@@ -154,21 +154,6 @@ public final class Conv2d implements Layer {
                     y[yo + o * positions + pos] = t[pos * filters + o];
                 }
             }
-        }
-    }
-
-    /**
-     * Marks the input rows of one example that hold a non-zero value: a board is mostly empty
-     * rows (Breakout's: the bricks, the paddle's row, the ball's), which the kernels skip.
-     */
-    private void markActiveRows(float[] x, int xo) {
-        for (int row = 0; row < activeRows.length; row++) {
-            int from = xo + row * width;
-            boolean any = false;
-            for (int ix = 0; ix < width; ix++) {
-                any |= x[from + ix] != 0f;
-            }
-            activeRows[row] = any;
         }
     }
 
@@ -198,7 +183,7 @@ public final class Conv2d implements Layer {
             int xo = b * channels * plane;
             int count = 0;
             if (dx == null) { // the weight gradient only, from the rows of the input that hold a value
-                markActiveRows(x, xo);
+                k.markActiveRows(x, xo, activeRows.length, width, activeRows);
                 k.convolutionWeightGradient(x, xo, activeRows, channels, height, width, kernel, from, at, g, filters);
                 continue;
             }

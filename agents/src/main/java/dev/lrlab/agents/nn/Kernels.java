@@ -70,6 +70,24 @@ public abstract class Kernels {
     public abstract void convolutionWeightGradient(float[] x, int xo, boolean[] activeRows, int channels, int height,
             int width, int k, float[] dy, int yo, float[] g, int filters);
 
+    /**
+     * Marks, for each of {@code rows} rows of {@code width} values from {@code x[xo]}, whether it
+     * holds a non-zero value (NaN counts): the input rows a convolution cannot skip.
+     */
+    public abstract void markActiveRows(float[] x, int xo, int rows, int width, boolean[] active);
+
+    /** {@link #markActiveRows} for rows {@code [from, rows)}. */
+    static void markActiveRows(float[] x, int xo, int from, int rows, int width, boolean[] active) {
+        for (int row = from; row < rows; row++) {
+            int at = xo + row * width;
+            boolean any = false;
+            for (int ix = 0; ix < width; ix++) {
+                any |= x[at + ix] != 0f;
+            }
+            active[row] = any;
+        }
+    }
+
     /** The scalar {@link #convolve}, for every shape. */
     static void convolveScalar(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
             float[] w, int biasAt, int filters, float[] y, int yo) {
@@ -424,6 +442,11 @@ public abstract class Kernels {
         @Override
         public int nonZeroRows(float[] x, int xo, int n, int base, int stride, float[] values, int[] rows) {
             return nonZeroRows(x, xo, 0, n, base, stride, values, rows, 0);
+        }
+
+        @Override
+        public void markActiveRows(float[] x, int xo, int rows, int width, boolean[] active) {
+            markActiveRows(x, xo, 0, rows, width, active);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.lrlab.agents.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -59,6 +60,42 @@ final class VectorKernels extends Kernels {
             }
         }
         return nonZeroRows(x, xo, i, n, base, stride, values, rows, count);
+    }
+
+    /** Masks of the first k lanes, k in [0, L]. */
+    private static final VectorMask<Float>[] FIRST = firstLanes();
+
+    @SuppressWarnings("unchecked")
+    private static VectorMask<Float>[] firstLanes() {
+        var all = new VectorMask[L + 1];
+        for (int k = 0; k <= L; k++) {
+            boolean[] set = new boolean[L];
+            for (int i = 0; i < k; i++) {
+                set[i] = true;
+            }
+            all[k] = VectorMask.fromArray(S, set, 0);
+        }
+        return all;
+    }
+
+    @Override
+    public void markActiveRows(float[] x, int xo, int rows, int width, boolean[] active) {
+        if (width > L) {
+            markActiveRows(x, xo, 0, rows, width, active);
+            return;
+        }
+        // a row (MinAtar's: 10 cells) is one load and one test; rows whose load would pass the end
+        // of the array are read cell by cell
+        VectorMask<Float> lanes = FIRST[width];
+        FloatVector zero = FloatVector.zero(S);
+        int row = 0;
+        int room = x.length - L - xo;
+        int whole = room < 0 ? 0 : Math.min(rows, room / width + 1);
+        for (; row < whole; row++) {
+            active[row] = FloatVector.fromArray(S, x, xo + row * width).compare(VectorOperators.NE, zero).and(lanes)
+                    .anyTrue();
+        }
+        markActiveRows(x, xo, row, rows, width, active);
     }
 
     @Override

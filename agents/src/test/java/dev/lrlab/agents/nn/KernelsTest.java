@@ -331,6 +331,34 @@ class KernelsTest {
         assertEquals(expected, g1[2], "the first column, summed row by row");
     }
 
+    /** Active rows: one load a row on the vector path, cell by cell where a load would pass the array's end. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void activeRowsAreTheRowsWithAValue(long seed) {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(5000 + seed);
+        int width = seed % 2 == 0 ? 10 : 1 + rng.nextInt(30);
+        int rows = 1 + rng.nextInt(50);
+        int xo = rng.nextInt(5);
+        float[] x = new float[xo + rows * width + (rng.nextBoolean() ? 0 : rng.nextInt(20))];
+        boolean[] expected = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            double kind = rng.nextDouble();
+            int ix = rng.nextInt(width);
+            float v = kind < 0.4 ? 0f : kind < 0.5 ? -0f : kind < 0.55 ? Float.NaN : (float) (2 * rng.nextDouble() - 1);
+            x[xo + r * width + ix] = v;
+            expected[r] = v != 0f;
+        }
+        for (int i = xo + rows * width; i < x.length; i++) {
+            x[i] = 1f; // values past the last row must not count
+        }
+        boolean[] vector = new boolean[rows];
+        boolean[] scalar = new boolean[rows];
+        VECTOR.markActiveRows(x, xo, rows, width, vector);
+        SCALAR.markActiveRows(x, xo, rows, width, scalar);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, vector, "vector");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, scalar, "scalar");
+    }
+
     /** Seeds 0, 2, 4, ... draw MinAtar's shape (4 x 10 x 10, 3 x 3, 16 filters: the register kernel); the odd ones any shape. */
     private static int[] convolutionShape(UniformRandomProvider rng, long seed) {
         if (seed % 2 == 0) {
