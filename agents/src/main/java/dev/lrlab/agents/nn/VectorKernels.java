@@ -102,12 +102,13 @@ final class VectorKernels extends Kernels {
     public void convolve(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
             float[] w, int biasAt, int filters, float[] y, int yo, int[] taps) {
         int outH = height - k + 1;
-        if (filters != L || width - k + 1 != 8) {
+        if (filters % L != 0 || width - k + 1 != 8) {
             convolveMemory(x, xo, activeRows, channels, height, width, k, w, biasAt, filters, y, yo);
             return;
         }
-        // MinAtar's shape (16 filters on AVX-512, rows of 8 positions): a row of outputs is eight
-        // accumulators held in registers while every active input row under it adds its taps, where
+        // MinAtar's shape (rows of 8 positions; 16 filters, one vector on AVX-512, two on AVX2): a
+        // row of outputs is eight accumulators (a vector of filters at each position) held in
+        // registers while every active input row under it adds its taps, where
         // scattering each input cell's taps into memory made loads wait on stores (a batch of 32
         // Breakout boards: 22.5 us that way, 17.5 this way).
         // The taps of a row are listed first and run in one flat loop: carried through the nest of
@@ -119,22 +120,26 @@ final class VectorKernels extends Kernels {
                     int row = c * height + oy + ky;
                     for (int kx = 0; kx < k && activeRows[row]; kx++) {
                         taps[n] = xo + row * width + kx;
-                        taps[n + 1] = ((c * k + ky) * k + kx) * L;
+                        taps[n + 1] = ((c * k + ky) * k + kx) * filters;
                         n += 2;
                     }
                 }
             }
-            convolveRow(x, w, biasAt, taps, n, y, yo + oy * 8 * L);
+            for (int o = 0; o < filters; o += L) {
+                convolveRow(x, w, biasAt + o, taps, n, o, y, yo + oy * 8 * filters + o, filters);
+            }
         }
     }
 
     /**
-     * One row of eight output positions from its list of taps (input offset, kernel row), the
-     * accumulators starting from the bias: a method of its own, like the product's blocks, so that
-     * no vector lives across an outer loop (a vector live there was boxed by C2 in some JVMs: 6 ms
-     * a DQN update instead of 0.5).
+     * One row of eight output positions, one vector of filters from {@code o} at each (positions
+     * {@code step} apart), from its list of taps (input offset, kernel row), the accumulators
+     * starting from the bias: a method of its own, like the product's blocks, so that no vector
+     * lives across an outer loop (a vector live there was boxed by C2 in some JVMs: 6 ms a DQN
+     * update instead of 0.5).
      */
-    private static void convolveRow(float[] x, float[] w, int biasAt, int[] taps, int n, float[] y, int at) {
+    private static void convolveRow(float[] x, float[] w, int biasAt, int[] taps, int n, int o, float[] y, int at,
+            int step) {
         FloatVector a0 = FloatVector.fromArray(S, w, biasAt);
         FloatVector a1 = a0;
         FloatVector a2 = a0;
@@ -144,7 +149,7 @@ final class VectorKernels extends Kernels {
         FloatVector a6 = a0;
         FloatVector a7 = a0;
         for (int t = 0; t < n; t += 2) {
-            FloatVector wv = FloatVector.fromArray(S, w, taps[t + 1]);
+            FloatVector wv = FloatVector.fromArray(S, w, taps[t + 1] + o);
             int xi = taps[t];
             a0 = wv.fma(FloatVector.broadcast(S, x[xi]), a0);
             a1 = wv.fma(FloatVector.broadcast(S, x[xi + 1]), a1);
@@ -156,13 +161,13 @@ final class VectorKernels extends Kernels {
             a7 = wv.fma(FloatVector.broadcast(S, x[xi + 7]), a7);
         }
         a0.intoArray(y, at);
-        a1.intoArray(y, at + L);
-        a2.intoArray(y, at + 2 * L);
-        a3.intoArray(y, at + 3 * L);
-        a4.intoArray(y, at + 4 * L);
-        a5.intoArray(y, at + 5 * L);
-        a6.intoArray(y, at + 6 * L);
-        a7.intoArray(y, at + 7 * L);
+        a1.intoArray(y, at + step);
+        a2.intoArray(y, at + 2 * step);
+        a3.intoArray(y, at + 3 * step);
+        a4.intoArray(y, at + 4 * step);
+        a5.intoArray(y, at + 5 * step);
+        a6.intoArray(y, at + 6 * step);
+        a7.intoArray(y, at + 7 * step);
     }
 
     /** {@link #convolve} for other shapes: the same chains, each output's vector of filters kept in memory. */
@@ -205,7 +210,7 @@ final class VectorKernels extends Kernels {
     public void convolutionWeightGradient(float[] x, int xo, boolean[] activeRows, int channels, int height,
             int width, int k, float[] dy, int yo, float[] g, int filters) {
         int outH = height - k + 1;
-        if (filters != L || width - k + 1 != 8 || k != 3) {
+        if (filters % L != 0 || width - k + 1 != 8 || k != 3) {
             if (filters % L != 0) {
                 convolutionWeightGradientScalar(x, xo, activeRows, channels, height, width, k, dy, yo, g, filters);
                 return;
@@ -245,25 +250,28 @@ final class VectorKernels extends Kernels {
                 }
                 int xr = xo + row * width;
                 for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(2, iy); ky++) {
-                    weightGradientRow(x, xr, dy, yo + (iy - ky) * 8 * L, g, (c * 3 + ky) * 3 * L);
+                    for (int o = 0; o < filters; o += L) {
+                        weightGradientRow(x, xr, dy, yo + (iy - ky) * 8 * filters + o, g, (c * 3 + ky) * 3 * filters + o,
+                                filters);
+                    }
                 }
             }
         }
     }
 
     /** One input row's part of the three weights {@code g[gi ..]} (kx = 0, 1, 2) of a 3 x 3 kernel row, from one row of output gradients. */
-    private static void weightGradientRow(float[] x, int xi, float[] dy, int d, float[] g, int gi) {
+    private static void weightGradientRow(float[] x, int xi, float[] dy, int d, float[] g, int gi, int step) {
         FloatVector d0 = FloatVector.fromArray(S, dy, d);
-        FloatVector d1 = FloatVector.fromArray(S, dy, d + L);
-        FloatVector d2 = FloatVector.fromArray(S, dy, d + 2 * L);
-        FloatVector d3 = FloatVector.fromArray(S, dy, d + 3 * L);
-        FloatVector d4 = FloatVector.fromArray(S, dy, d + 4 * L);
-        FloatVector d5 = FloatVector.fromArray(S, dy, d + 5 * L);
-        FloatVector d6 = FloatVector.fromArray(S, dy, d + 6 * L);
-        FloatVector d7 = FloatVector.fromArray(S, dy, d + 7 * L);
+        FloatVector d1 = FloatVector.fromArray(S, dy, d + step);
+        FloatVector d2 = FloatVector.fromArray(S, dy, d + 2 * step);
+        FloatVector d3 = FloatVector.fromArray(S, dy, d + 3 * step);
+        FloatVector d4 = FloatVector.fromArray(S, dy, d + 4 * step);
+        FloatVector d5 = FloatVector.fromArray(S, dy, d + 5 * step);
+        FloatVector d6 = FloatVector.fromArray(S, dy, d + 6 * step);
+        FloatVector d7 = FloatVector.fromArray(S, dy, d + 7 * step);
         FloatVector g0 = FloatVector.fromArray(S, g, gi);
-        FloatVector g1 = FloatVector.fromArray(S, g, gi + L);
-        FloatVector g2 = FloatVector.fromArray(S, g, gi + 2 * L);
+        FloatVector g1 = FloatVector.fromArray(S, g, gi + step);
+        FloatVector g2 = FloatVector.fromArray(S, g, gi + 2 * step);
         FloatVector x0 = FloatVector.broadcast(S, x[xi]);
         FloatVector x1 = FloatVector.broadcast(S, x[xi + 1]);
         FloatVector x2 = FloatVector.broadcast(S, x[xi + 2]);
@@ -300,8 +308,8 @@ final class VectorKernels extends Kernels {
         g1 = d7.fma(x8, g1);
         g2 = d7.fma(x9, g2);
         g0.intoArray(g, gi);
-        g1.intoArray(g, gi + L);
-        g2.intoArray(g, gi + 2 * L);
+        g1.intoArray(g, gi + step);
+        g2.intoArray(g, gi + 2 * step);
     }
 
     @Override

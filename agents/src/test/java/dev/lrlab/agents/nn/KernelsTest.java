@@ -359,10 +359,14 @@ class KernelsTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, scalar, "scalar");
     }
 
-    /** Seeds 0, 2, 4, ... draw MinAtar's shape (4 x 10 x 10, 3 x 3, 16 filters: the register kernel); the odd ones any shape. */
+    /**
+     * Seeds 0, 4, 8, ... draw MinAtar's shape (4 x 10 x 10, 3 x 3, 16 filters: the register kernel,
+     * one vector of filters on AVX-512, two on AVX2); 2, 6, ... the same board with 32 filters
+     * (several vectors of filters a position); the odd ones any shape.
+     */
     private static int[] convolutionShape(UniformRandomProvider rng, long seed) {
         if (seed % 2 == 0) {
-            return new int[] {4, 10, 10, 3, 16};
+            return new int[] {4, 10, 10, 3, seed % 4 == 0 ? 16 : 32};
         }
         int k = 1 + rng.nextInt(4);
         int filters = rng.nextBoolean() ? 8 * (1 + rng.nextInt(4)) : 1 + rng.nextInt(20);
