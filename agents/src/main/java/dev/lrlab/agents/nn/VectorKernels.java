@@ -47,9 +47,9 @@ final class VectorKernels extends Kernels {
 
     @Override
     public int nonZeroRows(float[] x, int xo, int n, int base, int stride, float[] values, int[] rows) {
-        // ReLU outputs of a convolution over a mostly empty board are zero in whole runs (every
-        // filter of a position whose window is empty, when the biases are not positive): a vector
-        // of zeros is skipped by one test, the others listed input by input without a branch.
+        // a binary board's set cells (the sparse inputs this path gets: an MLP on the flat board)
+        // come in a few runs, the bricks and the paddle's row: a vector of zeros is skipped by one
+        // test, the others listed input by input without a branch.
         // (A mask's toLong() is not an intrinsic in JDK 17: it allocated an array a call.)
         FloatVector zero = FloatVector.zero(S);
         int count = 0;
