@@ -102,8 +102,8 @@ final class VectorKernels extends Kernels {
     public void convolve(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
             float[] w, int biasAt, int filters, float[] y, int yo, int[] taps) {
         int outH = height - k + 1;
-        if (filters % L != 0 || width - k + 1 != 8) {
-            convolveMemory(x, xo, activeRows, channels, height, width, k, w, biasAt, filters, y, yo);
+        if (filters % L != 0 || width - k + 1 != 8) { // other shapes (no game's board): the scalar kernel
+            convolveScalar(x, xo, activeRows, channels, height, width, k, w, biasAt, filters, y, yo);
             return;
         }
         // MinAtar's shape (rows of 8 positions; 16 filters, one vector on AVX-512, two on AVX2): a
@@ -170,74 +170,12 @@ final class VectorKernels extends Kernels {
         a7.intoArray(y, at + 7 * step);
     }
 
-    /** {@link #convolve} for other shapes: the same chains, each output's vector of filters kept in memory. */
-    private void convolveMemory(float[] x, int xo, boolean[] activeRows, int channels, int height, int width, int k,
-            float[] w, int biasAt, int filters, float[] y, int yo) {
-        if (filters % L != 0) {
-            convolveScalar(x, xo, activeRows, channels, height, width, k, w, biasAt, filters, y, yo);
-            return;
-        }
-        int outH = height - k + 1;
-        int outW = width - k + 1;
-        for (int oy = 0; oy < outH; oy++) {
-            int rowAt = yo + oy * outW * filters;
-            for (int ox = 0; ox < outW; ox++) {
-                System.arraycopy(w, biasAt, y, rowAt + ox * filters, filters);
-            }
-            for (int c = 0; c < channels; c++) {
-                for (int ky = 0; ky < k; ky++) {
-                    int row = c * height + oy + ky;
-                    if (!activeRows[row]) {
-                        continue;
-                    }
-                    for (int kx = 0; kx < k; kx++) {
-                        int wi = ((c * k + ky) * k + kx) * filters;
-                        for (int ox = 0; ox < outW; ox++) {
-                            FloatVector v = FloatVector.broadcast(S, x[xo + row * width + ox + kx]);
-                            int at = rowAt + ox * filters;
-                            for (int o = 0; o < filters; o += L) {
-                                FloatVector.fromArray(S, w, wi + o).fma(v, FloatVector.fromArray(S, y, at + o))
-                                        .intoArray(y, at + o);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     @Override
     public void convolutionWeightGradient(float[] x, int xo, boolean[] activeRows, int channels, int height,
             int width, int k, float[] dy, int yo, float[] g, int filters) {
         int outH = height - k + 1;
-        if (filters % L != 0 || width - k + 1 != 8 || k != 3) {
-            if (filters % L != 0) {
-                convolutionWeightGradientScalar(x, xo, activeRows, channels, height, width, k, dy, yo, g, filters);
-                return;
-            }
-            int outW = width - k + 1;
-            for (int c = 0; c < channels; c++) {
-                for (int iy = 0; iy < height; iy++) {
-                    int row = c * height + iy;
-                    if (!activeRows[row]) {
-                        continue;
-                    }
-                    for (int ky = Math.max(0, iy - outH + 1); ky <= Math.min(k - 1, iy); ky++) {
-                        int dyRow = yo + (iy - ky) * outW * filters;
-                        for (int kx = 0; kx < k; kx++) {
-                            int gi = ((c * k + ky) * k + kx) * filters;
-                            for (int o = 0; o < filters; o += L) {
-                                FloatVector acc = FloatVector.fromArray(S, g, gi + o);
-                                for (int ox = 0; ox < outW; ox++) {
-                                    acc = FloatVector.fromArray(S, dy, dyRow + ox * filters + o)
-                                            .fma(FloatVector.broadcast(S, x[xo + row * width + ox + kx]), acc);
-                                }
-                                acc.intoArray(g, gi + o);
-                            }
-                        }
-                    }
-                }
-            }
+        if (filters % L != 0 || width - k + 1 != 8 || k != 3) { // other shapes: the scalar kernel
+            convolutionWeightGradientScalar(x, xo, activeRows, channels, height, width, k, dy, yo, g, filters);
             return;
         }
         // MinAtar's shape: the eight output gradients of a row are loaded once and serve the three
