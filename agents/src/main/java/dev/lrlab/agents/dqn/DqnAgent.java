@@ -191,11 +191,18 @@ public final class DqnAgent implements Agent, dev.lrlab.agents.HeldOutLoss {
             outputGradient[b * actions + replay.action(batchIndex[b])] = lossGradient[b];
         }
         online.backward(outputGradient, batch);
-        double gradNorm = Double.isInfinite(config.clipNorm()) ? online.gradientNorm()
-                : online.clipGradientNorm(config.clipNorm());
+        boolean clip = !Double.isInfinite(config.clipNorm());
+        double gradNorm = clip ? online.clipGradientNorm(config.clipNorm()) : Double.NaN;
         double rate = config.stepSize().rate(steps - 1, episodes, updates, 0);
+        double squared = 0;
         for (int k = 0; k < optimizers.length; k++) {
             optimizers[k].update(learnable.get(k).parameters(), learnable.get(k).gradients(), rate);
+            squared += optimizers[k].lastGradientSquaredNorm();
+        }
+        if (!clip) {
+            // the optimizers summed the gradient's squares as they read it (in the order and sums of
+            // Network.gradientNorm: only learnable layers add to it); otherwise one more pass over it
+            gradNorm = Double.isNaN(squared) ? online.gradientNorm() : Math.sqrt(squared);
         }
         updates++;
         metrics.add(lossMetric, loss);

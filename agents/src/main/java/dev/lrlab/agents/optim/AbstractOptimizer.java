@@ -23,6 +23,8 @@ abstract class AbstractOptimizer implements Optimizer {
     private float[] lastStep;
     /** Whether the last float32 update's step norm is {@code updateNormSq} (its kernel summed it) rather than in {@code lastStep}. */
     private boolean stepNormSummed;
+    /** The last float32 update's squared gradient norm when its kernel summed it, NaN otherwise. */
+    private double gradientSquared = Double.NaN;
     private int updateSize;
     private int gradNorm;
 
@@ -95,9 +97,11 @@ abstract class AbstractOptimizer implements Optimizer {
         lastRate = rate;
         lastParams = params;
         stepNormSummed = false;
+        this.gradientSquared = Double.NaN;
         if (metrics != MetricSink.NONE) {
             metrics.add(updateSize, Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastStep, size)));
-            metrics.add(gradNorm, Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(gradient, size)));
+            this.gradientSquared = dev.lrlab.agents.nn.Kernels.best().sumOfSquares(gradient, size);
+            metrics.add(gradNorm, Math.sqrt(this.gradientSquared));
         }
     }
 
@@ -111,6 +115,7 @@ abstract class AbstractOptimizer implements Optimizer {
         lastParams = params;
         updateNormSq = stepSquared;
         stepNormSummed = true;
+        this.gradientSquared = gradientSquared;
         metrics.add(updateSize, Math.sqrt(stepSquared));
         metrics.add(gradNorm, Math.sqrt(gradientSquared));
     }
@@ -152,6 +157,11 @@ abstract class AbstractOptimizer implements Optimizer {
             return Math.sqrt(dev.lrlab.agents.nn.Kernels.best().sumOfSquares(lastStep, size));
         }
         return Math.sqrt(updateNormSq);
+    }
+
+    @Override
+    public final double lastGradientSquaredNorm() {
+        return gradientSquared;
     }
 
     @Override

@@ -69,6 +69,16 @@ public interface Optimizer {
     /** Euclidean norm of the parameters after the last update. */
     double lastParamNorm();
 
+    /**
+     * The sum of the squares of the last float32 update's gradient, as {@code Kernels.sumOfSquares}
+     * sums them, when the update summed it (its kernel, as it read the gradient, or for the
+     * optimizer's own {@code grad_norm}); NaN otherwise. A caller that publishes the gradient's norm
+     * reads it here rather than pass over the gradient again.
+     */
+    default double lastGradientSquaredNorm() {
+        return Double.NaN;
+    }
+
     /** Updates made so far. */
     long updates();
 

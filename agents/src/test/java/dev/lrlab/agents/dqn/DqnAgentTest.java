@@ -1,6 +1,7 @@
 package dev.lrlab.agents.dqn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,6 +169,68 @@ class DqnAgentTest {
                 "conv0_effective_step_size_p50", "dense2_effective_step_size_p95", "dense4_update_size")) {
             assertTrue(metrics.names().contains(name), name + " in " + metrics.names());
             assertTrue(metrics.count(metrics.id(name)) > 0, name + " was published");
+        }
+    }
+
+    /**
+     * {@code grad_norm} is the network's global gradient norm to the bit, whether the optimizers
+     * summed the squares as they read the gradient (centered RMSprop's fused kernel) or after their
+     * update (Adam, heavy-ball momentum, which publish their own norms), with and without clipping.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rmsprop", "adam", "momentum", "rmsprop-clipped"})
+    void theGradientNormIsTheNetworksOwn(String optimizer) {
+        Map<String, Object> settings = new LinkedHashMap<>(SMALL_CONV);
+        settings.put("optimizer", switch (optimizer) {
+            case "adam" -> Map.of("type", "adam");
+            case "momentum" -> Map.of("type", "momentum");
+            default -> Map.of("type", "rmsprop", "rho", 0.95, "eps", 0.01, "centered", true);
+        });
+        if (optimizer.endsWith("clipped")) {
+            settings.put("clip-grad-norm", 1e-3); // below the norms here: every update is clipped
+        }
+        Environment env = environment("breakout");
+        LastValues metrics = new LastValues();
+        DqnAgent agent = agent(settings, env, 1e-3, 7, metrics);
+        train(agent, env, 7, 300);
+        int id = metrics.names.indexOf("grad_norm");
+        for (int k = 0; k < 5; k++) {
+            agent.learn();
+            double published = metrics.last.get(id);
+            double recomputed = agent.network().gradientNorm();
+            if (optimizer.endsWith("clipped")) {
+                assertTrue(published > 1e-3, "the norm before clipping: " + published);
+                assertEquals(1e-3, recomputed, 1e-6, "the gradient after clipping");
+            } else {
+                assertEquals(recomputed, published, 0.0, optimizer + ", update " + k);
+            }
+        }
+    }
+
+    /** The last value added under each name. */
+    private static final class LastValues implements MetricSink {
+        final List<String> names = new ArrayList<>();
+        final List<Double> last = new ArrayList<>();
+
+        @Override
+        public int register(String name, dev.lrlab.env.metrics.Reduction reduction) {
+            names.add(name);
+            last.add(Double.NaN);
+            return names.size() - 1;
+        }
+
+        @Override
+        public void add(int id, double value) {
+            last.set(id, value);
+        }
+
+        @Override
+        public void addSum(int id, long count, double sum) {
+            last.set(id, sum / count);
+        }
+
+        @Override
+        public void sampleAtIntervalEnd(Runnable sampler) {
         }
     }
 
