@@ -23,10 +23,38 @@ public final class Activation extends ShapePreservingLayer {
     }
 
     private final Function function;
+    /**
+     * SiLU and dSiLU: the forward pass's sigmoids, which the backward pass of the same input reads
+     * instead of calling {@code Math.exp} again (AC(lambda) takes two backward passes of each
+     * forward); the same floats either way.
+     */
+    private float[] sigmoids = new float[0];
+    /** The input whose sigmoids {@code sigmoids} holds, with its batch; null when none. */
+    private float[] sigmoidsOf;
+    private int sigmoidsBatch;
 
     private Activation(Function function, int size) {
         super(size, "activation");
         this.function = function;
+    }
+
+    /** Grows the sigmoids' scratch to a batch (once; never in steady state). */
+    @Override
+    public void reserve(int batch) {
+        if (usesSigmoid() && sigmoids.length < batch * size) {
+            sigmoids = new float[batch * size];
+            sigmoidsOf = null;
+        }
+    }
+
+    private boolean usesSigmoid() {
+        return function == Function.SILU || function == Function.DSILU;
+    }
+
+    /** A layer of its own for each network: the sigmoids it keeps are its network's. */
+    @Override
+    public Layer sameShape() {
+        return usesSigmoid() ? of(function, size) : this;
     }
 
     public static Activation of(Function function, int size) {
@@ -52,17 +80,37 @@ public final class Activation extends ShapePreservingLayer {
                 }
             }
             case SILU -> {
+                float[] s = sigmoidsFor(x, batch);
                 for (int i = 0; i < n; i++) {
-                    y[i] = x[i] * sigmoid(x[i]);
+                    s[i] = sigmoid(x[i]);
+                    y[i] = x[i] * s[i];
                 }
             }
             case DSILU -> {
+                float[] s = sigmoidsFor(x, batch);
                 for (int i = 0; i < n; i++) {
-                    float s = sigmoid(x[i]);
-                    y[i] = s * (1f + x[i] * (1f - s));
+                    s[i] = sigmoid(x[i]);
+                    y[i] = s[i] * (1f + x[i] * (1f - s[i]));
                 }
             }
         }
+    }
+
+    /** The scratch for the sigmoids of {@code x}, which the caller fills. */
+    private float[] sigmoidsFor(float[] x, int batch) {
+        reserve(batch);
+        sigmoidsOf = x;
+        sigmoidsBatch = batch;
+        return sigmoids;
+    }
+
+    /**
+     * Whether {@code sigmoids} holds those of {@code x}: the network's backward pass gives each
+     * layer the input array of its last forward, unchanged since (an array of the network's own,
+     * or the caller's input, which must not change before the backward pass).
+     */
+    private boolean hasSigmoidsOf(float[] x, int batch) {
+        return sigmoidsOf == x && sigmoidsBatch == batch;
     }
 
     @Override
@@ -79,16 +127,32 @@ public final class Activation extends ShapePreservingLayer {
                 }
             }
             case SILU -> {
-                for (int i = 0; i < n; i++) {
-                    float s = sigmoid(x[i]);
-                    dx[i] = dy[i] * (s * (1f + x[i] * (1f - s)));
+                if (hasSigmoidsOf(x, batch)) {
+                    float[] sig = sigmoids;
+                    for (int i = 0; i < n; i++) {
+                        float s = sig[i];
+                        dx[i] = dy[i] * (s * (1f + x[i] * (1f - s)));
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        float s = sigmoid(x[i]);
+                        dx[i] = dy[i] * (s * (1f + x[i] * (1f - s)));
+                    }
                 }
             }
             case DSILU -> {
                 // d/dx [s (1 + x (1 - s))] = s (1 - s) (2 + x (1 - 2 s))
-                for (int i = 0; i < n; i++) {
-                    float s = sigmoid(x[i]);
-                    dx[i] = dy[i] * (s * (1f - s) * (2f + x[i] * (1f - 2f * s)));
+                if (hasSigmoidsOf(x, batch)) {
+                    float[] sig = sigmoids;
+                    for (int i = 0; i < n; i++) {
+                        float s = sig[i];
+                        dx[i] = dy[i] * (s * (1f - s) * (2f + x[i] * (1f - 2f * s)));
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        float s = sigmoid(x[i]);
+                        dx[i] = dy[i] * (s * (1f - s) * (2f + x[i] * (1f - 2f * s)));
+                    }
                 }
             }
         }

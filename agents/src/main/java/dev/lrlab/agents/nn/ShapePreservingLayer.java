@@ -2,7 +2,7 @@ package dev.lrlab.agents.nn;
 
 /**
  * A layer without parameters whose output has its input's size (activations, log-softmax): one
- * instance serves every network of the same shape.
+ * instance serves every network of the same shape, unless it keeps scratch of its own.
  */
 abstract class ShapePreservingLayer implements Layer {
 
@@ -38,8 +38,9 @@ abstract class ShapePreservingLayer implements Layer {
         return NONE;
     }
 
+    /** This layer: nothing to learn, nothing per instance (a layer that keeps scratch per network makes a new one). */
     @Override
-    public final Layer sameShape() {
-        return this; // nothing to learn, nothing per instance
+    public Layer sameShape() {
+        return this;
     }
 }
