@@ -340,9 +340,12 @@ public final class Report {
                     if (s == null) {
                         w.write(",,,,,,");
                     } else {
-                        w.write("," + String.join(",", number(s.mean().estimate()), number(s.mean().low()),
-                                number(s.mean().high()), number(s.iqm().estimate()), number(s.iqm().low()),
-                                number(s.iqm().high())));
+                        // one trial has no interval: its bounds are left empty, not equal to the estimate
+                        boolean interval = hasInterval(s);
+                        w.write("," + String.join(",", number(s.mean().estimate()),
+                                interval ? number(s.mean().low()) : "", interval ? number(s.mean().high()) : "",
+                                number(s.iqm().estimate()), interval ? number(s.iqm().low()) : "",
+                                interval ? number(s.iqm().high()) : ""));
                     }
                 }
                 w.write("\n");
@@ -446,7 +449,15 @@ public final class Report {
             return "–";
         }
         var i = iqm ? s.iqm() : s.mean();
+        if (!hasInterval(s)) {
+            return String.format(Locale.ROOT, "%.2f (one trial)", i.estimate());
+        }
         return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", i.estimate(), i.low(), i.high());
+    }
+
+    /** Whether a summary rests on two trials or more: the bootstrap of one trial is that trial, not an interval. */
+    private static boolean hasInterval(Summary s) {
+        return s.scores().length > 1;
     }
 
     private static String point(Group g, Metric m) {

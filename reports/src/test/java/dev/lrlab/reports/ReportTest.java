@@ -80,6 +80,31 @@ class ReportTest {
     }
 
     @Test
+    void oneTrialAtAPointHasNoInterval() throws Exception {
+        // seed 0 alone at every point, and all four seeds of agent a at rate 0.1
+        List<dev.lrlab.reports.results.TrialRecord> trials = SyntheticRun.standard().stream()
+                .filter(t -> t.status() == TrialStatus.completed)
+                .filter(t -> t.seed() == 0 || (t.agent().equals("a") && t.learningRate() == 0.1)).toList();
+        Path dir = SyntheticRun.write(tmp, trials);
+        Report.Result r = Report.write(RunData.load(dir), ReportOptions.DEFAULTS);
+        List<String> csv = Files.readAllLines(r.dir().resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        int low = header.indexOf("asymptotic_mean_low");
+        int high = header.indexOf("asymptotic_mean_high");
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",", -1);
+            boolean fourSeeds = line.startsWith("a / constant,a,constant,0.100000,4,");
+            assertEquals(fourSeeds, !cells[low].isEmpty(), line);
+            assertEquals(fourSeeds, !cells[high].isEmpty(), line);
+        }
+        String md = Files.readString(r.dir().resolve("summary.md"));
+        assertTrue(md.contains("(one trial)"), md);
+        assertFalse(Pattern.compile("\\[(-?[0-9.]+), \\1\\]").matcher(md).find(), "no interval of width zero: " + md);
+        assertTrue(Pattern.compile("\\| a / constant \\| 0.1 \\| 4 / 0 / 0 \\| [0-9.-]+ \\[").matcher(md).find(),
+                "four seeds keep their interval: " + md);
+    }
+
+    @Test
     void figuresThatCarryNothingBecomeSentencesAndSchedulesEndWithTheLongestTrial() throws Exception {
         List<dev.lrlab.reports.results.TrialRecord> calm = SyntheticRun.standard().stream()
                 .filter(t -> t.status() == TrialStatus.completed).toList();
