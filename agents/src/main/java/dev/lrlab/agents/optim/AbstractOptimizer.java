@@ -23,7 +23,7 @@ abstract class AbstractOptimizer implements Optimizer {
     private float[] lastStep;
     /** Whether the last float32 update's step norm is {@code updateNormSq} (its kernel summed it) rather than in {@code lastStep}. */
     private boolean stepNormSummed;
-    /** The last float32 update's squared gradient norm when its kernel summed it, NaN otherwise. */
+    /** The last float32 update's squared gradient norm when it summed it (its kernel, or for its own grad_norm), NaN otherwise. */
     private double gradientSquared = Double.NaN;
     private int updateSize;
     private int gradNorm;
