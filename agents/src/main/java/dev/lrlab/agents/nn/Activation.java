@@ -105,12 +105,20 @@ public final class Activation extends ShapePreservingLayer {
     }
 
     /**
-     * Whether {@code sigmoids} holds those of {@code x}: the network's backward pass gives each
-     * layer the input array of its last forward, unchanged since (an array of the network's own,
-     * or the caller's input, which must not change before the backward pass).
+     * The sigmoids of {@code x}: those its forward pass kept when {@code x} is the input of the last
+     * forward (the network's backward pass gives each layer that array, unchanged since: one of the
+     * network's own, or the caller's input, which must not change before the backward pass), else
+     * computed now.
      */
-    private boolean hasSigmoidsOf(float[] x, int batch) {
-        return sigmoidsOf == x && sigmoidsBatch == batch;
+    private float[] sigmoidsOf(float[] x, int batch) {
+        if (sigmoidsOf == x && sigmoidsBatch == batch) {
+            return sigmoids;
+        }
+        float[] s = sigmoidsFor(x, batch);
+        for (int i = 0; i < batch * size; i++) {
+            s[i] = sigmoid(x[i]);
+        }
+        return s;
     }
 
     @Override
@@ -127,32 +135,18 @@ public final class Activation extends ShapePreservingLayer {
                 }
             }
             case SILU -> {
-                if (hasSigmoidsOf(x, batch)) {
-                    float[] sig = sigmoids;
-                    for (int i = 0; i < n; i++) {
-                        float s = sig[i];
-                        dx[i] = dy[i] * (s * (1f + x[i] * (1f - s)));
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        float s = sigmoid(x[i]);
-                        dx[i] = dy[i] * (s * (1f + x[i] * (1f - s)));
-                    }
+                float[] sig = sigmoidsOf(x, batch);
+                for (int i = 0; i < n; i++) {
+                    float s = sig[i];
+                    dx[i] = dy[i] * (s * (1f + x[i] * (1f - s)));
                 }
             }
             case DSILU -> {
                 // d/dx [s (1 + x (1 - s))] = s (1 - s) (2 + x (1 - 2 s))
-                if (hasSigmoidsOf(x, batch)) {
-                    float[] sig = sigmoids;
-                    for (int i = 0; i < n; i++) {
-                        float s = sig[i];
-                        dx[i] = dy[i] * (s * (1f - s) * (2f + x[i] * (1f - 2f * s)));
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        float s = sigmoid(x[i]);
-                        dx[i] = dy[i] * (s * (1f - s) * (2f + x[i] * (1f - 2f * s)));
-                    }
+                float[] sig = sigmoidsOf(x, batch);
+                for (int i = 0; i < n; i++) {
+                    float s = sig[i];
+                    dx[i] = dy[i] * (s * (1f - s) * (2f + x[i] * (1f - 2f * s)));
                 }
             }
         }
